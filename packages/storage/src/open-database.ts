@@ -1,0 +1,103 @@
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import type { Database, DatabaseKind } from "./database";
+import { lockPgliteDirectory } from "./pglite-lock";
+import * as schema from "./schema";
+
+const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+/** Any constant shared by every process: serialises migrations run by servers starting together. */
+const MIGRATION_LOCK_KEY = 360_360_360;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** The raw postgres.js client, for bulk loading and benchmarks; null on PGlite. */
+  postgres: postgres.Sql | null;
+  /** The raw PGlite instance; null on PostgreSQL. */
+  pglite: PGlite | null;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…` opens PostgreSQL; empty or undefined opens PGlite. */
+  url?: string | undefined;
+  /** A directory for PGlite, or `memory://`. */
+  pgliteDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number | undefined;
+}
+
+/** Opens the database the options name and applies every pending migration before answering. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options.maxConnections ?? 20) : openPglite(options.pgliteDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  await migratePostgresOnce(url);
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+  return {
+    db,
+    kind: "postgres",
+    postgres: client,
+    pglite: null,
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Migrates over one dedicated connection that holds an advisory lock, so servers starting
+ * together against one database apply each migration once.
+ */
+async function migratePostgresOnce(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function openPglite(dir = "memory://"): Promise<DatabaseHandle> {
+  const inMemory = dir === "memory://" || dir === "";
+  const release = inMemory ? () => {} : lockPgliteDirectory(dir);
+  let client: PGlite | undefined;
+  try {
+    client = inMemory ? new PGlite() : new PGlite(dir);
+    await client.waitReady;
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+  } catch (error) {
+    await client?.close().catch(() => {});
+    release();
+    throw error;
+  }
+  const pglite = client;
+  const db = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    postgres: null,
+    pglite,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps } from "./columns";
+import { customers } from "./customers";
+
+export const addresses = pgTable(
+  "addresses",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    addressType: text().notNull(),
+    country: text().notNull(),
+    district: text().notNull(),
+    city: text().notNull(),
+    streetName: text().notNull(),
+    streetNo: text().notNull(),
+    buildingNo: text(),
+    floorNo: text(),
+    apartmentNo: text(),
+    postalCode: text().notNull(),
+    /** Hash of the type and every field: one customer never holds two identical addresses. */
+    fingerprint: text().notNull(),
+  },
+  (t) => [
+    index("addresses_customer_idx").on(t.customerId),
+    uniqueIndex("addresses_customer_fingerprint_key").on(t.customerId, t.fingerprint),
+  ],
+);

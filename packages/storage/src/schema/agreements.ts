@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps } from "./columns";
+import { customers } from "./customers";
+
+export const agreements = pgTable(
+  "agreements",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    agreementType: text().notNull(),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }),
+    sourceId: text().notNull(),
+    contractNo: text(),
+    externalId: text(),
+    /** Hash of every field; identical agreements without an externalId are one record. */
+    fingerprint: text().notNull(),
+  },
+  (t) => [
+    index("agreements_customer_idx").on(t.customerId),
+    uniqueIndex("agreements_customer_external_id_key").on(t.customerId, t.externalId),
+    uniqueIndex("agreements_customer_fingerprint_key")
+      .on(t.customerId, t.fingerprint)
+      .where(sql`${t.externalId} is null`),
+  ],
+);

@@ -1,0 +1,23 @@
+import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps } from "./columns";
+import { customers } from "./customers";
+
+/** PEP, embargo and terrorist-list hits reported by the compliance systems. */
+export const complianceFlags = pgTable(
+  "compliance_flags",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    externalId: text().notNull(),
+    code: text().notNull(),
+    since: date({ mode: "string" }).notNull(),
+    clearedOn: date({ mode: "string" }),
+    details: text(),
+  },
+  (t) => [
+    uniqueIndex("compliance_flags_external_id_key").on(t.externalId),
+    index("compliance_flags_customer_idx").on(t.customerId),
+  ],
+);

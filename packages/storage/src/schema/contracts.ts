@@ -1,0 +1,30 @@
+import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps, money } from "./columns";
+import { customers } from "./customers";
+
+/** Holdings: loans, cards, overdrafts, mortgages (assets); current, savings, deposits (liabilities). */
+export const contracts = pgTable(
+  "contracts",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    externalId: text().notNull(),
+    contractNo: text().notNull(),
+    category: text().notNull(),
+    bankingProduct: text().notNull(),
+    amount: money(),
+    balance: money().notNull(),
+    currency: text().notNull(),
+    status: text().notNull(),
+    activationDate: date({ mode: "string" }).notNull(),
+    closeDate: date({ mode: "string" }),
+    interestRate: numeric({ precision: 9, scale: 4 }),
+  },
+  (t) => [
+    uniqueIndex("contracts_external_id_key").on(t.externalId),
+    uniqueIndex("contracts_customer_contract_no_key").on(t.customerId, t.contractNo),
+    index("contracts_customer_idx").on(t.customerId, t.activationDate),
+  ],
+);

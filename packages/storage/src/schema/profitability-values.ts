@@ -1,0 +1,22 @@
+import { date, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps } from "./columns";
+import { customers } from "./customers";
+
+/** One value of a profitability indicator for one customer and month (`month` is its first day). */
+export const profitabilityValues = pgTable(
+  "profitability_values",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    externalId: text().notNull(),
+    indicator: text().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    value: numeric({ precision: 20, scale: 4 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("profitability_values_external_id_key").on(t.externalId),
+    uniqueIndex("profitability_values_customer_indicator_month_key").on(t.customerId, t.indicator, t.month),
+  ],
+);

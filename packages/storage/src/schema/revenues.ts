@@ -1,0 +1,23 @@
+import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps, money } from "./columns";
+import { customers } from "./customers";
+
+export const revenues = pgTable(
+  "revenues",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    externalId: text().notNull(),
+    revenueDate: date({ mode: "string" }).notNull(),
+    category: text().notNull(),
+    product: text().notNull(),
+    currency: text().notNull(),
+    amount: money().notNull(),
+  },
+  (t) => [
+    uniqueIndex("revenues_external_id_key").on(t.externalId),
+    index("revenues_customer_date_idx").on(t.customerId, t.revenueDate),
+  ],
+);

@@ -1,0 +1,24 @@
+import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps, money } from "./columns";
+import { customers } from "./customers";
+
+export const transactions = pgTable(
+  "transactions",
+  {
+    ...keyAndTimestamps,
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    externalId: text().notNull(),
+    bookingDate: date({ mode: "string" }).notNull(),
+    indicator: text().notNull(),
+    direction: text().notNull(),
+    interIntra: text().notNull(),
+    currency: text().notNull(),
+    amount: money().notNull(),
+  },
+  (t) => [
+    uniqueIndex("transactions_external_id_key").on(t.externalId),
+    index("transactions_customer_date_idx").on(t.customerId, t.bookingDate),
+  ],
+);
