@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_MANY_REQUESTS"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 /** One invalid field: `field` is a dotted path (`CustomerInfo.email`, `rows.3.amount`). */
@@ -38,6 +39,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -1,0 +1,128 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { openDatabase } from "@account360/storage";
+import pino, { type Logger } from "pino";
+import { createAuthService } from "./auth";
+import type { AppDeps } from "./context";
+import type { Env } from "./env";
+import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
+import { getTokenRoute } from "./http/get-token-route";
+import type { HttpRoute } from "./http/route";
+import { createHttpServer } from "./http/server";
+import { trpcRoute } from "./http/trpc-route";
+import { createMetrics } from "./metrics";
+
+export const version = "0.1.0";
+
+export interface StartOptions {
+  env: Env;
+  logger?: Logger;
+  /** Routes another app adds (the bridge adds callAction); they see the same deps. */
+  extraRoutes?: (deps: () => AppDeps | null) => HttpRoute[];
+  /**
+   * false for a bridge that forwards to a separate API server: no database, no tRPC, no token
+   * endpoint here, and `readiness` decides /readyz.
+   */
+  database?: boolean;
+  readiness?: () => Promise<boolean>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  /** Resolves once the database is open and migrated. */
+  ready: Promise<AppDeps>;
+  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts listening at once (so /healthz answers while migrations run), then opens the database;
+ * /readyz and every database route answer 503 until it is open.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { env } = options;
+  const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } });
+  const metrics = createMetrics();
+  let deps: AppDeps | null = null;
+  const getDeps = () => deps;
+
+  const withDatabase = options.database !== false;
+  const routes: HttpRoute[] = [
+    healthzRoute,
+    readyzRoute(options.readiness),
+    metricsRoute(metrics),
+    ...(withDatabase ? [getTokenRoute, trpcRoute(env.INGEST_MAX_BODY_BYTES)] : []),
+    ...(options.extraRoutes?.(getDeps) ?? []),
+  ];
+  const server = createHttpServer({ env, logger, metrics, routes, deps: getDeps });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+  logger.info({ url }, "listening");
+
+  const opening = withDatabase
+    ? openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: env.DB_POOL_SIZE })
+    : null;
+  const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then((handle) => {
+    metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
+    deps = {
+      db: handle.db,
+      dbKind: handle.kind,
+      env,
+      auth: createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS }),
+      logger,
+      now: () => new Date(),
+      version,
+      ping: handle.ping,
+    };
+    logger.info({ database: handle.kind }, "database ready");
+    return deps;
+  });
+  ready.catch(() => {});
+  if (!opening) logger.info("no database in this process; forwarding to the API server");
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 8_000);
+      await closed;
+      clearTimeout(force);
+      const handle = await opening?.catch(() => null);
+      await handle?.close();
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  return { server, url, ready, stop };
+}
+
+/** Runs until SIGTERM or SIGINT, then drains and exits 0 (1 if the database never opened). */
+export async function runUntilSignalled(options: StartOptions): Promise<void> {
+  const running = await startServer(options);
+  let failed = false;
+  if (options.database !== false) running.ready.catch((error) => {
+    failed = true;
+    console.error(`Account360 could not open its database: ${error instanceof Error ? error.message : error}`);
+    void running.stop().finally(() => process.exit(1));
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const deadline = setTimeout(() => process.exit(1), 9_500);
+      deadline.unref();
+      running.stop().then(
+        () => process.exit(failed ? 1 : 0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import type { AppError } from "@account360/core";
+import type { Database, DatabaseKind } from "@account360/storage";
+import type { Logger } from "pino";
+import type { Env } from "./env";
+
+export type Role = "reader" | "writer" | "admin";
+
+export interface Principal {
+  userId: string;
+  userName: string;
+  roles: Role[];
+}
+
+/** What the procedures need from authentication; implemented in ./auth. */
+export interface Authenticator {
+  authenticate(token: string, claimedUserName?: string): Promise<Principal>;
+  issueToken(request: {
+    username: string;
+    password: string;
+    clientId?: string | undefined;
+    clientAddress: string;
+  }): Promise<{ access_token: string; token_type: "Bearer"; expires_in: number }>;
+}
+
+/** Everything a request may use, built once per process. */
+export interface AppDeps {
+  db: Database;
+  dbKind: DatabaseKind;
+  env: Env;
+  auth: Authenticator;
+  logger: Logger;
+  now: () => Date;
+  version: string;
+  /** One database round trip; throws when the database does not answer. */
+  ping: () => Promise<void>;
+}
+
+/** Who is calling, as the transport saw it. The token is checked lazily, by the procedures that need it. */
+export interface CallerCredentials {
+  token: string | null;
+  claimedUserName: string | null;
+}
+
+export interface Context extends AppDeps {
+  credentials: CallerCredentials;
+  requestId: string;
+}
+
+/** Builds a context without HTTP: router tests and the in-process bridge use this. */
+export function createContextInner(
+  deps: AppDeps,
+  credentials: CallerCredentials,
+  requestId: string,
+): Context {
+  return { ...deps, credentials, requestId };
+}
+
+export function bearerToken(authorization: string | string[] | undefined): string | null {
+  const value = Array.isArray(authorization) ? authorization[0] : authorization;
+  const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+export type { AppError };

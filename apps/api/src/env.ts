@@ -1,0 +1,64 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+
+const list = (fallback: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined || value.trim() === ""
+        ? fallback
+        : value
+            .split(",")
+            .map((item) => item.trim())
+            .filter(Boolean),
+    );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable the apps read, validated once; nothing else reads process.env. */
+export const envSchema = z.object({
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  PGLITE_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : resolve(repoRoot, ".data/pglite"))),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TOKEN_TTL_SECONDS: positiveInt(3600),
+  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  INGEST_MAX_BODY_BYTES: positiveInt(32 * 1024 * 1024),
+  MAX_INFLIGHT: positiveInt(256),
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "DEFAULT_PHONE_REGION must be a two-letter region code")
+    .default("RO")
+    .transform((v) => v.toUpperCase()),
+  CONSENT_TYPES: list(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
+  MARKETING_CONSENT_TYPES: list(["Marketing Consent"]),
+  API_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.url().optional()),
+  CORS_ORIGINS: list([]),
+  DB_POOL_SIZE: positiveInt(20),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}

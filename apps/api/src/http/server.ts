@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { AppError, httpStatusOf, isAppError } from "@account360/core";
+import type { Logger } from "pino";
+import type { AppDeps } from "../context";
+import type { Env } from "../env";
+import type { Metrics } from "../metrics";
+import { securityHeaders, sendJson } from "./respond";
+import type { HttpRoute, RequestScope } from "./route";
+
+export interface HttpServerOptions {
+  env: Pick<Env, "MAX_INFLIGHT" | "REQUEST_TIMEOUT_MS" | "CORS_ORIGINS">;
+  logger: Logger;
+  metrics: Metrics;
+  routes: HttpRoute[];
+  /** The open database and services, or null while the server is still starting. */
+  deps: () => AppDeps | null;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A plain JSON 404/503 for requests no route claims. */
+const fallbackRoute: Pick<HttpRoute, "name" | "sendError"> = {
+  name: "none",
+  sendError(res, error, scope) {
+    sendJson(res, httpStatusOf[error.code], { error: error.code, message: error.message, requestId: scope.requestId });
+  },
+};
+
+/**
+ * The one HTTP server: request ids, security headers, the in-flight cap, timeouts against slow
+ * clients, access logs and metrics; each route does the rest.
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const { env, logger, metrics, routes } = options;
+  let inflight = 0;
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const incomingId = req.headers["x-request-id"];
+    const requestId =
+      typeof incomingId === "string" && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    res.setHeader("X-Request-Id", requestId);
+    applyCors(req, res, env.CORS_ORIGINS);
+
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = req.method ?? "GET";
+    const route = routes.find((r) => r.matches(method, url.pathname));
+    const scope: RequestScope = {
+      requestId,
+      url,
+      log: logger,
+      deps: options.deps(),
+      label: route?.name ?? "none",
+    };
+    const responder = route ?? fallbackRoute;
+
+    inflight++;
+    metrics.inflight.inc();
+    res.once("close", () => {
+      inflight--;
+      metrics.inflight.dec();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const routeName = route?.name ?? "none";
+      metrics.requests.inc({ route: routeName, action: scope.label, status: res.statusCode });
+      metrics.latency.observe({ route: routeName, action: scope.label }, seconds);
+      const level = res.statusCode >= 500 && res.statusCode !== 503 ? "error" : "info";
+      logger[level]({
+        requestId,
+        method,
+        path: url.pathname,
+        action: scope.label === routeName ? undefined : scope.label,
+        status: res.statusCode,
+        ms: Math.round(seconds * 10_000) / 10,
+      });
+    });
+
+    try {
+      if (method === "OPTIONS" && env.CORS_ORIGINS.length > 0) {
+        res.writeHead(204).end();
+        return;
+      }
+      if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${url.pathname}.`);
+      if (inflight > env.MAX_INFLIGHT) {
+        res.setHeader("Retry-After", "1");
+        throw new AppError("TOO_MANY_REQUESTS", "The server is handling too many requests; retry shortly.");
+      }
+      await route.handle(req, res, scope);
+    } catch (error) {
+      if (!isAppError(error)) logger.error({ requestId, err: error }, "request failed");
+      const app = isAppError(error)
+        ? error
+        : new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      responder.sendError(res, app, scope);
+    }
+  });
+
+  server.requestTimeout = env.REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(10_000, env.REQUEST_TIMEOUT_MS);
+  // Longer than any client or proxy keeps an idle connection, so the server never closes one mid-reuse.
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {
+  const origin = req.headers.origin;
+  if (!origin || allowed.length === 0) return;
+  if (!allowed.includes(origin) && !allowed.includes("*")) return;
+  res.setHeader("Access-Control-Allow-Origin", origin);
+  res.setHeader("Vary", "Origin");
+  res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, x-request-id");
+  res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+}
+
+/** Throws 503 when the database is not open yet; routes that need it call this first. */
+export function requireDeps(scope: RequestScope): AppDeps {
+  if (!scope.deps) throw new AppError("UNAVAILABLE", "The server is starting; retry shortly.");
+  return scope.deps;
+}

@@ -1,0 +1,52 @@
+import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import { bearerToken, createContextInner } from "../context";
+import { appRouter } from "../router";
+import { sendJson } from "./respond";
+import type { HttpRoute } from "./route";
+import { requireDeps } from "./server";
+import { httpStatusOf } from "@account360/core";
+
+/** tRPC at /trpc/<path>; the body limit is INGEST_MAX_BODY_BYTES since ingest batches are large. */
+export function trpcRoute(maxBodySize: number): HttpRoute {
+  return {
+    name: "trpc",
+    matches: (_method, path) => path.startsWith("/trpc/"),
+    async handle(req, res, scope) {
+      const deps = requireDeps(scope);
+      const path = decodeURIComponent(scope.url.pathname.slice("/trpc/".length));
+      scope.label = path;
+      await nodeHTTPRequestHandler({
+        req,
+        res,
+        path,
+        router: appRouter,
+        maxBodySize,
+        allowMethodOverride: true,
+        createContext: () =>
+          createContextInner(
+            deps,
+            {
+              token: bearerToken(req.headers.authorization),
+              claimedUserName: headerValue(req.headers["x-api-username"]),
+            },
+            scope.requestId,
+          ),
+        onError: ({ error, path: failedPath }) => {
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            scope.log.error({ requestId: scope.requestId, path: failedPath, err: error.cause ?? error }, "procedure failed");
+          }
+        },
+      });
+    },
+    sendError(res, error, scope) {
+      sendJson(res, httpStatusOf[error.code], {
+        error: { message: error.message, code: error.code, data: { appCode: error.code, requestId: scope.requestId } },
+      });
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.trim() ? first.trim() : null;
+}

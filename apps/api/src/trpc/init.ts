@@ -1,0 +1,94 @@
+import { AppError, type AppErrorCode, type FieldError, isAppError } from "@account360/core";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ZodError } from "zod";
+import type { Context, Role } from "../context";
+
+const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+const appCodeOf = Object.fromEntries(
+  Object.entries(trpcCodeOf).map(([app, trpc]) => [trpc, app as AppErrorCode]),
+) as Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>>;
+
+export function fieldErrorsOfZod(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
+}
+
+/**
+ * Turns whatever a procedure threw into the one shape both transports read: an AppError code, a
+ * safe sentence and the field errors. Anything unexpected becomes INTERNAL with no detail.
+ */
+export function toAppError(error: TRPCError): AppError {
+  const cause = error.cause;
+  if (isAppError(cause)) return cause;
+  if (cause instanceof ZodError) {
+    const fieldErrors = fieldErrorsOfZod(cause);
+    const fields = [...new Set(fieldErrors.map((f) => f.field || "input"))].join(", ");
+    return new AppError("BAD_REQUEST", `Invalid field(s): ${fields}.`, fieldErrors);
+  }
+  if (error.code === "PARSE_ERROR") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  const code = appCodeOf[error.code];
+  // tRPC's own refusals (unknown procedure, wrong method, body too large) keep their code and text;
+  // anything else, driver errors included, is internal and says nothing more.
+  if (code && code !== "INTERNAL") return new AppError(code, error.message);
+  return new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const app = toAppError(error);
+    return {
+      ...shape,
+      message: app.message,
+      data: { ...shape.data, stack: undefined, appCode: app.code, fieldErrors: app.fieldErrors },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** AppErrors thrown by use cases become tRPC errors with the matching code, the AppError kept as cause. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) {
+    const app = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[app.code], message: app.message, cause: app });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+const needs: Record<"read" | "write" | "admin", Role[]> = {
+  read: ["reader", "admin"],
+  write: ["writer", "admin"],
+  admin: ["admin"],
+};
+
+function authorized(need: keyof typeof needs) {
+  return publicProcedure.use(async ({ ctx, next }) => {
+    const { token, claimedUserName } = ctx.credentials;
+    if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
+    const principal = await ctx.auth.authenticate(token, claimedUserName ?? undefined);
+    if (!principal.roles.some((role) => needs[need].includes(role))) {
+      throw new AppError("FORBIDDEN", `User ${principal.userName} may not call this (${need} access needed).`);
+    }
+    return next({ ctx: { ...ctx, principal, actor: { userName: principal.userName } } });
+  });
+}
+
+export const readerProcedure = authorized("read");
+export const writerProcedure = authorized("write");
+export const adminProcedure = authorized("admin");

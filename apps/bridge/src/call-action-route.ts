@@ -1,0 +1,84 @@
+import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
+import { AppError, type FieldError } from "@account360/core";
+import type { ApiClientFactory } from "./api-client";
+import { appErrorFromClient } from "./api-client";
+import { type BridgeAction, findAction } from "./actions";
+import { canonicalizeKeys, toSentPaths } from "./canonical-keys";
+import { failureAnswer, parseEnvelope, successAnswer } from "./envelope";
+
+const callActionPath = /^\/api\/openapi\/callaction\/?$/i;
+
+export interface CallActionOptions {
+  maxBodyBytes: number;
+  /** Resolved per request, since the in-process client needs the open database. */
+  clients: () => ApiClientFactory;
+}
+
+/** POST /api/openApi/CallAction: envelope in, the same use cases as tRPC, envelope out. */
+export function callActionRoute(options: CallActionOptions): HttpRoute {
+  return {
+    name: "callAction",
+    matches: (method, path) => method === "POST" && callActionPath.test(path),
+    async handle(req, res, scope) {
+      if (!isJsonContentType(req)) {
+        throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the envelope as application/json.");
+      }
+      const body = await readBody(req, options.maxBodyBytes);
+      const envelope = parseEnvelope(body, bearerToken(req.headers.authorization));
+      scope.label = envelope.actionName;
+      const action = findAction(envelope.actionName);
+      if (!action) {
+        throw new AppError("NOT_FOUND", `Unknown action ${envelope.actionName}.`, [
+          { field: "Request.ActionName", message: `Unknown action ${envelope.actionName}.` },
+        ]);
+      }
+      const input = canonicalInput(action, envelope.data);
+      const client = options.clients()(
+        { token: envelope.token, claimedUserName: envelope.userName },
+        scope.requestId,
+      );
+      let output: unknown;
+      try {
+        output = await action.call(client, input.value);
+      } catch (error) {
+        const app = appErrorFromClient(error);
+        throw new AppError(app.code, app.message, dataPaths(toSentPaths(app.fieldErrors, input.sentPaths)));
+      }
+      const headers: Record<string, string> = {};
+      let message = action.message(output);
+      if (action.legacyOf) {
+        headers.Deprecation = action.legacyOf.deprecatedSince;
+        headers.Link = `</api/openApi/openapi.json>; rel="successor-version"; title="${action.legacyOf.replacement}"`;
+        message = `${message}. ${action.name} is deprecated; use ${action.legacyOf.replacement}`;
+      }
+      const answer = successAnswer(message, output, scope.requestId);
+      sendJson(res, answer.status, answer.body, headers);
+    },
+    sendError(res, error, scope) {
+      const answer = failureAnswer(error, scope.requestId);
+      sendJson(res, answer.status, answer.body);
+    },
+  };
+}
+
+function canonicalInput(action: BridgeAction, data: unknown) {
+  if (!action.schema) {
+    if (data !== null && Object.keys(data as object).length > 0) {
+      throw new AppError("BAD_REQUEST", `${action.name} takes no Data; send null.`, [
+        { field: "Request.Data", message: `${action.name} takes no Data; send null.` },
+      ]);
+    }
+    return { value: undefined, sentPaths: new Map<string, string>() };
+  }
+  const result = canonicalizeKeys(action.schema, data ?? {});
+  if (result.unknownFields.length > 0) {
+    const names = result.unknownFields.map((f) => f.field).join(", ");
+    throw new AppError("BAD_REQUEST", `Unknown field(s): ${names}.`, dataPaths(result.unknownFields));
+  }
+  return result;
+}
+
+/** Field paths as the integrator sees them: inside Data. */
+function dataPaths(errors: FieldError[]): FieldError[] {
+  return errors.map((e) => ({ ...e, field: e.field || "Request.Data" }));
+}

@@ -1,0 +1,142 @@
+import { AppError, type AppErrorCode, type FieldError, httpStatusOf } from "@account360/core";
+
+export interface ParsedEnvelope {
+  actionName: string;
+  /** The `Data` value: an object, or null for actions without parameters. */
+  data: unknown;
+  userName: string | null;
+  token: string | null;
+}
+
+const prefixOf: Record<AppErrorCode, string> = {
+  BAD_REQUEST: "Bad Request",
+  UNAUTHORIZED: "Unauthorized",
+  FORBIDDEN: "Forbidden",
+  NOT_FOUND: "Not Found",
+  CONFLICT: "Conflict",
+  PAYLOAD_TOO_LARGE: "Payload Too Large",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported Media Type",
+  TOO_MANY_REQUESTS: "Too Many Requests",
+  UNAVAILABLE: "Service Unavailable",
+  INTERNAL: "Internal Error",
+};
+
+export interface EnvelopeAnswer {
+  status: number;
+  body: {
+    IsSuccess: boolean;
+    Message: string;
+    ErrorCode: number;
+    RequestId: string;
+    UIResult: { IsSuccess: boolean; Message: string; Data: unknown; Errors: FieldError[] };
+  };
+}
+
+export function successAnswer(message: string, data: unknown, requestId: string): EnvelopeAnswer {
+  return {
+    status: 200,
+    body: {
+      IsSuccess: true,
+      Message: message,
+      ErrorCode: 0,
+      RequestId: requestId,
+      UIResult: { IsSuccess: true, Message: message, Data: data, Errors: [] },
+    },
+  };
+}
+
+/** The failure envelope: ErrorCode equals the HTTP status; Message starts with the status's name. */
+export function failureAnswer(error: AppError, requestId: string): EnvelopeAnswer {
+  const status = httpStatusOf[error.code];
+  const message = `${prefixOf[error.code]} - ${error.message}`;
+  return {
+    status,
+    body: {
+      IsSuccess: false,
+      Message: message,
+      ErrorCode: status,
+      RequestId: requestId,
+      UIResult: { IsSuccess: false, Message: message, Data: null, Errors: error.fieldErrors },
+    },
+  };
+}
+
+/** Looks a key up case-insensitively: integrators send `request`, `actionName`, `apiInfo` too. */
+function pick(object: Record<string, unknown>, name: string): unknown {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(object)) if (key.toLowerCase() === lower) return value;
+  return undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Parses the callAction envelope; every problem is a 400 that names the field. */
+export function parseEnvelope(body: Buffer, authorizationToken: string | null): ParsedEnvelope {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  if (!isObject(parsed)) throw new AppError("BAD_REQUEST", "The request body must be a JSON object with Request and ApiInfo.");
+
+  const request = pick(parsed, "Request");
+  if (!isObject(request)) {
+    throw new AppError("BAD_REQUEST", "Request is required and must be an object.", [
+      { field: "Request", message: "Request is required and must be an object with ActionName and Data." },
+    ]);
+  }
+  const actionName = pick(request, "ActionName");
+  if (typeof actionName !== "string" || actionName.trim() === "") {
+    const usedId = pick(request, "ActionID") !== undefined;
+    const message = usedId
+      ? "Request.ActionID is not supported; send the action's name as Request.ActionName."
+      : "Request.ActionName is required.";
+    throw new AppError("BAD_REQUEST", message, [{ field: "Request.ActionName", message }]);
+  }
+
+  const apiInfo = pick(parsed, "ApiInfo");
+  if (apiInfo !== undefined && apiInfo !== null && !isObject(apiInfo)) {
+    throw new AppError("BAD_REQUEST", "ApiInfo must be an object with UserName and Token.", [
+      { field: "ApiInfo", message: "ApiInfo must be an object with UserName and Token." },
+    ]);
+  }
+  const userName = isObject(apiInfo) ? pick(apiInfo, "UserName") : undefined;
+  const token = isObject(apiInfo) ? pick(apiInfo, "Token") : undefined;
+
+  return {
+    actionName: actionName.trim(),
+    data: parseData(pick(request, "Data")),
+    userName: typeof userName === "string" && userName.trim() ? userName.trim() : null,
+    token: typeof token === "string" && token.trim() ? token.trim() : authorizationToken,
+  };
+}
+
+function parseData(data: unknown): unknown {
+  if (data === undefined || data === null) return null;
+  if (isObject(data)) return data;
+  if (typeof data !== "string") {
+    throw new AppError("BAD_REQUEST", "Request.Data must be a JSON string holding an object, an object, or null.", [
+      { field: "Request.Data", message: "Request.Data must be a JSON string holding an object, an object, or null." },
+    ]);
+  }
+  const text = data.trim();
+  if (text === "" || text === "null") return null;
+  if (text.startsWith(":")) {
+    const message = "Request.Data starts with ':'; drop the leading colon so that Data is plain JSON.";
+    throw new AppError("BAD_REQUEST", message, [{ field: "Request.Data", message }]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const message = "Request.Data is not valid JSON.";
+    throw new AppError("BAD_REQUEST", message, [{ field: "Request.Data", message }]);
+  }
+  if (value !== null && !isObject(value)) {
+    const message = "Request.Data must hold a JSON object.";
+    throw new AppError("BAD_REQUEST", message, [{ field: "Request.Data", message }]);
+  }
+  return value;
+}

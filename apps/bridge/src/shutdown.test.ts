@@ -1,0 +1,43 @@
+import { request } from "node:http";
+import { describe, expect, it } from "vitest";
+import { startServerProcess } from "./test/server-process";
+
+describe("SIGTERM", () => {
+  it("stops accepting, finishes the in-flight request, closes the database and exits 0 within 10 s", async () => {
+    const server = await startServerProcess();
+    const { hostname, port } = new URL(server.url);
+
+    // A request whose body is still arriving when SIGTERM comes: it must still get its answer.
+    const body = JSON.stringify({ Request: { ActionName: "No_Such_Action", Data: null }, ApiInfo: {} });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        { hostname, port, method: "POST", path: "/api/openApi/CallAction", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        server.child.kill("SIGTERM");
+        setTimeout(() => req.end(body.slice(10)), 500);
+      }, 300);
+    });
+
+    const started = Date.now();
+    const { status, text } = await answer;
+    expect(status).toBe(404);
+    expect(JSON.parse(text)).toMatchObject({ IsSuccess: false, ErrorCode: 404 });
+
+    // New connections are refused once it stops accepting.
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(server.output()).toContain('"msg":"stopped"');
+  }, 90_000);
+});
