@@ -35,7 +35,10 @@ describe("server start-up", () => {
     await running.ready;
     const late = await fetch(`${running.url}/readyz`);
     expect(late.status).toBe(200);
-    expect(await late.json()).toMatchObject({ status: "ready", database: env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(await late.json()).toMatchObject({
+      status: "ready",
+      database: env.DATABASE_URL ? "postgres" : "pglite",
+    });
 
     const info = await fetch(`${running.url}/trpc/system.info`);
     expect(info.status).toBe(200);

@@ -1,12 +1,14 @@
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Server as NetServer } from "node:net";
+import { setDefaultPhoneRegion, widgetSettings } from "@account360/core";
 import { openDatabase } from "@account360/storage";
 import pino, { type Logger } from "pino";
+import { adminSocketPath, startAdminSocket } from "./admin-socket";
 import { createAuthService } from "./auth";
 import type { AppDeps } from "./context";
 import type { Env } from "./env";
-import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
 import { getTokenRoute } from "./http/get-token-route";
+import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
 import type { HttpRoute } from "./http/route";
 import { createHttpServer } from "./http/server";
 import { trpcRoute } from "./http/trpc-route";
@@ -44,6 +46,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { env } = options;
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } });
   const metrics = createMetrics();
+  const settings = widgetSettings({
+    consentTypes: env.CONSENT_TYPES,
+    marketingConsentTypes: env.MARKETING_CONSENT_TYPES,
+  });
+  setDefaultPhoneRegion(env.DEFAULT_PHONE_REGION);
   let deps: AppDeps | null = null;
   const getDeps = () => deps;
 
@@ -71,21 +78,32 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const opening = withDatabase
     ? openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: env.DB_POOL_SIZE })
     : null;
-  const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then((handle) => {
-    metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
-    deps = {
-      db: handle.db,
-      dbKind: handle.kind,
-      env,
-      auth: createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS }),
-      logger,
-      now: () => new Date(),
-      version,
-      ping: handle.ping,
-    };
-    logger.info({ database: handle.kind }, "database ready");
-    return deps;
-  });
+  let adminSocket: NetServer | null = null;
+  const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
+    async (handle) => {
+      metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
+      const auth = createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
+      deps = {
+        db: handle.db,
+        dbKind: handle.kind,
+        env,
+        auth,
+        logger,
+        now: () => new Date(),
+        settings,
+        version,
+        ping: handle.ping,
+      };
+      logger.info({ database: handle.kind }, "database ready");
+      if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
+        adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {
+          logger.warn({ err: error }, "no admin socket: `pnpm user` works only while the server is stopped");
+          return null;
+        });
+      }
+      return deps;
+    },
+  );
   ready.catch(() => {});
   if (!opening) logger.info("no database in this process; forwarding to the API server");
 
@@ -97,6 +115,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const force = setTimeout(() => server.closeAllConnections(), 8_000);
       await closed;
       clearTimeout(force);
+      await ready.catch(() => null);
+      const socket = adminSocket as NetServer | null;
+      if (socket) await new Promise((resolve) => socket.close(resolve));
       const handle = await opening?.catch(() => null);
       await handle?.close();
       logger.info("stopped");
@@ -110,11 +131,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 export async function runUntilSignalled(options: StartOptions): Promise<void> {
   const running = await startServer(options);
   let failed = false;
-  if (options.database !== false) running.ready.catch((error) => {
-    failed = true;
-    console.error(`Account360 could not open its database: ${error instanceof Error ? error.message : error}`);
-    void running.stop().finally(() => process.exit(1));
-  });
+  if (options.database !== false)
+    running.ready.catch((error) => {
+      failed = true;
+      console.error(
+        `Account360 could not open its database: ${error instanceof Error ? error.message : error}`,
+      );
+      void running.stop().finally(() => process.exit(1));
+    });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       const deadline = setTimeout(() => process.exit(1), 9_500);

@@ -1,4 +1,4 @@
-import type { AppError } from "@account360/core";
+import type { AppError, WidgetSettings } from "@account360/core";
 import type { Database, DatabaseKind } from "@account360/storage";
 import type { Logger } from "pino";
 import type { Env } from "./env";
@@ -30,6 +30,7 @@ export interface AppDeps {
   auth: Authenticator;
   logger: Logger;
   now: () => Date;
+  settings: WidgetSettings;
   version: string;
   /** One database round trip; throws when the database does not answer. */
   ping: () => Promise<void>;

@@ -1,6 +1,18 @@
-import { type AppDeps, type AppRouter, appRouter, type CallerCredentials, createContextInner } from "@account360/api";
+import {
+  type AppDeps,
+  type AppRouter,
+  appRouter,
+  type CallerCredentials,
+  createContextInner,
+} from "@account360/api";
 import { AppError, type AppErrorCode, type FieldError } from "@account360/core";
-import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError, unstable_localLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpLink,
+  type TRPCClient,
+  TRPCClientError,
+  unstable_localLink,
+} from "@trpc/client";
 
 export type ApiClient = TRPCClient<AppRouter>;
 

@@ -1,8 +1,8 @@
 import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
 import { AppError, type FieldError } from "@account360/core";
+import { type BridgeAction, findAction } from "./actions";
 import type { ApiClientFactory } from "./api-client";
 import { appErrorFromClient } from "./api-client";
-import { type BridgeAction, findAction } from "./actions";
 import { canonicalizeKeys, toSentPaths } from "./canonical-keys";
 import { failureAnswer, parseEnvelope, successAnswer } from "./envelope";
 
@@ -61,16 +61,17 @@ export function callActionRoute(options: CallActionOptions): HttpRoute {
   };
 }
 
+/** Data with the schema's key spelling; null stays null (the use case says what is missing). */
 function canonicalInput(action: BridgeAction, data: unknown) {
+  if (data === null) return { value: null, sentPaths: new Map<string, string>() };
   if (!action.schema) {
-    if (data !== null && Object.keys(data as object).length > 0) {
-      throw new AppError("BAD_REQUEST", `${action.name} takes no Data; send null.`, [
-        { field: "Request.Data", message: `${action.name} takes no Data; send null.` },
-      ]);
+    if (Object.keys(data as object).length > 0) {
+      const message = `${action.name} takes no Data; send null.`;
+      throw new AppError("BAD_REQUEST", message, [{ field: "Request.Data", message }]);
     }
-    return { value: undefined, sentPaths: new Map<string, string>() };
+    return { value: null, sentPaths: new Map<string, string>() };
   }
-  const result = canonicalizeKeys(action.schema, data ?? {});
+  const result = canonicalizeKeys(action.schema, data);
   if (result.unknownFields.length > 0) {
     const names = result.unknownFields.map((f) => f.field).join(", ");
     throw new AppError("BAD_REQUEST", `Unknown field(s): ${names}.`, dataPaths(result.unknownFields));

@@ -1,5 +1,4 @@
-import type { FieldError } from "@account360/core";
-import { closest, distance } from "fastest-levenshtein";
+import { closestField, type FieldError } from "@account360/core";
 import type { z } from "zod";
 
 type AnySchema = z.core.$ZodType;
@@ -8,7 +7,12 @@ type AnySchema = z.core.$ZodType;
 function objectShape(schema: AnySchema): Record<string, AnySchema> | null {
   let current: AnySchema | undefined = schema;
   for (let depth = 0; current && depth < 10; depth++) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema; shape?: Record<string, AnySchema> };
+    const def = current._zod.def as {
+      type: string;
+      innerType?: AnySchema;
+      in?: AnySchema;
+      shape?: Record<string, AnySchema>;
+    };
     if (def.type === "object") return def.shape ?? null;
     current = def.type === "pipe" ? def.in : def.innerType;
   }
@@ -39,7 +43,10 @@ export function canonicalizeKeys(schema: AnySchema, data: unknown): CanonicalRes
       const key = known.get(sentKey.toLowerCase());
       const sentChildPath = sentPath ? `${sentPath}.${sentKey}` : sentKey;
       if (!key) {
-        unknownFields.push({ field: sentChildPath, message: unknownFieldMessage(sentKey, [...known.values()]) });
+        unknownFields.push({
+          field: sentChildPath,
+          message: unknownFieldMessage(sentKey, [...known.values()]),
+        });
         continue;
       }
       if (Object.hasOwn(out, key)) {
@@ -58,12 +65,10 @@ export function canonicalizeKeys(schema: AnySchema, data: unknown): CanonicalRes
 
 function unknownFieldMessage(sentKey: string, knownKeys: string[]): string {
   if (knownKeys.length === 0) return `Unknown field ${sentKey}: this action takes no fields.`;
-  const suggestion = closest(sentKey.toLowerCase(), knownKeys.map((k) => k.toLowerCase()));
-  const match = knownKeys.find((k) => k.toLowerCase() === suggestion) ?? knownKeys[0];
-  const near = distance(sentKey.toLowerCase(), suggestion) <= Math.max(3, Math.floor(sentKey.length / 2));
+  const near = closestField(sentKey, knownKeys);
   return near
-    ? `Unknown field ${sentKey}; did you mean ${match}?`
-    : `Unknown field ${sentKey}; the closest known field is ${match} (known: ${knownKeys.join(", ")}).`;
+    ? `Unknown field ${sentKey}; did you mean ${near}?`
+    : `Unknown field ${sentKey}; the known fields are ${knownKeys.join(", ")}.`;
 }
 
 /** Rewrites error paths from the canonical spelling back to the caller's. */

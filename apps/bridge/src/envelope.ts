@@ -79,7 +79,8 @@ export function parseEnvelope(body: Buffer, authorizationToken: string | null): 
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
-  if (!isObject(parsed)) throw new AppError("BAD_REQUEST", "The request body must be a JSON object with Request and ApiInfo.");
+  if (!isObject(parsed))
+    throw new AppError("BAD_REQUEST", "The request body must be a JSON object with Request and ApiInfo.");
 
   const request = pick(parsed, "Request");
   if (!isObject(request)) {
@@ -117,9 +118,16 @@ function parseData(data: unknown): unknown {
   if (data === undefined || data === null) return null;
   if (isObject(data)) return data;
   if (typeof data !== "string") {
-    throw new AppError("BAD_REQUEST", "Request.Data must be a JSON string holding an object, an object, or null.", [
-      { field: "Request.Data", message: "Request.Data must be a JSON string holding an object, an object, or null." },
-    ]);
+    throw new AppError(
+      "BAD_REQUEST",
+      "Request.Data must be a JSON string holding an object, an object, or null.",
+      [
+        {
+          field: "Request.Data",
+          message: "Request.Data must be a JSON string holding an object, an object, or null.",
+        },
+      ],
+    );
   }
   const text = data.trim();
   if (text === "" || text === "null") return null;

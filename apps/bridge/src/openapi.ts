@@ -49,7 +49,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: "Account360 callAction API",
       version,
-      description: "Customer 360 master data: write actions and dashboard widgets through one callAction endpoint.",
+      description:
+        "Customer 360 master data: write actions and dashboard widgets through one callAction endpoint.",
     },
     paths: {
       "/api/Authorize/GetToken": {
@@ -62,7 +63,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
                 schema: {
                   type: "object",
                   required: ["username", "password"],
-                  properties: { username: { type: "string" }, password: { type: "string" }, client_id: { type: "string" } },
+                  properties: {
+                    username: { type: "string" },
+                    password: { type: "string" },
+                    client_id: { type: "string" },
+                  },
                 },
               },
             },
@@ -99,7 +104,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: Object.fromEntries(
             ["200", "400", "401", "403", "404", "409", "413", "415", "429", "500"].map((status) => [
               status,
-              { description: status === "200" ? "Success" : "Failure", content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } } },
+              {
+                description: status === "200" ? "Success" : "Failure",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } },
+              },
             ]),
           ),
         },

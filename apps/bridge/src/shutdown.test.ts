@@ -11,7 +11,13 @@ describe("SIGTERM", () => {
     const body = JSON.stringify({ Request: { ActionName: "No_Such_Action", Data: null }, ApiInfo: {} });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
-        { hostname, port, method: "POST", path: "/api/openApi/CallAction", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          hostname,
+          port,
+          method: "POST",
+          path: "/api/openApi/CallAction",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
         (res) => {
           let text = "";
           res.on("data", (chunk) => {

@@ -1,1 +1,54 @@
+export * from "./actions/add-update-customer-address";
+export * from "./actions/add-update-customer-agreement";
+export * from "./actions/add-update-customer-representative";
+export * from "./actions/add-update-individual-customer";
+export * from "./actions/create-update-application";
+export * from "./actions/write-actions";
+export * from "./actions/write-result";
 export * from "./errors/app-error";
+export * from "./ingest/ingest";
+export * from "./ingest/picture-bytes";
+export * from "./ingest/rows";
+export * from "./ports/write-store";
+export { isFinalBusinessStatus } from "./rules/application";
+export { getDefaultPhoneRegion, setDefaultPhoneRegion } from "./rules/contact";
+export * as fieldRules from "./rules/field-rules";
+export * from "./rules/ids";
+export {
+  ACCOUNT_RELATION_TYPES,
+  type AccountRelationType,
+  ADDRESS_TYPES,
+  type AddressType,
+  EMAIL_ADDRESS_TYPES,
+  type EmailAddressType,
+  PHONE_NUMBER_TYPES,
+  type PhoneNumberType,
+} from "./rules/option-sets";
+export { closestField, parseInput, toFieldErrors, validationError } from "./rules/validation";
+export * from "./settings";
+export * from "./use-cases/list-customer-audit";
+export { type Actor, creationChanges } from "./use-cases/record-changes";
+export * from "./use-cases/upsert-application";
+export * from "./use-cases/upsert-customer-address";
+export * from "./use-cases/upsert-customer-agreement";
+export * from "./use-cases/upsert-customer-representative";
+export * from "./use-cases/upsert-individual-customer";
+export * from "./widgets/decimal";
+export * from "./widgets/flags";
+export * from "./widgets/header";
+export * from "./widgets/holdings";
+export * from "./widgets/lifecycle";
+export * from "./widgets/lifecycle-dates";
+export * from "./widgets/months";
+export * from "./widgets/pending-activities";
+export * from "./widgets/picture";
+export * from "./widgets/product-portfolio";
+export * from "./widgets/product-suggestions";
+export * from "./widgets/product-suggestions-dismiss";
+export * from "./widgets/product-suggestions-rules";
+export * from "./widgets/profile-completion";
+export * from "./widgets/profitability";
+export * from "./widgets/recent-interactions";
+export * from "./widgets/revenues";
+export * from "./widgets/transaction-values";
+export * from "./widgets/widget-input";

@@ -56,7 +56,9 @@ describe("a PGlite directory", () => {
     );
     await first.close();
     const second = await openDatabase({ pgliteDir: dir });
-    const rows = rowsOf<{ n: number }>(await second.db.execute(sql`select count(*)::int as n from customers`));
+    const rows = rowsOf<{ n: number }>(
+      await second.db.execute(sql`select count(*)::int as n from customers`),
+    );
     expect(rows[0]?.n).toBe(1);
     await second.close();
   }, 30_000);

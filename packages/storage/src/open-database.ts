@@ -36,7 +36,9 @@ export interface OpenDatabaseOptions {
 
 /** Opens the database the options name and applies every pending migration before answering. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.maxConnections ?? 20) : openPglite(options.pgliteDir);
+  return options.url
+    ? openPostgres(options.url, options.maxConnections ?? 20)
+    : openPglite(options.pgliteDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {

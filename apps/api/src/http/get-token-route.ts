@@ -1,4 +1,5 @@
 import { AppError, httpStatusOf } from "@account360/core";
+import { ThrottledError } from "../auth";
 import { isJsonContentType, readBody, sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
@@ -12,7 +13,8 @@ export const getTokenRoute: HttpRoute = {
   matches: (method, path) => method === "POST" && getTokenPath.test(path),
   async handle(req, res, scope) {
     const deps = requireDeps(scope);
-    if (!isJsonContentType(req)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the credentials as application/json.");
+    if (!isJsonContentType(req))
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the credentials as application/json.");
     let body: unknown;
     try {
       body = JSON.parse((await readBody(req, LOGIN_BODY_LIMIT)).toString("utf8"));
@@ -22,12 +24,15 @@ export const getTokenRoute: HttpRoute = {
     }
     const { username, password, client_id } = (body ?? {}) as Record<string, unknown>;
     const fieldErrors = [];
-    if (typeof username !== "string" || !username.trim()) fieldErrors.push({ field: "username", message: "username is required" });
-    if (typeof password !== "string" || !password) fieldErrors.push({ field: "password", message: "password is required" });
+    if (typeof username !== "string" || !username.trim())
+      fieldErrors.push({ field: "username", message: "username is required" });
+    if (typeof password !== "string" || !password)
+      fieldErrors.push({ field: "password", message: "password is required" });
     if (client_id !== undefined && client_id !== null && typeof client_id !== "string") {
       fieldErrors.push({ field: "client_id", message: "client_id must be a string" });
     }
-    if (fieldErrors.length > 0) throw new AppError("BAD_REQUEST", "username and password are required.", fieldErrors);
+    if (fieldErrors.length > 0)
+      throw new AppError("BAD_REQUEST", "username and password are required.", fieldErrors);
     const token = await deps.auth.issueToken({
       username: (username as string).trim(),
       password: password as string,
@@ -37,11 +42,18 @@ export const getTokenRoute: HttpRoute = {
     sendJson(res, 200, token);
   },
   sendError(res, error, scope) {
-    const headers: Record<string, string> = error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {};
+    const headers: Record<string, string> =
+      error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {};
+    if (error instanceof ThrottledError) headers["Retry-After"] = String(error.retryAfterSeconds);
     sendJson(
       res,
       httpStatusOf[error.code],
-      { error: error.code.toLowerCase(), message: error.message, errors: error.fieldErrors, requestId: scope.requestId },
+      {
+        error: error.code.toLowerCase(),
+        message: error.message,
+        errors: error.fieldErrors,
+        requestId: scope.requestId,
+      },
       headers,
     );
   },

@@ -1,6 +1,6 @@
+import type { Metrics } from "../metrics";
 import { sendJson, sendText } from "./respond";
 import type { HttpRoute } from "./route";
-import type { Metrics } from "../metrics";
 
 const jsonError: HttpRoute["sendError"] = (res, error, scope) =>
   sendJson(res, error.code === "UNAVAILABLE" ? 503 : 500, {

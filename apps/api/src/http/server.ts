@@ -23,7 +23,11 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 const fallbackRoute: Pick<HttpRoute, "name" | "sendError"> = {
   name: "none",
   sendError(res, error, scope) {
-    sendJson(res, httpStatusOf[error.code], { error: error.code, message: error.message, requestId: scope.requestId });
+    sendJson(res, httpStatusOf[error.code], {
+      error: error.code,
+      message: error.message,
+      requestId: scope.requestId,
+    });
   },
 };
 

@@ -1,10 +1,10 @@
+import { httpStatusOf } from "@account360/core";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { bearerToken, createContextInner } from "../context";
 import { appRouter } from "../router";
 import { sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
-import { httpStatusOf } from "@account360/core";
 
 /** tRPC at /trpc/<path>; the body limit is INGEST_MAX_BODY_BYTES since ingest batches are large. */
 export function trpcRoute(maxBodySize: number): HttpRoute {
@@ -33,14 +33,21 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
           ),
         onError: ({ error, path: failedPath }) => {
           if (error.code === "INTERNAL_SERVER_ERROR") {
-            scope.log.error({ requestId: scope.requestId, path: failedPath, err: error.cause ?? error }, "procedure failed");
+            scope.log.error(
+              { requestId: scope.requestId, path: failedPath, err: error.cause ?? error },
+              "procedure failed",
+            );
           }
         },
       });
     },
     sendError(res, error, scope) {
       sendJson(res, httpStatusOf[error.code], {
-        error: { message: error.message, code: error.code, data: { appCode: error.code, requestId: scope.requestId } },
+        error: {
+          message: error.message,
+          code: error.code,
+          data: { appCode: error.code, requestId: scope.requestId },
+        },
       });
     },
   };

@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode, type FieldError, isAppError } from "@account360/core";
+import { AppError, type AppErrorCode, isAppError, toFieldErrors, validationError } from "@account360/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -21,10 +21,6 @@ const appCodeOf = Object.fromEntries(
   Object.entries(trpcCodeOf).map(([app, trpc]) => [trpc, app as AppErrorCode]),
 ) as Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>>;
 
-export function fieldErrorsOfZod(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
-}
-
 /**
  * Turns whatever a procedure threw into the one shape both transports read: an AppError code, a
  * safe sentence and the field errors. Anything unexpected becomes INTERNAL with no detail.
@@ -33,9 +29,7 @@ export function toAppError(error: TRPCError): AppError {
   const cause = error.cause;
   if (isAppError(cause)) return cause;
   if (cause instanceof ZodError) {
-    const fieldErrors = fieldErrorsOfZod(cause);
-    const fields = [...new Set(fieldErrors.map((f) => f.field || "input"))].join(", ");
-    return new AppError("BAD_REQUEST", `Invalid field(s): ${fields}.`, fieldErrors);
+    return validationError(toFieldErrors(cause));
   }
   if (error.code === "PARSE_ERROR") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   const code = appCodeOf[error.code];
@@ -83,7 +77,10 @@ function authorized(need: keyof typeof needs) {
     if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
     const principal = await ctx.auth.authenticate(token, claimedUserName ?? undefined);
     if (!principal.roles.some((role) => needs[need].includes(role))) {
-      throw new AppError("FORBIDDEN", `User ${principal.userName} may not call this (${need} access needed).`);
+      throw new AppError(
+        "FORBIDDEN",
+        `User ${principal.userName} may not call this (${need} access needed).`,
+      );
     }
     return next({ ctx: { ...ctx, principal, actor: { userName: principal.userName } } });
   });

@@ -1,0 +1,5 @@
+export * from "./auth-service";
+export { clientAddressKey } from "./client-address";
+export { hashPassword, passwordProblem, verifyPassword } from "./passwords";
+export * from "./roles";
+export { generateToken, hashToken } from "./tokens";

@@ -1,0 +1,129 @@
+import { AppError } from "@account360/core";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { canonicalizeKeys, toSentPaths } from "./canonical-keys";
+import { failureAnswer, parseEnvelope } from "./envelope";
+
+const body = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value));
+
+function rejection(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("parseEnvelope", () => {
+  const api = { UserName: "teller", Token: "t0k" };
+
+  it("accepts Data as a JSON string, an object or null", () => {
+    const asString = parseEnvelope(
+      body({ Request: { ActionName: "A", Data: '{"x":1}' }, ApiInfo: api }),
+      null,
+    );
+    const asObject = parseEnvelope(
+      body({ Request: { ActionName: "A", Data: { x: 1 } }, ApiInfo: api }),
+      null,
+    );
+    const asNull = parseEnvelope(body({ Request: { ActionName: "A", Data: null }, ApiInfo: api }), null);
+    expect(asString).toEqual({ actionName: "A", data: { x: 1 }, userName: "teller", token: "t0k" });
+    expect(asObject.data).toEqual({ x: 1 });
+    expect(asNull.data).toBeNull();
+  });
+
+  it("takes the token from the Authorization header when ApiInfo has none", () => {
+    const parsed = parseEnvelope(body({ Request: { ActionName: "A", Data: null } }), "hdr");
+    expect(parsed.token).toBe("hdr");
+    expect(parsed.userName).toBeNull();
+  });
+
+  it("rejects a body that is not JSON, and a Data string that is not JSON, as 400", () => {
+    expect(rejection(() => parseEnvelope(body("{nope"), null)).code).toBe("BAD_REQUEST");
+    const data = rejection(() => parseEnvelope(body({ Request: { ActionName: "A", Data: "{bad" } }), null));
+    expect(data.code).toBe("BAD_REQUEST");
+    expect(data.fieldErrors[0]?.field).toBe("Request.Data");
+  });
+
+  it("tells the caller to drop a leading colon in Data", () => {
+    const error = rejection(() =>
+      parseEnvelope(body({ Request: { ActionName: "A", Data: ':{"customerInternalId":"x"}' } }), null),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/drop the leading colon/);
+  });
+
+  it("rejects ActionID with a message that says to send ActionName", () => {
+    const error = rejection(() => parseEnvelope(body({ Request: { ActionID: "123", Data: null } }), null));
+    expect(error.message).toMatch(/ActionID is not supported.*ActionName/);
+    expect(error.fieldErrors[0]?.field).toBe("Request.ActionName");
+  });
+
+  it("rejects Data that holds an array or a number", () => {
+    expect(
+      rejection(() => parseEnvelope(body({ Request: { ActionName: "A", Data: "[1]" } }), null)).code,
+    ).toBe("BAD_REQUEST");
+    expect(rejection(() => parseEnvelope(body({ Request: { ActionName: "A", Data: 5 } }), null)).code).toBe(
+      "BAD_REQUEST",
+    );
+  });
+});
+
+describe("failureAnswer", () => {
+  it("uses the HTTP status as ErrorCode and the status name as the message prefix", () => {
+    const answer = failureAnswer(
+      new AppError("CONFLICT", "UniqueID belongs to another customer.", [
+        { field: "CustomerInfo.UniqueID", message: "taken" },
+      ]),
+      "req-1",
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.body).toEqual({
+      IsSuccess: false,
+      Message: "Conflict - UniqueID belongs to another customer.",
+      ErrorCode: 409,
+      RequestId: "req-1",
+      UIResult: {
+        IsSuccess: false,
+        Message: "Conflict - UniqueID belongs to another customer.",
+        Data: null,
+        Errors: [{ field: "CustomerInfo.UniqueID", message: "taken" }],
+      },
+    });
+  });
+});
+
+describe("canonicalizeKeys", () => {
+  const schema = z.strictObject({
+    CustomerInfo: z.strictObject({
+      firstName: z.string(),
+      UniqueID: z.string().trim().pipe(z.string().min(1)),
+      email: z.string().optional().nullable(),
+    }),
+  });
+
+  it("matches field names case-insensitively and returns the canonical spelling", () => {
+    const result = canonicalizeKeys(schema, {
+      customerinfo: { FIRSTNAME: "Ana", uniqueId: "X1", Email: null },
+    });
+    expect(result.unknownFields).toEqual([]);
+    expect(result.value).toEqual({ CustomerInfo: { firstName: "Ana", UniqueID: "X1", email: null } });
+  });
+
+  it("rejects unknown fields and names the closest known one", () => {
+    const result = canonicalizeKeys(schema, {
+      CustomerInfo: { firstName: "Ana", UniqueID: "1", emial: "a@b.ro" },
+    });
+    expect(result.unknownFields).toEqual([
+      { field: "CustomerInfo.emial", message: "Unknown field emial; did you mean email?" },
+    ]);
+  });
+
+  it("reports error paths in the caller's spelling", () => {
+    const result = canonicalizeKeys(schema, { customerInfo: { FirstName: "Ana", uniqueid: "" } });
+    const paths = toSentPaths([{ field: "CustomerInfo.UniqueID", message: "required" }], result.sentPaths);
+    expect(paths).toEqual([{ field: "customerInfo.uniqueid", message: "required" }]);
+  });
+});

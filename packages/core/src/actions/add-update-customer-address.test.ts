@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { customerAddressInput } from "./add-update-customer-address";
+import { errorsOf, examples } from "./examples";
+
+describe("customerAddressInput", () => {
+  it("parses the documented Data, optional house details absent or null", () => {
+    const data = examples.address();
+    data.AddressInfo.floorNo = null;
+    data.AddressInfo.apartmentNo = " 14 ";
+    const info = customerAddressInput.parse(data).AddressInfo;
+    expect(info).toEqual({
+      customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+      addressType: "Home Address",
+      country: "RO",
+      district: "Sector 1",
+      city: "Bucuresti",
+      streetName: "Calea Victoriei",
+      streetNo: "12",
+      floorNo: null,
+      apartmentNo: "14",
+      postalCode: "010061",
+    });
+    expect("buildingNo" in info).toBe(false);
+    expect("addressIdentifier" in info).toBe(false);
+  });
+
+  it("reports every invalid field at once, under AddressInfo", () => {
+    expect(
+      errorsOf(customerAddressInput, {
+        AddressInfo: {
+          addressIdentifier: "x",
+          addressType: "Office",
+          country: "Narnia",
+          postalCode: "!",
+          city: 7,
+        },
+      }),
+    ).toEqual([
+      {
+        field: "AddressInfo.addressIdentifier",
+        message: "addressIdentifier must be a UUID this system created",
+      },
+      {
+        field: "AddressInfo.addressType",
+        message:
+          "addressType must be one of: Home Address, Billing address, Delivery address, Primary address, Residence address, Secondary address, Social address",
+      },
+      {
+        field: "AddressInfo.country",
+        message: "country must be an ISO 3166-1 alpha-2 or alpha-3 code or an English country name",
+      },
+      { field: "AddressInfo.district", message: "district is required" },
+      { field: "AddressInfo.city", message: "city must be a string" },
+      { field: "AddressInfo.streetName", message: "streetName is required" },
+      { field: "AddressInfo.streetNo", message: "streetNo is required" },
+      {
+        field: "AddressInfo.postalCode",
+        message: "postalCode must be 2 to 12 letters, digits, spaces or hyphens",
+      },
+    ]);
+  });
+});

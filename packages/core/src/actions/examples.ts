@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import type { FieldError } from "../errors/app-error";
+import { toFieldErrors } from "../rules/validation";
+
+/** Valid `Data` of each write action, as an integrator sends it; tests change one field at a time. */
+export const examples = {
+  customer: () => ({
+    CustomerInfo: {
+      firstName: "Ana",
+      lastName: "Popescu",
+      UniqueID: "1960523123456",
+      email: "ana.popescu@example.ro",
+      mobilePhone: "+40712345678",
+      emailAddressType: "Personal",
+      phoneNumberType: "Mobile",
+    } as Record<string, unknown>,
+  }),
+  address: () => ({
+    AddressInfo: {
+      customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+      addressType: "Home Address",
+      country: "RO",
+      district: "Sector 1",
+      city: "Bucuresti",
+      streetName: "Calea Victoriei",
+      streetNo: "12",
+      postalCode: "010061",
+    } as Record<string, unknown>,
+  }),
+  representative: () => ({
+    CustomerRepresentativeInfo: {
+      customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+      customerRepresentativeNo: "7a2d9f1f-3c2b-4d3c-8a1c-2b3c4d5e6f70",
+      accountRelationType: "Contact",
+    } as Record<string, unknown>,
+  }),
+  application: (): Record<string, unknown> => ({
+    customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+    url: "https://loans.example.ro/a/1",
+    name: "Personal loan",
+    bankingProduct: "Personal Loan",
+    source: "LOS",
+    businessStatus: "In review",
+    externalId: "APP-1",
+    amount: "1250.00",
+    currency: "RON",
+  }),
+  agreement: (): Record<string, unknown> => ({
+    customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+    agreementType: "GDPR Consent",
+    startDate: "2024-03-01",
+    sourceId: "WEB",
+  }),
+};
+
+/** The field errors a parse reports, or [] when it succeeds. */
+export function errorsOf(schema: z.ZodType, data: unknown): FieldError[] {
+  const parsed = schema.safeParse(data);
+  return parsed.success ? [] : toFieldErrors(parsed.error);
+}

@@ -1,0 +1,142 @@
+import type { WriteActionName } from "../actions/write-actions";
+
+/** What the five write actions store. Field names are the API's, so audit entries speak the integrator's language. */
+export interface CustomerFields {
+  UniqueID: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobilePhone: string;
+  emailAddressType: string | null;
+  phoneNumberType: string | null;
+}
+
+export interface AddressFields {
+  customerInternalId: string;
+  addressType: string;
+  country: string;
+  district: string;
+  city: string;
+  streetName: string;
+  streetNo: string;
+  buildingNo: string | null;
+  floorNo: string | null;
+  apartmentNo: string | null;
+  postalCode: string;
+}
+
+export interface RepresentativeFields {
+  customerInternalId: string;
+  /** The representing customer's own customerInternalId. */
+  customerRepresentativeNo: string;
+  accountRelationType: string;
+}
+
+export interface ApplicationFields {
+  customerInternalId: string;
+  source: string;
+  externalId: string;
+  url: string;
+  name: string;
+  bankingProduct: string;
+  businessStatus: string;
+  /** Canonical decimal string, "1250.00". */
+  amount: string | null;
+  currency: string | null;
+}
+
+export interface AgreementFields {
+  customerInternalId: string;
+  agreementType: string;
+  startDate: string;
+  endDate: string | null;
+  sourceId: string;
+  contractNo: string | null;
+  externalId: string | null;
+}
+
+export interface EntityFields {
+  customer: CustomerFields;
+  address: AddressFields;
+  representative: RepresentativeFields;
+  application: ApplicationFields;
+  agreement: AgreementFields;
+}
+export type Entity = keyof EntityFields;
+export type StoredRecord<E extends Entity> = EntityFields[E] & { id: string };
+
+/**
+ * How a record is looked up: by its id, or by the natural key its fields carry, the same key the
+ * database keeps unique — customer: UniqueID; address: every field; representative: the
+ * (customer, representative, relation type) triple; application: (source, externalId);
+ * agreement: (customer, externalId), or every field when externalId is null.
+ */
+export type RecordKey<E extends Entity> = { id: string } | { sameKeyAs: EntityFields[E] };
+
+/** Each changed field's old and new value; on creation `old` is null. */
+export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
+
+/** Who wrote, through which action: stamped on the audit entry of every write. */
+export interface AuditStamp {
+  userName: string;
+  action: WriteActionName;
+}
+
+export interface AuditEntry {
+  /** Increases with every entry; orders entries written in the same instant. */
+  id: string;
+  /** ISO 8601 timestamp, UTC, to the microsecond. */
+  at: string;
+  userName: string;
+  action: string;
+  entity: string;
+  recordId: string;
+  customerId: string;
+  operation: "created" | "updated";
+  changes: FieldChanges;
+}
+
+/** Where an audit page starts: after the entry with this timestamp and id, newest first. */
+export interface AuditPosition {
+  at: string;
+  id: string;
+}
+
+export interface AuditPage {
+  limit: number;
+  /** Only entries older than this one; null for the newest. */
+  before: AuditPosition | null;
+}
+
+/**
+ * The storage the write use cases need. Implementations map any uniqueness violation to a 409
+ * AppError and any missing reference to a 404 AppError, and never let a driver error out.
+ */
+export interface WriteStore {
+  /**
+   * Inserts the record and its `created` audit entry atomically unless its natural key (see
+   * RecordKey) is already taken; an agreement naming a contractNo is only inserted when that
+   * contract belongs to the customer. Answers the new id, or null when nothing was inserted.
+   */
+  create<E extends Entity>(entity: E, fields: EntityFields[E], stamp: AuditStamp): Promise<string | null>;
+  /** Runs `work` in one transaction: everything it wrote commits together, or nothing does. */
+  transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+  customerExists(customerId: string): Promise<boolean>;
+  /** The customer's audit entries, newest first (by `at`, then `id`). */
+  auditForCustomer(customerId: string, page: AuditPage): Promise<AuditEntry[]>;
+}
+
+export interface WriteTransaction {
+  /** The record, locked until the transaction ends so that concurrent writers take turns; null when none. */
+  lock<E extends Entity>(entity: E, key: RecordKey<E>): Promise<StoredRecord<E> | null>;
+  /** Stores `next` as the record's fields and an `updated` audit entry with `changes`. */
+  update<E extends Entity>(
+    entity: E,
+    id: string,
+    next: EntityFields[E],
+    changes: FieldChanges,
+    stamp: AuditStamp,
+  ): Promise<void>;
+  customerExists(customerId: string): Promise<boolean>;
+  isContractOfCustomer(customerId: string, contractNo: string): Promise<boolean>;
+}

@@ -1,0 +1,111 @@
+/**
+ * What the widgets let an operator configure (from the environment, in the app): which agreement
+ * types are consents and how much each profile entry weighs.
+ */
+
+/** The entries the profile completion scores, in the order they are listed when weights tie. */
+export const PROFILE_FIELDS = [
+  "firstName",
+  "lastName",
+  "UniqueID",
+  "email",
+  "mobilePhone",
+  "emailAddressType",
+  "phoneNumberType",
+  "address",
+  "picture",
+  "agreement",
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export type ProfileWeights = Record<ProfileField, number>;
+
+export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
+  firstName: "First name",
+  lastName: "Last name",
+  UniqueID: "Unique ID",
+  email: "E-mail address",
+  mobilePhone: "Mobile phone",
+  emailAddressType: "E-mail address type",
+  phoneNumberType: "Phone number type",
+  address: "At least one address",
+  picture: "Picture",
+  agreement: "An active agreement",
+};
+
+export const DEFAULT_PROFILE_WEIGHTS: Readonly<ProfileWeights> = Object.freeze({
+  firstName: 10,
+  lastName: 10,
+  UniqueID: 15,
+  email: 10,
+  mobilePhone: 10,
+  emailAddressType: 5,
+  phoneNumberType: 5,
+  address: 15,
+  picture: 5,
+  agreement: 15,
+});
+
+export interface WidgetSettings {
+  /** Agreement types that are consents (matched whole and case-insensitively). */
+  consentTypes: readonly string[];
+  /** Agreement types that are marketing consents. */
+  marketingConsentTypes: readonly string[];
+  profileWeights: Readonly<ProfileWeights>;
+}
+
+export const DEFAULT_WIDGET_SETTINGS: Readonly<WidgetSettings> = Object.freeze({
+  consentTypes: Object.freeze(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
+  marketingConsentTypes: Object.freeze(["Marketing Consent"]),
+  profileWeights: DEFAULT_PROFILE_WEIGHTS,
+});
+
+export interface WidgetSettingsOverrides {
+  consentTypes?: readonly string[] | undefined;
+  marketingConsentTypes?: readonly string[] | undefined;
+  /** Weights to change; the others keep their default. The result must still sum to 100. */
+  profileWeights?: Partial<ProfileWeights> | undefined;
+}
+
+/**
+ * Settings from the defaults and what the operator changed. Throws (at start-up, not per request)
+ * when a weight is not a whole number ≥ 0, the weights do not sum to 100, or a type list is empty.
+ */
+export function widgetSettings(overrides: WidgetSettingsOverrides = {}): WidgetSettings {
+  const weights: ProfileWeights = { ...DEFAULT_PROFILE_WEIGHTS, ...overrides.profileWeights };
+  for (const field of PROFILE_FIELDS) {
+    const weight = weights[field];
+    if (!Number.isInteger(weight) || weight < 0) {
+      throw new Error(`The profile weight of ${field} must be a whole number of 0 or more, not ${weight}`);
+    }
+  }
+  const unknown = Object.keys(overrides.profileWeights ?? {}).filter(
+    (key) => !(PROFILE_FIELDS as readonly string[]).includes(key),
+  );
+  if (unknown.length > 0) {
+    throw new Error(`Unknown profile weight ${unknown.join(", ")}; known: ${PROFILE_FIELDS.join(", ")}`);
+  }
+  const total = PROFILE_FIELDS.reduce((sum, field) => sum + weights[field], 0);
+  if (total !== 100) throw new Error(`The profile weights must sum to 100, not ${total}`);
+  const list = (name: string, value: readonly string[] | undefined, fallback: readonly string[]) => {
+    const items = (value ?? fallback).map((item) => item.trim()).filter((item) => item !== "");
+    if (items.length === 0) throw new Error(`${name} must name at least one agreement type`);
+    return items;
+  };
+  return {
+    consentTypes: list("consentTypes", overrides.consentTypes, DEFAULT_WIDGET_SETTINGS.consentTypes),
+    marketingConsentTypes: list(
+      "marketingConsentTypes",
+      overrides.marketingConsentTypes,
+      DEFAULT_WIDGET_SETTINGS.marketingConsentTypes,
+    ),
+    profileWeights: weights,
+  };
+}
+
+/** What every widget use case is given besides its source and input: the clock and the settings. */
+export interface WidgetContext {
+  /** "Now"; today is its UTC date. Injected so tests control it. */
+  now: Date;
+  settings: WidgetSettings;
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { AuditEntry, AuditPosition, WriteStore } from "../ports/write-store";
+import { customerInternalIdField } from "../rules/ids";
+import { notFound } from "./record-changes";
+
+export const MAX_AUDIT_PAGE = 200;
+const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
+const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([1-9]\d{0,18})$/;
+
+/** The cursor is opaque to callers: the last entry's position, base64url-encoded. */
+const encodeCursor = ({ at, id }: AuditPosition) =>
+  btoa(`${at}|${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+function decodeCursor(cursor: string): AuditPosition | null {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(cursor)) return null;
+  let text: string;
+  try {
+    text = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    return null;
+  }
+  const match = POSITION.exec(text);
+  return match?.[1] && match[2] ? { at: match[1], id: match[2] } : null;
+}
+
+export const customerAuditInput = z.strictObject({
+  customerInternalId: customerInternalIdField,
+  limit: z
+    .number({ error: "limit must be a whole number from 1 to 200" })
+    .int({ error: "limit must be a whole number from 1 to 200" })
+    .min(1, { error: "limit must be a whole number from 1 to 200" })
+    .max(MAX_AUDIT_PAGE, { error: "limit must be a whole number from 1 to 200" })
+    .default(50),
+  cursor: z
+    .string({ error: CURSOR_MESSAGE })
+    .nullish()
+    .transform((cursor, ctx): AuditPosition | null | undefined => {
+      if (cursor === undefined || cursor === null || cursor === "")
+        return cursor === undefined ? undefined : null;
+      const position = decodeCursor(cursor);
+      if (position) return position;
+      ctx.addIssue({ code: "custom", message: CURSOR_MESSAGE });
+      return z.NEVER;
+    }),
+});
+export type CustomerAuditInput = z.input<typeof customerAuditInput>;
+
+const changeSchema = z.object({ old: z.unknown(), new: z.unknown() });
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  userName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  recordId: z.string(),
+  customerId: z.string(),
+  operation: z.enum(["created", "updated"]),
+  changes: z.record(z.string(), changeSchema),
+});
+export const customerAuditResult = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CustomerAuditResult = { items: AuditEntry[]; nextCursor: string | null };
+
+/**
+ * audit.forCustomer: every change to the customer and its addresses, representatives,
+ * applications and agreements, newest first, `limit` at a time; `nextCursor` (null on the last
+ * page) asks for the page after.
+ */
+export async function listCustomerAudit(
+  store: WriteStore,
+  input: z.output<typeof customerAuditInput>,
+): Promise<CustomerAuditResult> {
+  const { customerInternalId, limit, cursor } = input;
+  if (!(await store.customerExists(customerInternalId))) {
+    throw notFound("customerInternalId", `No customer has customerInternalId ${customerInternalId}.`);
+  }
+  const rows = await store.auditForCustomer(customerInternalId, {
+    limit: limit + 1,
+    before: cursor ?? null,
+  });
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

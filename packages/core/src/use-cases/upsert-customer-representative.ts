@@ -1,0 +1,100 @@
+import {
+  addUpdateCustomerRepresentativeAction,
+  type CustomerRepresentativeInput,
+  type CustomerRepresentativeResult,
+} from "../actions/add-update-customer-representative";
+import type { AuditStamp, RepresentativeFields, WriteStore } from "../ports/write-store";
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  createOrUpdateExisting,
+  notFound,
+  saveChanges,
+  withinSection,
+} from "./record-changes";
+
+const representingItself = (customerInternalId: string) =>
+  badRequest(
+    "customerRepresentativeNo",
+    `Customer ${customerInternalId} cannot be its own representative.`,
+    "customerRepresentativeNo must be another customer than customerInternalId",
+  );
+
+/**
+ * FTOS_ACC_CB_AddUpdateCustomerRepresentative: the link named by
+ * customerRepresentativeIdentifier is updated (404 when unknown, 409 when it belongs to another
+ * customer than the one sent); without one, the (customer, representative, relation type) triple
+ * finds it or creates it. The representative is a customer and must exist (404), other than the
+ * customer represented (400).
+ */
+export async function upsertCustomerRepresentative(
+  store: WriteStore,
+  actor: Actor,
+  input: CustomerRepresentativeInput,
+): Promise<CustomerRepresentativeResult> {
+  const {
+    customerInternalId,
+    customerRepresentativeIdentifier,
+    customerRepresentativeNo,
+    accountRelationType,
+  } = input.CustomerRepresentativeInfo;
+  const stamp: AuditStamp = { userName: actor.userName, action: addUpdateCustomerRepresentativeAction };
+
+  return withinSection("CustomerRepresentativeInfo", async () => {
+    if (customerInternalId && customerInternalId === customerRepresentativeNo) {
+      throw representingItself(customerInternalId);
+    }
+    if (customerRepresentativeIdentifier) {
+      return store.transaction(async (tx) => {
+        const stored = await tx.lock("representative", { id: customerRepresentativeIdentifier });
+        if (!stored) {
+          throw notFound(
+            "customerRepresentativeIdentifier",
+            `No customer representative has customerRepresentativeIdentifier ${customerRepresentativeIdentifier}.`,
+          );
+        }
+        if (customerInternalId && customerInternalId !== stored.customerInternalId) {
+          throw conflict(
+            "customerRepresentativeIdentifier",
+            `Customer representative ${customerRepresentativeIdentifier} belongs to another customer than ${customerInternalId}.`,
+          );
+        }
+        if (customerRepresentativeNo === stored.customerInternalId)
+          throw representingItself(stored.customerInternalId);
+        const next: RepresentativeFields = {
+          customerInternalId: stored.customerInternalId,
+          customerRepresentativeNo,
+          accountRelationType,
+        };
+        const operation = await saveChanges(tx, "representative", stored, next, stamp);
+        return { customerRepresentativeIdentifier, operation };
+      });
+    }
+    if (!customerInternalId) {
+      throw badRequest(
+        "customerInternalId",
+        "customerInternalId is required to add a customer representative (send customerRepresentativeIdentifier to update one).",
+        "customerInternalId is required when customerRepresentativeIdentifier is not sent",
+      );
+    }
+    const fields: RepresentativeFields = {
+      customerInternalId,
+      customerRepresentativeNo,
+      accountRelationType,
+    };
+    return createOrUpdateExisting<"representative", CustomerRepresentativeResult>(
+      store,
+      "representative",
+      fields,
+      stamp,
+      {
+        created: (id) => ({ customerRepresentativeIdentifier: id, operation: "created" }),
+        existing: async (_tx, stored) => ({
+          customerRepresentativeIdentifier: stored.id,
+          operation: "unchanged",
+        }),
+      },
+    );
+  });
+}

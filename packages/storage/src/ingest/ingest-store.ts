@@ -1,0 +1,210 @@
+import {
+  AppError,
+  type FieldError,
+  type IngestKind,
+  type IngestResult,
+  type IngestRow,
+  type IngestStore,
+  ingestRows,
+} from "@account360/core";
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, rowsOf } from "../database";
+import { toAppError } from "../repositories/database-errors";
+import { type IngestColumn, type IngestTable, ingestTables } from "./ingest-tables";
+
+/** Problems listed at most per refusal, like the validation errors. */
+const MAX_PROBLEMS = 500;
+
+const raw = (text: string) => sql.raw(text);
+
+/** `jsonb_to_recordset(...) as r(i int, <columns>)` over one JSON parameter: one parameter whatever the batch size. */
+function recordset<K extends IngestKind>(columns: IngestColumn<K>[], rows: readonly IngestRow<K>[]): SQL {
+  const records = rows.map((row, i) => {
+    const record: Record<string, unknown> = { i };
+    for (const column of columns) record[column.column] = column.value(row);
+    return record;
+  });
+  const types = ["i int", ...columns.map((c) => `${c.column} ${c.type}`)].join(", ");
+  // `::text::jsonb`: postgres.js would encode a string parameter typed jsonb as a JSON string.
+  return sql`jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as r(${raw(types)})`;
+}
+
+type Problem = { i: number; problem: "customer" | "contract" | "owner" | "natural"; other: string | null };
+
+/**
+ * One query finding every row that names an unknown customer or contract (404) or whose key
+ * belongs to another customer or record (409), so the refusal names each row.
+ */
+async function findProblems<K extends IngestKind>(
+  db: Executor,
+  table: IngestTable<K>,
+  rows: readonly IngestRow<K>[],
+): Promise<Problem[]> {
+  const wanted = new Set(["customer_id", table.key, ...(table.naturalKey?.columns ?? [])]);
+  if (table.contractReference) wanted.add("contract_no");
+  const columns = table.columns.filter((c) => wanted.has(c.column));
+  const t = raw(table.table);
+  const checks: SQL[] = [
+    sql`select r.i, 'customer' as problem, null::text as other from r
+        where not exists (select 1 from customers c where c.id = r.customer_id)`,
+  ];
+  if (table.key === "external_id") {
+    checks.push(sql`select r.i, 'owner', null from r join ${t} t on t.external_id = r.external_id
+        where t.customer_id <> r.customer_id`);
+  }
+  if (table.naturalKey) {
+    const same = raw(table.naturalKey.columns.map((c) => `t.${c} = r.${c}`).join(" and "));
+    checks.push(sql`select r.i, 'natural', t.external_id from r join ${t} t on ${same}
+        where t.external_id <> r.external_id`);
+  }
+  if (table.contractReference) {
+    checks.push(sql`select r.i, 'contract', null from r
+        where exists (select 1 from customers c where c.id = r.customer_id)
+          and not exists (select 1 from contracts k where k.customer_id = r.customer_id and k.contract_no = r.contract_no)`);
+  }
+  const query = sql`with r as (select * from ${recordset(columns, rows)})
+    ${sql.join(checks, sql` union all `)}
+    order by 1, 2 limit ${MAX_PROBLEMS}`;
+  return rowsOf<Problem>(await db.execute(query)).map((p) => ({ ...p, i: Number(p.i) }));
+}
+
+function refusalOf<K extends IngestKind>(
+  table: IngestTable<K>,
+  rows: readonly IngestRow<K>[],
+  problems: Problem[],
+): AppError {
+  const missing = problems.filter((p) => p.problem === "customer" || p.problem === "contract");
+  const listed = missing.length > 0 ? missing : problems;
+  const fieldErrors: FieldError[] = listed.map(({ i, problem, other }) => {
+    const row = rows[i] as Record<string, unknown>;
+    switch (problem) {
+      case "customer":
+        return {
+          field: `rows.${i}.customerInternalId`,
+          message: `No customer has customerInternalId ${row.customerInternalId}`,
+        };
+      case "contract":
+        return {
+          field: `rows.${i}.contractNo`,
+          message: `Customer ${row.customerInternalId} has no contract ${row.contractNo}; ingest the contract first`,
+        };
+      case "owner":
+        return {
+          field: `rows.${i}.externalId`,
+          message: `externalId ${row.externalId} belongs to another customer's record`,
+        };
+      default:
+        return {
+          field: `rows.${i}.${table.naturalKey?.field ?? "externalId"}`,
+          message: `${table.naturalKey?.describe(rows[i]!) ?? "The record"} is already stored under externalId ${other}`,
+        };
+    }
+  });
+  const first = fieldErrors[0];
+  const summary = `${first?.field}: ${first?.message}${fieldErrors.length > 1 ? ` (and ${fieldErrors.length - 1} more)` : ""}`;
+  return missing.length > 0
+    ? new AppError(
+        "NOT_FOUND",
+        `The batch refers to records that do not exist; nothing was stored: ${summary}.`,
+        fieldErrors,
+      )
+    : new AppError(
+        "CONFLICT",
+        `The batch conflicts with stored records; nothing was stored: ${summary}.`,
+        fieldErrors,
+      );
+}
+
+/**
+ * The upsert and its audit entries as one statement. `o` reads the stored rows before the
+ * statement changes them (every part of a statement sees the same snapshot), so each audit
+ * entry holds old and new values; rows a feed re-sends unchanged are counted as updated but
+ * leave no audit entry.
+ */
+function upsertStatement<K extends IngestKind>(
+  table: IngestTable<K>,
+  rows: readonly IngestRow<K>[],
+  actor: string,
+  kind: K,
+): SQL {
+  const { columns, key } = table;
+  const names = columns.map((c) => c.column);
+  const inserted = columns.map((c) => c.insert ?? `r.${c.column}`);
+  const set = columns
+    .filter((c) => c.column !== key && c.column !== "customer_id")
+    .map((c) => `${c.column} = ${c.update ?? `excluded.${c.column}`}`)
+    .concat("updated_at = now()");
+  const shown = (c: IngestColumn<K>, ref: string) => (c.audit ?? ((r: string) => `to_jsonb(${r})`))(ref);
+  const changes = columns
+    .map((c) => {
+      const before = `case when o.${key} is null then null else ${shown(c, `o.${c.column}`)} end`;
+      const after = shown(c, `u.${c.column}`);
+      return `case when (${before}) is distinct from (${after})
+        then jsonb_build_object('${c.field}', jsonb_build_object('old', ${before}, 'new', ${after})) else '{}'::jsonb end`;
+    })
+    .join(" || ");
+  return sql`with r as (select * from ${recordset(columns, rows)}),
+    o as (select ${raw(names.map((n) => `t.${n}`).join(", "))} from ${raw(table.table)} t
+          where t.${raw(key)} in (select r.${raw(key)} from r)),
+    u as (
+      insert into ${raw(table.table)} as t (${raw(names.join(", "))})
+      select ${raw(inserted.join(", "))} from r order by r.${raw(key)}
+      on conflict (${raw(key)}) do update set ${raw(set.join(", "))}
+      ${key === "external_id" ? raw("where t.customer_id = excluded.customer_id") : raw("")}
+      returning t.${raw(table.idColumn)} as record_id, (t.xmax = 0) as inserted, ${raw(names.map((n) => `t.${n}`).join(", "))}
+    ),
+    c as (select u.record_id, u.customer_id, u.inserted, ${raw(changes)} as changes from u left join o on o.${raw(key)} = u.${raw(key)}),
+    a as (
+      insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes)
+      select ${actor}, ${`ingest.${kind}`}, ${table.entity}, record_id, customer_id,
+        case when inserted then 'created' else 'updated' end, changes
+      from c where inserted or changes <> '{}'::jsonb
+    )
+    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from u`;
+}
+
+async function upsertBatch<K extends IngestKind>(
+  db: Executor,
+  kind: K,
+  rows: readonly IngestRow<K>[],
+  actor: string,
+): Promise<IngestResult> {
+  const table = ingestTables[kind] as IngestTable<K>;
+  try {
+    return await db.transaction(async (tx) => {
+      const problems = await findProblems(tx, table, rows);
+      if (problems.length > 0) throw refusalOf(table, rows, problems);
+      const [counts] = rowsOf<IngestResult>(await tx.execute(upsertStatement(table, rows, actor, kind)));
+      const result = { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
+      if (result.inserted + result.updated !== rows.length) {
+        // A concurrent batch gave one of these external ids to another customer after the check.
+        throw new AppError(
+          "CONFLICT",
+          "An externalId of the batch was just stored for another customer; nothing was stored.",
+        );
+      }
+      return result;
+    });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** The IngestStore port over one database: each batch in its own transaction, all or nothing. */
+export function ingestStore(db: Executor): IngestStore {
+  return { upsert: (kind, rows, actor) => upsertBatch(db, kind, rows, actor) };
+}
+
+/**
+ * Validates and upserts one batch of `kind`: what `ingest.<kind>` runs. `rows` may be raw input
+ * or rows the router already parsed with `ingestBatchInput(kind)` (parsing them again changes
+ * nothing). Answers how many rows were created and how many already existed.
+ */
+export function ingestBatch(
+  db: Executor,
+  kind: IngestKind,
+  rows: unknown,
+  actor: string,
+): Promise<IngestResult> {
+  return ingestRows(ingestStore(db), kind, rows, { actor });
+}

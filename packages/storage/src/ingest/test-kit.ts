@@ -1,0 +1,221 @@
+import { randomUUID } from "node:crypto";
+import { AppError, DEFAULT_WIDGET_SETTINGS, type IngestKind, type WidgetSettings } from "@account360/core";
+import { sql } from "drizzle-orm";
+import { type Executor, rowsOf } from "../database";
+import { addresses, agreements, applications, customers } from "../schema";
+
+/**
+ * Test data for the ingestion and widget tests. Customers, addresses, agreements and
+ * applications are inserted with drizzle (their write actions are tested elsewhere); the widget
+ * feeds go through ingestBatch, as an integrator's would.
+ */
+
+export const unknownCustomerId = "00000000-0000-4000-8000-000000000000";
+
+export const uid = (): string => randomUUID().slice(0, 8).toUpperCase();
+
+export async function insertCustomer(
+  db: Executor,
+  fields: Partial<typeof customers.$inferInsert> = {},
+): Promise<string> {
+  const n = uid();
+  const [row] = await db
+    .insert(customers)
+    .values({
+      uniqueId: `U-${n}`,
+      firstName: "Ana",
+      lastName: "Popescu",
+      email: `${n.toLowerCase()}@example.ro`,
+      mobilePhone: "+40712345678",
+      ...fields,
+    })
+    .returning({ id: customers.id });
+  return row!.id;
+}
+
+export async function insertAddress(
+  db: Executor,
+  customerId: string,
+  fields: Partial<typeof addresses.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(addresses)
+    .values({
+      customerId,
+      addressType: "Home Address",
+      country: "RO",
+      district: "Sector 1",
+      city: "Bucharest",
+      streetName: "Strada Lalelelor",
+      streetNo: "10",
+      postalCode: "010101",
+      fingerprint: uid(),
+      ...fields,
+    })
+    .returning({ id: addresses.id });
+  return row!.id;
+}
+
+export async function insertAgreement(
+  db: Executor,
+  customerId: string,
+  fields: Partial<typeof agreements.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(agreements)
+    .values({
+      customerId,
+      agreementType: "GDPR Consent",
+      startDate: "2024-01-01",
+      sourceId: "CRM",
+      fingerprint: uid(),
+      ...fields,
+    })
+    .returning({ id: agreements.id });
+  return row!.id;
+}
+
+export async function insertApplication(
+  db: Executor,
+  customerId: string,
+  fields: Partial<typeof applications.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(applications)
+    .values({
+      customerId,
+      source: "web",
+      externalId: uid(),
+      url: "https://apply.example.ro/1",
+      name: "Loan request",
+      bankingProduct: "Personal Loan",
+      businessStatus: "In review",
+      ...fields,
+    })
+    .returning({ id: applications.id });
+  return row!.id;
+}
+
+export const contractRowFor = (customerInternalId: string, fields: Record<string, unknown> = {}) => ({
+  externalId: `K-${uid()}`,
+  customerInternalId,
+  contractNo: `C-${uid()}`,
+  category: "loan",
+  bankingProduct: "Personal Loan",
+  amount: "10000.00",
+  balance: "7500.00",
+  currency: "RON",
+  status: "active",
+  activationDate: "2024-01-10",
+  ...fields,
+});
+
+/** A PNG signature followed by `size - 8` filler bytes, as base64. */
+export function pngBase64(size = 64, fill = 0): string {
+  const bytes = Buffer.alloc(size, fill);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+  return bytes.toString("base64");
+}
+
+export const testContext = (now: string, settings: WidgetSettings = DEFAULT_WIDGET_SETTINGS) => ({
+  now: new Date(now),
+  settings,
+});
+
+/** The AppError a call is refused with (fails the test when it succeeds or throws anything else). */
+export async function refusal(run: Promise<unknown>): Promise<AppError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+/** Rows of `table` that belong to the customer. */
+export async function countRows(db: Executor, table: string, customerId: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from ${sql.raw(table)} where customer_id = ${customerId}::uuid`,
+    ),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** One valid row per kind for a customer that holds (or, in the same run, receives) contract `contractNo`. */
+export function sampleRows(
+  customer: string,
+  contractNo: string,
+): Record<IngestKind, Record<string, unknown>> {
+  const x = uid();
+  return {
+    contracts: contractRowFor(customer, { externalId: `K-${x}`, contractNo }),
+    instalments: {
+      externalId: `I-${x}`,
+      customerInternalId: customer,
+      contractNo,
+      dueDate: "2025-01-10",
+      amount: 300,
+      currency: "RON",
+    },
+    garnishments: {
+      externalId: `G-${x}`,
+      customerInternalId: customer,
+      authority: "ANAF",
+      amount: "10",
+      currency: "RON",
+      since: "2025-01-01",
+    },
+    complianceFlags: { externalId: `F-${x}`, customerInternalId: customer, code: "pep", since: "2025-01-01" },
+    transactions: {
+      externalId: `T-${x}`,
+      customerInternalId: customer,
+      bookingDate: "2025-01-01",
+      indicator: "Salary",
+      direction: "Incoming",
+      interIntra: "Inter",
+      currency: "RON",
+      amount: "5000",
+    },
+    interactions: {
+      externalId: `X-${x}`,
+      customerInternalId: customer,
+      occurredAt: "2025-01-01T10:00:00Z",
+      channel: "Branch",
+      type: "Meeting",
+      direction: "Incoming",
+      subject: "Mortgage advice",
+    },
+    revenues: {
+      externalId: `R-${x}`,
+      customerInternalId: customer,
+      revenueDate: "2025-01-31",
+      category: "Fees",
+      product: "Card",
+      currency: "RON",
+      amount: "12.5",
+    },
+    profitabilityValues: {
+      externalId: `P-${x}`,
+      customerInternalId: customer,
+      indicator: "NetMargin",
+      month: "2025-01",
+      value: "1.2345",
+    },
+    tasks: {
+      externalId: `TK-${x}`,
+      customerInternalId: customer,
+      title: "Call back",
+      status: "open",
+      dueDate: "2025-02-01",
+    },
+    campaignOffers: {
+      externalId: `O-${x}`,
+      customerInternalId: customer,
+      product: "Gold Card",
+      campaign: "Spring",
+      status: "open",
+    },
+    pictures: { customerInternalId: customer, dataBase64: pngBase64() },
+  };
+}

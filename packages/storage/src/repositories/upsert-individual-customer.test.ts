@@ -1,0 +1,228 @@
+import {
+  customerAuditInput,
+  individualCustomerInput,
+  listCustomerAudit,
+  parseInput,
+  upsertIndividualCustomer,
+  type WriteStore,
+} from "@account360/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../database";
+import {
+  addCustomer,
+  auditOf,
+  concurrently,
+  count,
+  customerData,
+  openWriteTest,
+  rejectionOf,
+  rowOf,
+  unique,
+  writer,
+} from "./write-test-kit";
+
+let context: Awaited<ReturnType<typeof openWriteTest>>;
+let db: Database;
+let store: WriteStore;
+beforeAll(async () => {
+  context = await openWriteTest();
+  db = context.db;
+  store = context.store;
+}, 60_000);
+afterAll(() => context.handle.close());
+
+const upsert = (data: unknown, actor = writer) =>
+  upsertIndividualCustomer(store, actor, parseInput(individualCustomerInput, data));
+
+describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
+  it("creates a customer with canonical values and audits every field", async () => {
+    const uniqueId = unique("ro-");
+    const result = await upsert(
+      customerData({ UniqueID: uniqueId.toLowerCase(), email: "Ana@Example.RO", emailAddressType: "work" }),
+    );
+    expect(result.operation).toBe("created");
+    const row = await rowOf(db, "customers", result.customerInternalId);
+    expect(row).toMatchObject({
+      unique_id: uniqueId,
+      email: "Ana@example.ro",
+      mobile_phone: "+40712345678",
+      email_address_type: "Work",
+      phone_number_type: "Mobile",
+    });
+    const audit = await auditOf(db, result.customerInternalId);
+    expect(audit).toEqual([
+      {
+        userName: writer.userName,
+        action: "FTOS_ACC_CB_AddUpdateIndividualCustomer",
+        entity: "customer",
+        customerId: result.customerInternalId,
+        operation: "created",
+        changes: {
+          UniqueID: { old: null, new: uniqueId },
+          firstName: { old: null, new: "Ana" },
+          lastName: { old: null, new: "Popescu" },
+          email: { old: null, new: "Ana@example.ro" },
+          mobilePhone: { old: null, new: "+40712345678" },
+          emailAddressType: { old: null, new: "Work" },
+          phoneNumberType: { old: null, new: "Mobile" },
+        },
+      },
+    ]);
+  });
+
+  it("answers unchanged for the same request, matching UniqueID case-insensitively, and writes nothing", async () => {
+    const data = customerData();
+    const first = await upsert(data);
+    const again = await upsert({
+      CustomerInfo: { ...data.CustomerInfo, UniqueID: data.CustomerInfo.UniqueID.toLowerCase() },
+    });
+    expect(again).toEqual({ customerInternalId: first.customerInternalId, operation: "unchanged" });
+    expect(await auditOf(db, first.customerInternalId)).toHaveLength(1);
+  });
+
+  it("updates the customer holding the UniqueID and audits only the changed fields", async () => {
+    const data = customerData();
+    const { customerInternalId } = await upsert(data);
+    const result = await upsert({
+      CustomerInfo: { ...data.CustomerInfo, email: "ana@work.ro", lastName: "Ionescu" },
+    });
+    expect(result).toEqual({ customerInternalId, operation: "updated" });
+    const audit = await auditOf(db, customerInternalId);
+    expect(audit[1]).toMatchObject({
+      operation: "updated",
+      changes: {
+        email: { old: "ana.popescu@example.ro", new: "ana@work.ro" },
+        lastName: { old: "Popescu", new: "Ionescu" },
+      },
+    });
+    expect(Object.keys(audit[1]?.changes ?? {})).toHaveLength(2);
+  });
+
+  it("updates by customerInternalId, including a new UniqueID", async () => {
+    const customerInternalId = await addCustomer(store);
+    const uniqueId = unique("NEW");
+    const result = await upsert(customerData({ customerInternalId, UniqueID: uniqueId }));
+    expect(result).toEqual({ customerInternalId, operation: "updated" });
+    expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({ unique_id: uniqueId });
+  });
+
+  it("keeps an optional field that is absent and clears one sent as null", async () => {
+    const data = customerData({ emailAddressType: "Work", phoneNumberType: "Home" });
+    const { customerInternalId } = await upsert(data);
+    const { emailAddressType: _dropped, ...rest } = {
+      ...data.CustomerInfo,
+      customerInternalId,
+      phoneNumberType: null,
+    };
+    expect(await upsert({ CustomerInfo: rest })).toMatchObject({ operation: "updated" });
+    const row = await rowOf(db, "customers", customerInternalId);
+    expect(row).toMatchObject({ email_address_type: "Work", phone_number_type: null });
+    expect((await auditOf(db, customerInternalId))[1]?.changes).toEqual({
+      phoneNumberType: { old: "Home", new: null },
+    });
+  });
+
+  it("answers 404 for an unknown customerInternalId and creates nothing", async () => {
+    const before = await count(db, "customers");
+    const error = await rejectionOf(
+      upsert(customerData({ customerInternalId: "00000000-0000-4000-8000-000000000000" })),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+    expect(error.fieldErrors).toEqual([
+      { field: "CustomerInfo.customerInternalId", message: expect.stringContaining("No customer") },
+    ]);
+    expect(await count(db, "customers")).toBe(before);
+  });
+
+  it("answers 409 when another customer owns the UniqueID, leaving both customers untouched", async () => {
+    const taken = unique("TAKEN");
+    await addCustomer(store, { UniqueID: taken });
+    const customerInternalId = await addCustomer(store);
+    const before = await rowOf(db, "customers", customerInternalId);
+    const error = await rejectionOf(
+      upsert(customerData({ customerInternalId, UniqueID: taken.toLowerCase(), firstName: "Changed" })),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.fieldErrors.map((e) => e.field)).toEqual(["CustomerInfo.UniqueID"]);
+    expect(await rowOf(db, "customers", customerInternalId)).toEqual(before);
+    expect(await auditOf(db, customerInternalId)).toHaveLength(1);
+  });
+
+  it("creates exactly one customer and one audit entry for 20 identical concurrent requests", async () => {
+    const data = customerData();
+    const results = await concurrently(20, () => upsert(data));
+    const ids = new Set(results.map((r) => r.customerInternalId));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
+    expect(results.filter((r) => r.operation === "unchanged")).toHaveLength(19);
+    expect(await count(db, "customers", sql`unique_id = ${data.CustomerInfo.UniqueID}`)).toBe(1);
+    expect(await auditOf(db, [...ids][0] ?? "")).toHaveLength(1);
+  });
+
+  it("applies 20 identical concurrent updates once", async () => {
+    const customerInternalId = await addCustomer(store);
+    const data = customerData({ customerInternalId, firstName: "Maria" });
+    const results = await concurrently(20, () => upsert(data));
+    expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
+    expect(results.filter((r) => r.operation === "unchanged")).toHaveLength(19);
+    expect(await auditOf(db, customerInternalId)).toHaveLength(2);
+  });
+});
+
+describe("audit.forCustomer", () => {
+  it("lists a customer's changes newest first, a page at a time", async () => {
+    const data = customerData();
+    const { customerInternalId } = await upsert(data);
+    for (const firstName of ["B", "C", "D", "E"])
+      await upsert({ CustomerInfo: { ...data.CustomerInfo, firstName } });
+    const list = (input: unknown) => listCustomerAudit(store, parseInput(customerAuditInput, input));
+
+    const first = await list({ customerInternalId, limit: 2 });
+    expect(first.items.map((e) => e.changes.firstName?.new)).toEqual(["E", "D"]);
+    expect(first.items[0]).toMatchObject({
+      entity: "customer",
+      recordId: customerInternalId,
+      operation: "updated",
+    });
+    expect(Number.isNaN(Date.parse(first.items[0]?.at ?? ""))).toBe(false);
+    const second = await list({ customerInternalId, limit: 2, cursor: first.nextCursor });
+    expect(second.items.map((e) => e.changes.firstName?.new)).toEqual(["C", "B"]);
+    const last = await list({ customerInternalId, limit: 2, cursor: second.nextCursor });
+    expect(last.items.map((e) => e.operation)).toEqual(["created"]);
+    expect(last.nextCursor).toBeNull();
+    expect((await list({ customerInternalId })).items).toHaveLength(5);
+  });
+
+  it("answers 404 for an unknown customer and 400 for a limit over 200", async () => {
+    const missing = await rejectionOf(
+      listCustomerAudit(
+        store,
+        parseInput(customerAuditInput, { customerInternalId: "00000000-0000-4000-8000-000000000001" }),
+      ),
+    );
+    expect(missing.code).toBe("NOT_FOUND");
+    const tooMany = await rejectionOf(
+      Promise.resolve().then(() =>
+        parseInput(customerAuditInput, {
+          customerInternalId: "00000000-0000-4000-8000-000000000001",
+          limit: 201,
+        }),
+      ),
+    );
+    expect(tooMany.fieldErrors).toEqual([
+      { field: "limit", message: "limit must be a whole number from 1 to 200" },
+    ]);
+    const badCursor = await rejectionOf(
+      Promise.resolve().then(() =>
+        parseInput(customerAuditInput, {
+          customerInternalId: "00000000-0000-4000-8000-000000000001",
+          cursor: "42",
+        }),
+      ),
+    );
+    expect(badCursor.fieldErrors).toEqual([
+      { field: "cursor", message: "cursor must be the nextCursor of a previous page" },
+    ]);
+  });
+});

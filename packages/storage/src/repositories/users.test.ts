@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../testing";
+import {
+  disableUserAndRevokeTokens,
+  findTokenWithUser,
+  findUserByUsername,
+  insertApiToken,
+  loginFailureCounts,
+  pruneAuthData,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+  upsertUser,
+} from "./users";
+
+let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const t0 = new Date("2030-01-01T00:00:00.000Z");
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+describe("users", () => {
+  it("are created once and updated by a name that differs only in case, keeping its spelling", async () => {
+    const first = await upsertUser(
+      handle.db,
+      { username: "Ana.Pop", passwordHash: "h1", roles: ["reader"] },
+      t0,
+    );
+    expect(first.created).toBe(true);
+    const again = await upsertUser(
+      handle.db,
+      { username: "ana.pop", passwordHash: "h2", roles: ["writer", "reader"] },
+      at(1),
+    );
+    expect(again).toEqual({ id: first.id, created: false });
+
+    const user = await findUserByUsername(handle.db, "ANA.POP");
+    expect(user).toMatchObject({ id: first.id, username: "Ana.Pop", passwordHash: "h2", disabled: false });
+    expect(user?.roles).toEqual(["writer", "reader"]);
+    expect(await findUserByUsername(handle.db, "ana.po")).toBeNull();
+  });
+
+  it("disabling revokes every live token at once, and adding the user again enables it", async () => {
+    const { id } = await upsertUser(handle.db, { username: "bob", passwordHash: "h", roles: ["admin"] }, t0);
+    for (const hash of ["b1", "b2"]) {
+      await insertApiToken(handle.db, {
+        tokenHash: hash,
+        userId: id,
+        clientId: null,
+        createdAt: t0,
+        expiresAt: at(3600),
+      });
+    }
+    expect(await findTokenWithUser(handle.db, "b1")).toMatchObject({
+      userId: id,
+      username: "bob",
+      roles: ["admin"],
+      disabled: false,
+      expiresAt: at(3600),
+      revokedAt: null,
+    });
+
+    expect(await disableUserAndRevokeTokens(handle.db, "BOB", at(10))).toEqual({
+      userId: id,
+      username: "bob",
+      revokedTokens: 2,
+    });
+    expect(await findTokenWithUser(handle.db, "b2")).toMatchObject({ disabled: true, revokedAt: at(10) });
+    expect(await disableUserAndRevokeTokens(handle.db, "nobody", at(10))).toBeNull();
+
+    await upsertUser(handle.db, { username: "Bob", passwordHash: "h", roles: ["admin"] }, at(20));
+    expect((await findUserByUsername(handle.db, "bob"))?.disabled).toBe(false);
+    // Tokens revoked while disabled stay revoked.
+    expect((await findTokenWithUser(handle.db, "b1"))?.revokedAt).toEqual(at(10));
+  });
+});
+
+describe("login attempts", () => {
+  const limits = { windowSeconds: 900, maxFailures: 3 };
+
+  it("are refused once a key reached the limit in its window, and counted afresh after it", async () => {
+    const keys = ["user:carol", "addr:10.0.0.1"];
+    for (let i = 0; i < 3; i++) {
+      expect((await reserveLoginAttempt(handle.db, { keys, now: at(i), ...limits })).allowed).toBe(true);
+    }
+    expect(await reserveLoginAttempt(handle.db, { keys, now: at(100), ...limits })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 800,
+    });
+    // A refused attempt counts nothing, so another key sharing it is not pushed further.
+    expect(await loginFailureCounts(handle.db, keys, at(100), 900)).toEqual(
+      new Map([
+        ["user:carol", 3],
+        ["addr:10.0.0.1", 3],
+      ]),
+    );
+    // One key at its limit refuses the attempt for every key.
+    expect(
+      (
+        await reserveLoginAttempt(handle.db, {
+          keys: ["user:carol", "addr:10.0.0.2"],
+          now: at(100),
+          ...limits,
+        })
+      ).allowed,
+    ).toBe(false);
+    expect((await loginFailureCounts(handle.db, ["addr:10.0.0.2"], at(100), 900)).size).toBe(0);
+
+    const afterWindow = await reserveLoginAttempt(handle.db, { keys, now: at(900), ...limits });
+    expect(afterWindow).toEqual({
+      allowed: true,
+      reservations: [
+        { key: "addr:10.0.0.1", windowStart: at(900) },
+        { key: "user:carol", windowStart: at(900) },
+      ],
+    });
+  });
+
+  it("given back by a successful login do not count", async () => {
+    const keys = ["user:dan", "addr:10.0.0.3"];
+    for (let i = 0; i < 10; i++) {
+      const result = await reserveLoginAttempt(handle.db, { keys, now: at(i), ...limits });
+      expect(result.allowed).toBe(true);
+      if (result.allowed) await releaseLoginAttempt(handle.db, result.reservations);
+    }
+    expect(await loginFailureCounts(handle.db, keys, at(10), 900)).toEqual(
+      new Map([
+        ["user:dan", 0],
+        ["addr:10.0.0.3", 0],
+      ]),
+    );
+  });
+
+  it("made at the same moment never exceed the limit", async () => {
+    const keys = ["user:eve", "addr:10.0.0.4"];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => reserveLoginAttempt(handle.db, { keys, now: at(0), ...limits })),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(3);
+  });
+});
+
+describe("pruning", () => {
+  it("deletes long-expired tokens and ended windows only", async () => {
+    const { id } = await upsertUser(
+      handle.db,
+      { username: "frank", passwordHash: "h", roles: ["reader"] },
+      t0,
+    );
+    await insertApiToken(handle.db, {
+      tokenHash: "old",
+      userId: id,
+      clientId: "c",
+      createdAt: t0,
+      expiresAt: at(-86_400 * 2),
+    });
+    await insertApiToken(handle.db, {
+      tokenHash: "new",
+      userId: id,
+      clientId: "c",
+      createdAt: t0,
+      expiresAt: at(3600),
+    });
+    await reserveLoginAttempt(handle.db, {
+      keys: ["user:stale"],
+      now: at(-86_400),
+      windowSeconds: 900,
+      maxFailures: 5,
+    });
+
+    const pruned = await pruneAuthData(handle.db, {
+      tokensExpiredBefore: at(-86_400),
+      windowsOpenedBefore: at(-900),
+    });
+    expect(pruned.tokens).toBeGreaterThanOrEqual(1);
+    expect(pruned.loginFailures).toBeGreaterThanOrEqual(1);
+    expect(await findTokenWithUser(handle.db, "old")).toBeNull();
+    expect(await findTokenWithUser(handle.db, "new")).not.toBeNull();
+    expect(await loginFailureCounts(handle.db, ["user:carol"], at(900), 900)).toEqual(
+      new Map([["user:carol", 1]]),
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  type AppError,
+  type FieldChanges,
+  individualCustomerInput,
+  isAppError,
+  parseInput,
+  upsertIndividualCustomer,
+  type WriteStore,
+} from "@account360/core";
+import { sql } from "drizzle-orm";
+import { expect } from "vitest";
+import { type Database, rowsOf } from "../database";
+import { openTestDatabase } from "../testing";
+import { createWriteStore } from "./write-store";
+
+/** Shared by the write-store tests: one migrated database per test file and a few helpers. */
+export async function openWriteTest() {
+  const handle = await openTestDatabase();
+  return { handle, db: handle.db, store: createWriteStore(handle.db) };
+}
+
+export const writer = { userName: "integrator.one" };
+
+let sequence = 0;
+/** A value no other test in the file uses. */
+export const unique = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(sequence++).toString(36)}`.toUpperCase();
+
+export async function count(db: Database, table: string, where = sql`true`): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface AuditRow {
+  userName: string;
+  action: string;
+  entity: string;
+  customerId: string;
+  operation: string;
+  changes: FieldChanges;
+}
+
+export async function auditOf(db: Database, recordId: string): Promise<AuditRow[]> {
+  const rows = rowsOf<Omit<AuditRow, "changes"> & { changes: string }>(
+    await db.execute(sql`select user_name as "userName", action, entity, customer_id::text as "customerId",
+      operation, changes::text as changes from audit_log where record_id = ${recordId}::uuid order by id`),
+  );
+  return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as FieldChanges }));
+}
+
+export async function rowOf(db: Database, table: string, id: string): Promise<Record<string, unknown>> {
+  const rows = rowsOf<{ row: string }>(
+    await db.execute(sql`select row_to_json(t)::text as row from ${sql.raw(table)} t where id = ${id}::uuid`),
+  );
+  const { updated_at: _updatedAt, ...row } = JSON.parse(rows[0]?.row ?? "{}") as Record<string, unknown>;
+  return row;
+}
+
+/** What a promise rejected with, checked to be an AppError. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isAppError(error), `expected an AppError, got ${String(error)}`).toBe(true);
+  return error as AppError;
+}
+
+export function customerData(overrides: Record<string, unknown> = {}) {
+  return {
+    CustomerInfo: {
+      firstName: "Ana",
+      lastName: "Popescu",
+      UniqueID: unique("CNP"),
+      email: "ana.popescu@example.ro",
+      mobilePhone: "0712345678",
+      emailAddressType: "Personal",
+      phoneNumberType: "Mobile",
+      ...overrides,
+    },
+  };
+}
+
+export async function addCustomer(
+  store: WriteStore,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await upsertIndividualCustomer(
+    store,
+    writer,
+    parseInput(individualCustomerInput, customerData(overrides)),
+  );
+  return result.customerInternalId;
+}
+
+/** Starts every call before awaiting any, so they reach the database together. */
+export const concurrently = <T>(times: number, run: () => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: times }, () => run()));

@@ -1,0 +1,56 @@
+import { ACTIVE_HOLDING_STATUSES, type AccountHeaderSource, type AddressFacts } from "@account360/core";
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, rowsOf } from "../database";
+import { type FlagFactRow, flagFactColumns, flagFactsOf } from "./flags";
+import { jsonOf } from "./widget-sql";
+
+/** A contract active today, by the portfolio's rule (isActiveHolding in the core). */
+export const isActiveContract = (alias: string, today: string): SQL => {
+  const k = sql.raw(alias);
+  return sql`lower(trim(${k}.status)) in ${[...ACTIVE_HOLDING_STATUSES]}
+    and ${k}.activation_date <= ${today}::date
+    and (${k}.close_date is null or ${k}.close_date >= ${today}::date)`;
+};
+
+interface HeaderRow extends FlagFactRow {
+  segment: string | null;
+  addresses: unknown;
+  active_products: number;
+}
+
+/** FTOS_ACC_AccountHeader: the customer, its addresses, active products and every flag fact in one round trip. */
+export function accountHeaderSource(db: Executor): AccountHeaderSource {
+  return {
+    async headerFacts({ customerId, today, consentTypes }) {
+      const rows = rowsOf<HeaderRow>(
+        await db.execute(sql`select
+            c.segment,
+            coalesce((
+              select json_agg(json_build_object(
+                'addressIdentifier', a.id, 'addressType', a.address_type, 'country', a.country,
+                'district', a.district, 'city', a.city, 'streetName', a.street_name, 'streetNo', a.street_no,
+                'buildingNo', a.building_no, 'floorNo', a.floor_no, 'apartmentNo', a.apartment_no,
+                'postalCode', a.postal_code) order by a.created_at, a.id)
+              from addresses a where a.customer_id = c.id
+            ), '[]'::json) as addresses,
+            (select count(*)::int from contracts k where k.customer_id = c.id and ${isActiveContract("k", today)})
+              as active_products,
+            ${flagFactColumns(today, consentTypes)}
+          from customers c where c.id = ${customerId}::uuid`),
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        ...flagFactsOf(row),
+        firstName: row.first_name ?? "",
+        lastName: row.last_name ?? "",
+        uniqueId: row.unique_id ?? "",
+        email: row.email ?? "",
+        mobilePhone: row.mobile_phone ?? "",
+        segment: row.segment,
+        addresses: jsonOf<AddressFacts[]>(row.addresses),
+        activeProducts: Number(row.active_products),
+      };
+    },
+  };
+}

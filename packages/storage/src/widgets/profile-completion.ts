@@ -1,0 +1,57 @@
+import type { ProfileCompleteSource, ProfileFacts } from "@account360/core";
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, rowsOf } from "../database";
+
+/**
+ * The profile facts as columns over `customers c`: the customer's own fields plus three scalar
+ * subqueries on indexed customer columns. Shared by the flags and header queries.
+ */
+export const profileFactColumns = (today: string): SQL => sql`
+  c.first_name, c.last_name, c.unique_id, c.email, c.mobile_phone, c.email_address_type, c.phone_number_type,
+  (select count(*)::int from addresses a where a.customer_id = c.id) as address_count,
+  exists (select 1 from pictures p where p.customer_id = c.id) as has_picture,
+  exists (
+    select 1 from agreements g
+    where g.customer_id = c.id and g.start_date <= ${today}::date and (g.end_date is null or g.end_date >= ${today}::date)
+  ) as has_active_agreement`;
+
+export interface ProfileFactRow {
+  first_name: string | null;
+  last_name: string | null;
+  unique_id: string | null;
+  email: string | null;
+  mobile_phone: string | null;
+  email_address_type: string | null;
+  phone_number_type: string | null;
+  address_count: number;
+  has_picture: boolean;
+  has_active_agreement: boolean;
+}
+
+export const profileFactsOf = (row: ProfileFactRow): ProfileFacts => ({
+  firstName: row.first_name,
+  lastName: row.last_name,
+  uniqueId: row.unique_id,
+  email: row.email,
+  mobilePhone: row.mobile_phone,
+  emailAddressType: row.email_address_type,
+  phoneNumberType: row.phone_number_type,
+  addressCount: Number(row.address_count),
+  hasPicture: Boolean(row.has_picture),
+  hasActiveAgreement: Boolean(row.has_active_agreement),
+});
+
+/** FTOS_ACC_ProfileComplete: one round trip; no row means no such customer. */
+export function profileCompleteSource(db: Executor): ProfileCompleteSource {
+  return {
+    async profileFacts({ customerId, today }) {
+      const rows = rowsOf<ProfileFactRow>(
+        await db.execute(
+          sql`select ${profileFactColumns(today)} from customers c where c.id = ${customerId}::uuid`,
+        ),
+      );
+      const row = rows[0];
+      return row ? profileFactsOf(row) : null;
+    },
+  };
+}
