@@ -1,5 +1,6 @@
 import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
-import { AppError, type FieldError } from "@account360/core";
+import { AppError, type FieldError, toFieldErrors, validationError } from "@account360/core";
+import { z } from "zod";
 import { type BridgeAction, findAction } from "./actions";
 import type { ApiClientFactory } from "./api-client";
 import { appErrorFromClient } from "./api-client";
@@ -73,8 +74,10 @@ function canonicalInput(action: BridgeAction, data: unknown) {
   }
   const result = canonicalizeKeys(action.schema, data);
   if (result.unknownFields.length > 0) {
-    const names = result.unknownFields.map((f) => f.field).join(", ");
-    throw new AppError("BAD_REQUEST", `Unknown field(s): ${names}.`, dataPaths(result.unknownFields));
+    // Report the known fields' problems in the same answer: every invalid field at once.
+    const checked = z.safeParse(action.schema, result.value);
+    const invalid = checked.success ? [] : toSentPaths(toFieldErrors(checked.error), result.sentPaths);
+    throw validationError(dataPaths([...result.unknownFields, ...invalid]));
   }
   return result;
 }
