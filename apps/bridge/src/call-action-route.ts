@@ -43,22 +43,32 @@ export function callActionRoute(options: CallActionOptions): HttpRoute {
         output = await action.call(client, input.value);
       } catch (error) {
         const app = appErrorFromClient(error);
+        // The answer says only "quote the request id": the cause must be in the log under that id.
+        if (app.code === "INTERNAL")
+          scope.log.error({ requestId: scope.requestId, err: error }, "action failed");
         throw new AppError(app.code, app.message, dataPaths(toSentPaths(app.fieldErrors, input.sentPaths)));
       }
-      const headers: Record<string, string> = {};
       let message = action.message(output);
       if (action.legacyOf) {
-        headers.Deprecation = action.legacyOf.deprecatedSince;
-        headers.Link = `</api/openApi/openapi.json>; rel="successor-version"; title="${action.legacyOf.replacement}"`;
         message = `${message}. ${action.name} is deprecated; use ${action.legacyOf.replacement}`;
       }
       const answer = successAnswer(message, output, scope.requestId);
-      sendJson(res, answer.status, answer.body, headers);
+      sendJson(res, answer.status, answer.body, deprecationHeaders(action));
     },
     sendError(res, error, scope) {
       const answer = failureAnswer(error, scope.requestId);
-      sendJson(res, answer.status, answer.body);
+      // A refused legacy call is deprecated too: the integrator fixing it should move to the new name.
+      sendJson(res, answer.status, answer.body, deprecationHeaders(findAction(scope.label)));
     },
+  };
+}
+
+/** RFC 9745 `Deprecation` and a `Link` to the replacement, for the legacy action names only. */
+function deprecationHeaders(action: BridgeAction | undefined): Record<string, string> {
+  if (!action?.legacyOf) return {};
+  return {
+    Deprecation: action.legacyOf.deprecatedSince,
+    Link: `</api/openApi/openapi.json>; rel="successor-version"; title="${action.legacyOf.replacement}"`,
   };
 }
 

@@ -3,6 +3,12 @@ import type { z } from "zod";
 
 type AnySchema = z.core.$ZodType;
 
+/**
+ * A 1 MiB body can hold ~100,000 made-up keys; listing each (with its closest known name) took
+ * seconds of the event loop and answered ~10 MB, so past this many the rest are only counted.
+ */
+export const MAX_LISTED_UNKNOWN_FIELDS = 50;
+
 /** The object schema behind optional/nullable/default/pipe wrappers, or null for a leaf. */
 function objectShape(schema: AnySchema): Record<string, AnySchema> | null {
   let current: AnySchema | undefined = schema;
@@ -33,6 +39,7 @@ export interface CanonicalResult {
 export function canonicalizeKeys(schema: AnySchema, data: unknown): CanonicalResult {
   const sentPaths = new Map<string, string>();
   const unknownFields: FieldError[] = [];
+  let unlisted = 0;
 
   const walk = (node: AnySchema, value: unknown, canonicalPath: string, sentPath: string): unknown => {
     const shape = objectShape(node);
@@ -43,10 +50,12 @@ export function canonicalizeKeys(schema: AnySchema, data: unknown): CanonicalRes
       const key = known.get(sentKey.toLowerCase());
       const sentChildPath = sentPath ? `${sentPath}.${sentKey}` : sentKey;
       if (!key) {
-        unknownFields.push({
-          field: sentChildPath,
-          message: unknownFieldMessage(sentKey, [...known.values()]),
-        });
+        if (unknownFields.length >= MAX_LISTED_UNKNOWN_FIELDS) unlisted++;
+        else
+          unknownFields.push({
+            field: sentChildPath,
+            message: unknownFieldMessage(sentKey, [...known.values()]),
+          });
         continue;
       }
       if (Object.hasOwn(out, key)) {
@@ -60,7 +69,14 @@ export function canonicalizeKeys(schema: AnySchema, data: unknown): CanonicalRes
     return out;
   };
 
-  return { value: walk(schema, data, "", ""), sentPaths, unknownFields };
+  const value = walk(schema, data, "", "");
+  if (unlisted > 0) {
+    unknownFields.push({
+      field: "Request.Data",
+      message: `${unlisted} more unknown field${unlisted === 1 ? " is" : "s are"} not listed.`,
+    });
+  }
+  return { value, sentPaths, unknownFields };
 }
 
 function unknownFieldMessage(sentKey: string, knownKeys: string[]): string {

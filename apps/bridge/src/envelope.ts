@@ -1,4 +1,10 @@
-import { AppError, type AppErrorCode, type FieldError, httpStatusOf } from "@account360/core";
+import {
+  AppError,
+  type AppErrorCode,
+  assertStorableText,
+  type FieldError,
+  httpStatusOf,
+} from "@account360/core";
 
 export interface ParsedEnvelope {
   actionName: string;
@@ -48,7 +54,9 @@ export function successAnswer(message: string, data: unknown, requestId: string)
 /** The failure envelope: ErrorCode equals the HTTP status; Message starts with the status's name. */
 export function failureAnswer(error: AppError, requestId: string): EnvelopeAnswer {
   const status = httpStatusOf[error.code];
-  const message = `${prefixOf[error.code]} - ${error.message}`;
+  const prefix = `${prefixOf[error.code]} - `;
+  // Some use cases (authentication) already word their sentence with the prefix.
+  const message = error.message.startsWith(prefix) ? error.message : `${prefix}${error.message}`;
   return {
     status,
     body: {
@@ -108,7 +116,7 @@ export function parseEnvelope(body: Buffer, authorizationToken: string | null): 
 
   return {
     actionName: actionName.trim(),
-    data: parseData(pick(request, "Data")),
+    data: assertStorableText(parseData(pick(request, "Data"))),
     userName: typeof userName === "string" && userName.trim() ? userName.trim() : null,
     token: typeof token === "string" && token.trim() ? token.trim() : authorizationToken,
   };

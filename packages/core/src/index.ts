@@ -24,10 +24,12 @@ export {
   PHONE_NUMBER_TYPES,
   type PhoneNumberType,
 } from "./rules/option-sets";
+export * from "./rules/storable-text";
 export { closestField, parseInput, toFieldErrors, validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";
 export { type Actor, creationChanges } from "./use-cases/record-changes";
+export * from "./use-cases/search-customers";
 export * from "./use-cases/upsert-application";
 export * from "./use-cases/upsert-customer-address";
 export * from "./use-cases/upsert-customer-agreement";
@@ -48,6 +50,7 @@ export * from "./widgets/product-suggestions-dismiss";
 export * from "./widgets/product-suggestions-rules";
 export * from "./widgets/profile-completion";
 export * from "./widgets/profitability";
+export * from "./widgets/profitability-indicators";
 export * from "./widgets/recent-interactions";
 export * from "./widgets/revenues";
 export * from "./widgets/transaction-values";

@@ -280,6 +280,11 @@ CREATE UNIQUE INDEX "contracts_customer_contract_no_key" ON "contracts" USING bt
 CREATE INDEX "contracts_customer_idx" ON "contracts" USING btree ("customer_id","activation_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_unique_id_key" ON "customers" USING btree ("unique_id");--> statement-breakpoint
 CREATE INDEX "customers_last_name_idx" ON "customers" USING btree ("last_name");--> statement-breakpoint
+CREATE INDEX "customers_search_first_last_idx" ON "customers" USING btree (lower("first_name" || ' ' || "last_name") text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "customers_search_last_first_idx" ON "customers" USING btree (lower("last_name" || ' ' || "first_name") text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "customers_search_email_idx" ON "customers" USING btree (lower("email") text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "customers_search_unique_id_idx" ON "customers" USING btree ("unique_id" text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "customers_search_mobile_phone_idx" ON "customers" USING btree ("mobile_phone" text_pattern_ops,"id");--> statement-breakpoint
 CREATE UNIQUE INDEX "garnishments_external_id_key" ON "garnishments" USING btree ("external_id");--> statement-breakpoint
 CREATE INDEX "garnishments_customer_idx" ON "garnishments" USING btree ("customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "instalments_external_id_key" ON "instalments" USING btree ("external_id");--> statement-breakpoint

@@ -1,10 +1,12 @@
+import { httpStatusOf } from "@account360/core";
 import type { Metrics } from "../metrics";
 import { sendJson, sendText } from "./respond";
 import type { HttpRoute } from "./route";
 
+// The error's own status: a 429 from the in-flight cap must not read as a 500.
 const jsonError: HttpRoute["sendError"] = (res, error, scope) =>
-  sendJson(res, error.code === "UNAVAILABLE" ? 503 : 500, {
-    status: "unavailable",
+  sendJson(res, httpStatusOf[error.code], {
+    status: error.code === "UNAVAILABLE" ? "unavailable" : error.code.toLowerCase(),
     message: error.message,
     requestId: scope.requestId,
   });

@@ -39,73 +39,90 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const { env, logger, metrics, routes } = options;
   let inflight = 0;
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const started = process.hrtime.bigint();
-    const incomingId = req.headers["x-request-id"];
-    const requestId =
-      typeof incomingId === "string" && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    res.setHeader("X-Request-Id", requestId);
-    applyCors(req, res, env.CORS_ORIGINS);
+  const headersTimeout = Math.min(10_000, env.REQUEST_TIMEOUT_MS);
+  // Node checks both timeouts only every connectionsCheckingInterval (30 s by default), so a
+  // client dribbling its headers would hold its connection for up to 40 s instead of 10.
+  const connectionsCheckingInterval = Math.max(250, Math.min(1_000, Math.floor(headersTimeout / 4)));
+  const server = createServer(
+    { connectionsCheckingInterval },
+    async (req: IncomingMessage, res: ServerResponse) => {
+      const started = process.hrtime.bigint();
+      const incomingId = req.headers["x-request-id"];
+      const requestId =
+        typeof incomingId === "string" && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
+      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+      res.setHeader("X-Request-Id", requestId);
+      applyCors(req, res, env.CORS_ORIGINS);
 
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const method = req.method ?? "GET";
-    const route = routes.find((r) => r.matches(method, url.pathname));
-    const scope: RequestScope = {
-      requestId,
-      url,
-      log: logger,
-      deps: options.deps(),
-      label: route?.name ?? "none",
-    };
-    const responder = route ?? fallbackRoute;
-
-    inflight++;
-    metrics.inflight.inc();
-    res.once("close", () => {
-      inflight--;
-      metrics.inflight.dec();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const routeName = route?.name ?? "none";
-      metrics.requests.inc({ route: routeName, action: scope.label, status: res.statusCode });
-      metrics.latency.observe({ route: routeName, action: scope.label }, seconds);
-      const level = res.statusCode >= 500 && res.statusCode !== 503 ? "error" : "info";
-      logger[level]({
+      // An absolute-form target that is not a URL (`GET http://[ HTTP/1.1`) must not throw out here,
+      // where nothing catches it and the process would die.
+      const parsed = URL.parse(req.url ?? "/", "http://localhost");
+      const url = parsed ?? new URL("/", "http://localhost");
+      const method = req.method ?? "GET";
+      const route = parsed ? routes.find((r) => r.matches(method, url.pathname)) : undefined;
+      const scope: RequestScope = {
         requestId,
-        method,
-        path: url.pathname,
-        action: scope.label === routeName ? undefined : scope.label,
-        status: res.statusCode,
-        ms: Math.round(seconds * 10_000) / 10,
-      });
-    });
+        url,
+        log: logger,
+        deps: options.deps(),
+        label: route?.name ?? "none",
+      };
+      const responder = route ?? fallbackRoute;
 
-    try {
-      if (method === "OPTIONS" && env.CORS_ORIGINS.length > 0) {
-        res.writeHead(204).end();
-        return;
+      inflight++;
+      metrics.inflight.inc();
+      res.once("close", () => {
+        inflight--;
+        metrics.inflight.dec();
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const routeName = route?.name ?? "none";
+        // 499 (as nginx logs it): the client went away, or was cut off for slowness, before the
+        // answer was sent; res.statusCode would still read 200 and count it as a success.
+        const status = res.writableFinished ? res.statusCode : 499;
+        metrics.requests.inc({ route: routeName, action: scope.label, status });
+        metrics.latency.observe({ route: routeName, action: scope.label }, seconds);
+        const level = status >= 500 && status !== 503 ? "error" : "info";
+        logger[level]({
+          requestId,
+          method,
+          path: url.pathname,
+          action: scope.label === routeName ? undefined : scope.label,
+          status,
+          ms: Math.round(seconds * 10_000) / 10,
+        });
+      });
+
+      try {
+        if (method === "OPTIONS" && env.CORS_ORIGINS.length > 0) {
+          res.writeHead(204).end();
+          return;
+        }
+        if (!parsed) throw new AppError("BAD_REQUEST", "The request target is not a valid URL.");
+        if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${url.pathname}.`);
+        // Liveness is not load: a busy server answering 429 to /healthz would get restarted.
+        if (inflight > env.MAX_INFLIGHT && route.name !== "healthz") {
+          res.setHeader("Retry-After", "1");
+          throw new AppError("TOO_MANY_REQUESTS", "The server is handling too many requests; retry shortly.");
+        }
+        await route.handle(req, res, scope);
+      } catch (error) {
+        // Nobody is left to answer (the client hung up or the request timed out): not a server fault.
+        if (!isAppError(error) && (req.socket?.destroyed ?? true)) return;
+        if (!isAppError(error)) logger.error({ requestId, err: error }, "request failed");
+        const app = isAppError(error)
+          ? error
+          : new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        responder.sendError(res, app, scope);
       }
-      if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${url.pathname}.`);
-      if (inflight > env.MAX_INFLIGHT) {
-        res.setHeader("Retry-After", "1");
-        throw new AppError("TOO_MANY_REQUESTS", "The server is handling too many requests; retry shortly.");
-      }
-      await route.handle(req, res, scope);
-    } catch (error) {
-      if (!isAppError(error)) logger.error({ requestId, err: error }, "request failed");
-      const app = isAppError(error)
-        ? error
-        : new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      responder.sendError(res, app, scope);
-    }
-  });
+    },
+  );
 
   server.requestTimeout = env.REQUEST_TIMEOUT_MS;
-  server.headersTimeout = Math.min(10_000, env.REQUEST_TIMEOUT_MS);
+  server.headersTimeout = headersTimeout;
   // Longer than any client or proxy keeps an idle connection, so the server never closes one mid-reuse.
   server.keepAliveTimeout = 65_000;
   return server;

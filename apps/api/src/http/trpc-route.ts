@@ -1,4 +1,4 @@
-import { httpStatusOf } from "@account360/core";
+import { AppError, httpStatusOf } from "@account360/core";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { bearerToken, createContextInner } from "../context";
 import { appRouter } from "../router";
@@ -13,7 +13,7 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
     matches: (_method, path) => path.startsWith("/trpc/"),
     async handle(req, res, scope) {
       const deps = requireDeps(scope);
-      const path = decodeURIComponent(scope.url.pathname.slice("/trpc/".length));
+      const path = procedurePath(scope.url.pathname);
       scope.label = path;
       await nodeHTTPRequestHandler({
         req,
@@ -51,6 +51,15 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
       });
     },
   };
+}
+
+/** The procedure path; a malformed percent-escape is the caller's mistake (400), not a crash (500). */
+function procedurePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice("/trpc/".length));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The procedure path is not valid percent-encoding.");
+  }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

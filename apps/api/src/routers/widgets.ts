@@ -16,11 +16,13 @@ import {
   getCustomerTransactionValues,
   getProductPortfolio,
   getProductSuggestions,
+  getProfitabilityIndicators,
   getRecentInteractions,
   productPortfolioInput,
   productSuggestionsInput,
   profileComplete,
   profileCompleteInput,
+  profitabilityIndicatorsInput,
   profitabilityInput,
   recentInteractionsInput,
   revenuesInput,
@@ -35,6 +37,7 @@ import {
   productPortfolioSource,
   productSuggestionsSource,
   profileCompleteSource,
+  profitabilityIndicatorsSource,
   profitabilitySource,
   recentInteractionsSource,
   revenuesSource,
@@ -95,6 +98,12 @@ export const widgetsRouter = router({
     .input(checkedByUseCase(profitabilityInput))
     .query(({ ctx, input }) =>
       getAccountProfitability(profitabilitySource(ctx.db), input, widgetContext(ctx)),
+    ),
+  /** The indicator names the customer has values of, for a picker beside `profitability`. */
+  profitabilityIndicators: readerProcedure
+    .input(checkedByUseCase(profitabilityIndicatorsInput))
+    .query(({ ctx, input }) =>
+      getProfitabilityIndicators(profitabilityIndicatorsSource(ctx.db), input, widgetContext(ctx)),
     ),
   recentInteractions: readerProcedure
     .input(checkedByUseCase(recentInteractionsInput))

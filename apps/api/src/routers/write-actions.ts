@@ -14,12 +14,14 @@ import {
 } from "@account360/core";
 import { createWriteStore } from "@account360/storage";
 import { readerProcedure, router, writerProcedure } from "../trpc/init";
+import { searchCustomersProcedure } from "./customer-search";
 
 /** The five write actions of CONTRACT §4 (upserts) and the audit trail they leave. */
 export const customersRouter = router({
   upsertIndividual: writerProcedure
     .input(individualCustomerInput)
     .mutation(({ ctx, input }) => upsertIndividualCustomer(createWriteStore(ctx.db), ctx.actor, input)),
+  search: searchCustomersProcedure,
 });
 
 export const addressesRouter = router({

@@ -1,4 +1,11 @@
-import { AppError, type AppErrorCode, isAppError, toFieldErrors, validationError } from "@account360/core";
+import {
+  AppError,
+  type AppErrorCode,
+  assertStorableText,
+  isAppError,
+  toFieldErrors,
+  validationError,
+} from "@account360/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -63,7 +70,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+/**
+ * PostgreSQL stores neither NUL nor half a surrogate pair; refuse them with a 400 naming the
+ * field before any schema or query meets them.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableText(await getRawInput(), "input");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors).use(storableInput);
 
 const needs: Record<"read" | "write" | "admin", Role[]> = {
   read: ["reader", "admin"],

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import postgres from "postgres";
 
 const bridgeRoot = join(import.meta.dirname, "../..");
 
@@ -29,6 +31,8 @@ async function freePort(): Promise<number> {
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "a360-server-"));
+  // On PostgreSQL the process gets a database of its own, dropped when it exits.
+  const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : null;
   let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: bridgeRoot,
@@ -38,6 +42,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       HOST: "127.0.0.1",
       PGLITE_DIR: join(dataDir, "pglite"),
       LOG_LEVEL: "info",
+      ...(database ? { DATABASE_URL: database.url } : {}),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -49,7 +54,10 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     log += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  exited.finally(() => rmSync(dataDir, { recursive: true, force: true }));
+  exited.finally(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    void database?.drop();
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -73,6 +81,21 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
+    },
+  };
+}
+
+async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `a360_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
     },
   };
 }

@@ -79,7 +79,7 @@ export function validationError(fieldErrors: FieldError[]): AppError {
   const first = fieldErrors[0];
   const message =
     fieldErrors.length === 1 && first
-      ? `${first.message}.`
+      ? first.message.replace(/[^.?!]$/, "$&.")
       : `${fieldErrors.length} fields are invalid: ${fieldErrors.map((e) => e.field).join(", ")}.`;
   return new AppError("BAD_REQUEST", message, fieldErrors);
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { keyAndTimestamps } from "./columns";
 
@@ -18,5 +19,22 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex("customers_unique_id_key").on(t.uniqueId),
     index("customers_last_name_idx").on(t.lastName),
+    // customers.search: prefix matches (`LIKE 'abc%'`), each walked in index order with a limit.
+    // text_pattern_ops lets a btree serve LIKE whatever the database's collation; `id` breaks
+    // ties so the walk is deterministic. The two name orders cover "first", "last", "first last"
+    // and "last first" prefixes, since a prefix without a space can only fall in the first name.
+    index("customers_search_first_last_idx").using(
+      "btree",
+      sql`lower(${t.firstName} || ' ' || ${t.lastName}) text_pattern_ops`,
+      t.id,
+    ),
+    index("customers_search_last_first_idx").using(
+      "btree",
+      sql`lower(${t.lastName} || ' ' || ${t.firstName}) text_pattern_ops`,
+      t.id,
+    ),
+    index("customers_search_email_idx").using("btree", sql`lower(${t.email}) text_pattern_ops`, t.id),
+    index("customers_search_unique_id_idx").using("btree", t.uniqueId.op("text_pattern_ops"), t.id),
+    index("customers_search_mobile_phone_idx").using("btree", t.mobilePhone.op("text_pattern_ops"), t.id),
   ],
 );

@@ -1,0 +1,55 @@
+import { widgetSettings } from "@account360/core";
+import { openTestDatabase } from "@account360/storage/testing";
+import pino from "pino";
+import { type AuthService, createAuthService } from "../auth";
+import { type AppDeps, type CallerCredentials, createContextInner } from "../context";
+import { loadEnv } from "../env";
+import { appRouter } from "../router";
+import { createCallerFactory } from "../trpc/init";
+
+export const TEST_PASSWORD = "s3cret-enough-pass";
+const createCaller = createCallerFactory(appRouter);
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/**
+ * The router without HTTP, on one migrated database: what `createContextInner` is for. `auth`
+ * is the service inside `deps`, so a user disabled through it is refused at once.
+ */
+export async function openRouterHarness() {
+  const handle = await openTestDatabase();
+  const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
+  const deps: AppDeps = {
+    db: handle.db,
+    dbKind: handle.kind,
+    env: loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" }),
+    auth,
+    logger: pino({ level: "silent" }),
+    now: () => new Date(),
+    settings: widgetSettings(),
+    version: "test",
+    ping: handle.ping,
+  };
+  let requests = 0;
+  return {
+    handle,
+    deps,
+    auth,
+    /** A caller presenting these credentials, as a transport would pass them on. */
+    caller(credentials: Partial<CallerCredentials>, over: AppDeps = deps): Caller {
+      const full = { token: null, claimedUserName: null, ...credentials };
+      return createCaller(createContextInner(over, full, `test-${++requests}`));
+    },
+    /** Creates (or updates) a user with these roles and answers a fresh token of theirs. */
+    async userToken(username: string, roles: string[], service: AuthService = auth): Promise<string> {
+      await service.addOrUpdateUser({ username, password: TEST_PASSWORD, roles });
+      const issued = await service.issueToken({
+        username,
+        password: TEST_PASSWORD,
+        clientAddress: "127.0.0.1",
+      });
+      return issued.access_token;
+    },
+    close: () => handle.close(),
+  };
+}

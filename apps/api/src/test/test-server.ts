@@ -1,0 +1,50 @@
+import { openTestDatabase } from "@account360/storage/testing";
+import type { AuthService } from "../auth";
+import { type StartOptions, startServer } from "../boot";
+import type { AppDeps } from "../context";
+import { loadEnv } from "../env";
+import { TEST_PASSWORD } from "./router-harness";
+
+/**
+ * The real HTTP server on a free port and a database of its own: PGlite in memory, or a fresh
+ * PostgreSQL database (dropped at stop) when DATABASE_URL is set.
+ */
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  options: Omit<StartOptions, "env"> = {},
+) {
+  const database = process.env.DATABASE_URL ? await openTestDatabase() : null;
+  const env = loadEnv({
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    PGLITE_DIR: "memory://",
+    DATABASE_URL: database?.url ?? "",
+    ...overrides,
+  });
+  const running = await startServer({ env, ...options });
+  const deps: AppDeps = await running.ready;
+  const auth = deps.auth as Partial<AuthService>;
+  if (!auth.addOrUpdateUser || !auth.issueToken) throw new Error("the server's auth cannot manage users");
+  // The server's own service, so user changes reach its token cache at once.
+  const users = auth as AuthService;
+  return {
+    url: running.url,
+    env,
+    deps,
+    async userToken(username: string, roles: string[]): Promise<string> {
+      await users.addOrUpdateUser({ username, password: TEST_PASSWORD, roles });
+      const issued = await users.issueToken({
+        username,
+        password: TEST_PASSWORD,
+        clientAddress: "127.0.0.1",
+      });
+      return issued.access_token;
+    },
+    async stop() {
+      await running.stop();
+      await database?.close();
+    },
+  };
+}

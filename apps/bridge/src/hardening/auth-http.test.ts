@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Answer,
+  CALL_ACTION,
+  type EnvelopeBody,
+  envelope,
+  envelopeProblems,
+  GET_TOKEN,
+  type HardenedServer,
+  PASSWORD,
+  send,
+  startHardenedServer,
+} from "./harness";
+import { samples } from "./samples";
+
+/**
+ * Authentication over real HTTP (CONTRACT §2): expired and revoked tokens on callAction and tRPC,
+ * login throttling for known and unknown usernames alike, and no user enumeration. Client
+ * addresses vary through 127.0.0.0/8, which is all loopback.
+ */
+
+let server: HardenedServer;
+let customerId = "";
+
+beforeAll(async () => {
+  server = await startHardenedServer();
+  const token = await server.userToken("auth.setup", ["writer"]);
+  const created = await send(server.url, {
+    path: CALL_ACTION,
+    body: envelope("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("AUTH-1"), {
+      UserName: "auth.setup",
+      Token: token,
+    }),
+  });
+  customerId = ((JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
+    .customerInternalId;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function login(username: string, password: string, localAddress: string): Promise<Answer> {
+  return send(server.url, { path: GET_TOKEN, body: JSON.stringify({ username, password }), localAddress });
+}
+
+/** A widget read over callAction with the token in ApiInfo, or (no UserName) in the Authorization header. */
+function readOverCallAction(userName: string, token: string, viaHeader = false): Promise<Answer> {
+  return send(server.url, {
+    path: CALL_ACTION,
+    body: envelope(
+      "FTOS_ACC_AccountHeader",
+      { customerInternalId: customerId },
+      viaHeader ? { UserName: userName } : { UserName: userName, Token: token },
+    ),
+    headers: viaHeader ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+function readOverTrpc(token: string): Promise<Answer> {
+  const input = encodeURIComponent(JSON.stringify({ customerInternalId: customerId }));
+  return send(server.url, {
+    method: "GET",
+    path: `/trpc/widgets.header?input=${input}`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+function expectRefused(answer: Answer, token: string, pattern: RegExp) {
+  expect(answer.status).toBe(401);
+  expect(answer.text).not.toContain(token);
+  expect(answer.text).toMatch(pattern);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("tokens over HTTP", () => {
+  it("are refused on callAction and tRPC once expired (401), having worked before", async () => {
+    const issued = await login("auth.setup", PASSWORD, "127.0.0.2");
+    expect(issued.status).toBe(200);
+    const { access_token: token, expires_in } = JSON.parse(issued.text) as {
+      access_token: string;
+      expires_in: number;
+    };
+    expect(expires_in).toBe(server.env.TOKEN_TTL_SECONDS);
+    await server.userToken("auth.expiring", ["reader"]);
+    const expiring = JSON.parse((await login("auth.expiring", PASSWORD, "127.0.0.2")).text)
+      .access_token as string;
+    expect((await readOverCallAction("auth.expiring", expiring)).status).toBe(200);
+    expect((await readOverTrpc(expiring)).status).toBe(200);
+
+    await server.query(
+      "update api_tokens set expires_at = now() - interval '1 second' where user_id = (select id from users where username = 'auth.expiring')",
+    );
+    await sleep(2_200); // a process may cache a token check for 2 s (docs/decisions.md)
+    const viaEnvelope = await readOverCallAction("auth.expiring", expiring);
+    expect(envelopeProblems(viaEnvelope)).toEqual([]);
+    expectRefused(viaEnvelope, expiring, /"Message":"Unauthorized - the access token has expired/);
+    expectRefused(await readOverCallAction("auth.expiring", expiring, true), expiring, /expired/);
+    expectRefused(await readOverTrpc(expiring), expiring, /expired/);
+    // The other user's token, issued alongside, is untouched.
+    expect((await readOverTrpc(token)).status).toBe(403); // a writer, not a reader: authenticated, then refused
+  });
+
+  it("of a disabled user are refused at once on callAction and tRPC, and it can no longer log in", async () => {
+    await server.userToken("auth.leaver", ["reader"]);
+    const token = JSON.parse((await login("auth.leaver", PASSWORD, "127.0.0.3")).text).access_token as string;
+    expect((await readOverCallAction("auth.leaver", token)).status).toBe(200);
+    expect((await readOverCallAction("auth.leaver", token, true)).status).toBe(200);
+    expect((await readOverTrpc(token)).status).toBe(200);
+
+    expect(await server.auth.disableUser("AUTH.LEAVER")).toMatchObject({ revokedTokens: 2 });
+    // No wait: the cache of this process is cleared by the disable itself.
+    expectRefused(await readOverCallAction("auth.leaver", token), token, /Unauthorized - /);
+    expectRefused(await readOverCallAction("auth.leaver", token, true), token, /Unauthorized - /);
+    expectRefused(await readOverTrpc(token), token, /UNAUTHORIZED/);
+    const again = await login("auth.leaver", PASSWORD, "127.0.0.3");
+    expect(again.status).toBe(401);
+    expect(again.text).not.toContain(PASSWORD);
+  });
+
+  it("are refused under another UserName, and forged tokens are refused without echo", async () => {
+    const token = await server.userToken("auth.owner", ["reader"]);
+    expectRefused(await readOverCallAction("auth.setup", token), token, /not issued to this UserName/);
+    const lastChanged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    for (const forged of ["A".repeat(43), lastChanged, "not a token", "x".repeat(5000)]) {
+      expectRefused(await readOverCallAction("auth.owner", forged), forged, /Unauthorized - /);
+      expectRefused(await readOverTrpc(forged), forged, /UNAUTHORIZED/);
+    }
+  });
+});
+
+/** The answer without what differs between any two requests. */
+function comparable(answer: Answer) {
+  // Retry-After counts down the same window, so two answers a second apart may differ by one.
+  const {
+    "x-request-id": _id,
+    date: _date,
+    "keep-alive": _k,
+    connection: _c,
+    "retry-after": _retry,
+    "content-length": _length,
+    ...headers
+  } = answer.headers;
+  const body = JSON.parse(answer.text) as Record<string, unknown>;
+  const message = String(body.message ?? "").replace(/\d+ seconds/, "N seconds");
+  return { status: answer.status, headers, body: { ...body, requestId: undefined, message } };
+}
+
+describe("failed logins over HTTP", () => {
+  it("give one identical answer for an unknown user, a wrong password and a disabled user", async () => {
+    await server.userToken("auth.known", ["reader"]);
+    await server.userToken("auth.disabled", ["reader"]);
+    await server.auth.disableUser("auth.disabled");
+    const answers = [
+      await login("auth.known", "wrong-password-123", "127.0.0.4"),
+      await login("auth.nobody", "wrong-password-123", "127.0.0.5"),
+      await login("auth.disabled", PASSWORD, "127.0.0.6"),
+      await login("AUTH.NOBODY.ELSE", PASSWORD, "127.0.0.7"),
+    ];
+    expect(answers[0]?.status).toBe(401);
+    expect(answers[0]?.headers["www-authenticate"]).toBe("Bearer");
+    for (const answer of answers) expect(comparable(answer)).toEqual(comparable(answers[0] as Answer));
+  });
+
+  it("are throttled per username after 5 failures, known user or not alike: 429 with Retry-After", async () => {
+    await server.userToken("auth.victim", ["reader"]);
+    const throttled: Answer[] = [];
+    for (const [username, net] of [
+      ["auth.victim", 10],
+      ["auth.ghost", 20],
+    ] as const) {
+      // One failure from each of five addresses: only the username's count reaches the limit.
+      for (let i = 1; i <= 5; i++) {
+        expect((await login(username, "wrong-password-123", `127.0.${net}.${i}`)).status).toBe(401);
+      }
+      // Now even the right password, from a fresh address, is refused.
+      throttled.push(await login(username, PASSWORD, `127.0.${net}.99`));
+    }
+    for (const answer of throttled) {
+      expect(answer.status).toBe(429);
+      const retryAfter = Number(answer.headers["retry-after"]);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(answer.text).toMatch(/Too Many Requests - /);
+    }
+    expect(comparable(throttled[0] as Answer)).toEqual(comparable(throttled[1] as Answer));
+  });
+
+  it("are throttled per client address across usernames", async () => {
+    await server.userToken("auth.bystander", ["reader"]);
+    for (let i = 1; i <= 5; i++) {
+      expect((await login(`auth.spray${i}`, "wrong-password-123", "127.0.30.1")).status).toBe(401);
+    }
+    const blocked = await login("auth.bystander", PASSWORD, "127.0.30.1");
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers["retry-after"]).toMatch(/^\d+$/);
+    // The user itself is not locked out from elsewhere.
+    expect((await login("auth.bystander", PASSWORD, "127.0.30.2")).status).toBe(200);
+  });
+});

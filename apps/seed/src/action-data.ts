@@ -1,0 +1,68 @@
+import type {
+  AddressRecord,
+  AgreementRecord,
+  ApplicationRecord,
+  CustomerRecord,
+  RepresentativeRecord,
+} from "./records";
+
+/**
+ * A generated record as the `Data` of its write action, the way an integrator sends it (nulls
+ * where the record has none): for tests that hold the data to the core's validation, and for
+ * benchmarks that replay seeded customers through callAction or tRPC.
+ */
+export const customerActionData = {
+  customer: (c: CustomerRecord) => ({
+    CustomerInfo: {
+      firstName: c.firstName,
+      lastName: c.lastName,
+      emailAddressType: c.emailAddressType,
+      phoneNumberType: c.phoneNumberType,
+      UniqueID: c.uniqueId,
+      email: c.email,
+      mobilePhone: c.mobilePhone,
+    },
+  }),
+  address: (a: AddressRecord) => ({
+    AddressInfo: {
+      customerInternalId: a.customerId,
+      addressType: a.addressType,
+      country: a.country,
+      district: a.district,
+      city: a.city,
+      streetName: a.streetName,
+      streetNo: a.streetNo,
+      buildingNo: a.buildingNo,
+      floorNo: a.floorNo,
+      apartmentNo: a.apartmentNo,
+      postalCode: a.postalCode,
+    },
+  }),
+  agreement: (a: AgreementRecord) => ({
+    customerInternalId: a.customerId,
+    agreementType: a.agreementType,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    sourceId: a.sourceId,
+    contractNo: a.contractNo,
+    externalId: a.externalId,
+  }),
+  application: (a: ApplicationRecord) => ({
+    customerInternalId: a.customerId,
+    url: a.url,
+    name: a.name,
+    bankingProduct: a.bankingProduct,
+    source: a.source,
+    businessStatus: a.businessStatus,
+    externalId: a.externalId,
+    amount: a.amount,
+    currency: a.currency,
+  }),
+  representative: (r: RepresentativeRecord) => ({
+    CustomerRepresentativeInfo: {
+      customerInternalId: r.customerId,
+      customerRepresentativeNo: r.representativeId,
+      accountRelationType: r.relationType,
+    },
+  }),
+};

@@ -1,0 +1,86 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { customerIdOf } from "./rng";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), "a360-seed-cli-"));
+const pgliteDir = join(scratch, "pglite");
+
+/** The CLI as `pnpm seed` runs it (tsx src/main.ts), on a PGlite directory of its own. */
+function seedCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+      cwd: appDir,
+      env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: pgliteDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("pnpm seed", { timeout: 90_000 }, () => {
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("prints exactly one JSON document on stdout with --json, progress and the rate on stderr", async () => {
+    const { code, stdout, stderr } = await seedCli([
+      "--",
+      "--customers",
+      "6",
+      "--seed",
+      "3",
+      "--anchor",
+      "2026-01-15",
+      "--transactions",
+      "10",
+      "--json",
+    ]);
+    expect(code, stderr).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+    expect(Object.keys(document)).toEqual(["counts", "sampleCustomerIds"]);
+    expect(document.counts.customers).toBe(6);
+    expect(document.counts.transactions).toBeGreaterThan(0);
+    expect(document.sampleCustomerIds).toEqual([0, 1, 2, 3, 4].map((i) => customerIdOf(3, i)));
+    expect(stderr).toMatch(/rows\/s/);
+  });
+
+  it("refuses the same seed again (exit 1) but adds another seed", async () => {
+    const again = await seedCli(["--customers", "6", "--seed", "3", "--anchor", "2026-01-15", "--json"]);
+    expect(again.code, again.stderr).toBe(1);
+    expect(again.stdout).toBe("");
+    expect(again.stderr).toMatch(/already loaded/);
+    const other = await seedCli(["--customers", "2", "--seed", "4", "--transactions", "5"]);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stdout).toBe("");
+  });
+
+  it("refuses a PGlite directory that a running process holds, saying it is in use", async () => {
+    writeFileSync(`${pgliteDir}.lock`, String(process.pid));
+    try {
+      const { code, stderr } = await seedCli(["--customers", "1", "--seed", "5"]);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(/in use/);
+    } finally {
+      rmSync(`${pgliteDir}.lock`, { force: true });
+    }
+  });
+
+  it("answers a wrong option with the usage (exit 2)", async () => {
+    const { code, stderr } = await seedCli(["--customers", "many"]);
+    expect(code, stderr).toBe(2);
+    expect(stderr).toMatch(/Usage: pnpm seed/);
+  });
+});

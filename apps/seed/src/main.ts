@@ -1,0 +1,71 @@
+import { DirectoryInUseError, openDatabase } from "@account360/storage";
+import { parseSeedArgs, USAGE, UsageError } from "./args";
+import { loadSeedEnv, redactUrl } from "./env";
+import { SeedConflictError, seedDatabase } from "./load";
+import { progressReporter } from "./progress";
+
+/**
+ * `pnpm seed`: stdout carries only the --json document; everything else goes to stderr.
+ * Exit codes: 0 done, 1 refused or failed (seed already loaded, database in use, …), 2 usage.
+ */
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseSeedArgs>;
+  try {
+    args = parseSeedArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`seed: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const env = loadSeedEnv();
+  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite ${env.PGLITE_DIR}`;
+  process.stderr.write(
+    `seed: ${args.customers} customers, seed ${args.seed}, anchor ${args.anchor ?? "today"}, ${args.transactionsPerCustomer} transactions each over ${args.months} months, into ${where}${args.reset ? " (reset first)" : ""}\n`,
+  );
+  const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: 2 });
+  const progress = progressReporter();
+  try {
+    const result = await seedDatabase(handle, {
+      customers: args.customers,
+      seed: args.seed,
+      anchor: args.anchor,
+      transactionsPerCustomer: args.transactionsPerCustomer,
+      months: args.months,
+      reset: args.reset,
+      onProgress: progress.update,
+    });
+    progress.done();
+    const rows = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
+    const perSecond = Math.round(rows / Math.max(result.seconds, 1e-9));
+    process.stderr.write(
+      `seed: ${rows.toLocaleString("en-US")} rows (${result.counts.transactions.toLocaleString("en-US")} transactions) in ${result.seconds.toFixed(2)} s: ${perSecond.toLocaleString("en-US")} rows/s; analyze ${result.analyzeSeconds.toFixed(2)} s\n`,
+    );
+    if (args.json) {
+      process.stdout.write(
+        `${JSON.stringify({ counts: result.counts, sampleCustomerIds: result.sampleCustomerIds })}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof SeedConflictError || error instanceof DirectoryInUseError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`seed: ${known ? "" : "failed: "}${message}\n`);
+    if (!known && error instanceof Error && error.stack && !error.message.includes("Invalid seed options")) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

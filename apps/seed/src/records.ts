@@ -1,0 +1,128 @@
+import type { IngestKind, IngestRow } from "@account360/core";
+
+/**
+ * What the generator yields, one shape per table. The five write-action entities are in their
+ * stored (canonical) form with the columns the write store fills (fingerprint, createdAt); the
+ * ingested tables are exactly the core's ingest rows plus the row's own id, so a test can parse
+ * them with the core's row schemas after dropping `id`.
+ */
+
+export interface CustomerRecord {
+  id: string;
+  uniqueId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobilePhone: string;
+  emailAddressType: string | null;
+  phoneNumberType: string | null;
+  segment: string;
+  /** ISO instant: the customer relationship started then ("customer since"). */
+  createdAt: string;
+}
+
+export interface AddressRecord {
+  id: string;
+  customerId: string;
+  addressType: string;
+  country: string;
+  district: string;
+  city: string;
+  streetName: string;
+  streetNo: string;
+  buildingNo: string | null;
+  floorNo: string | null;
+  apartmentNo: string | null;
+  postalCode: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+export interface AgreementRecord {
+  id: string;
+  customerId: string;
+  agreementType: string;
+  startDate: string;
+  endDate: string | null;
+  sourceId: string;
+  contractNo: string | null;
+  externalId: string | null;
+  fingerprint: string;
+  createdAt: string;
+}
+
+export interface ApplicationRecord {
+  id: string;
+  customerId: string;
+  source: string;
+  externalId: string;
+  url: string;
+  name: string;
+  bankingProduct: string;
+  businessStatus: string;
+  amount: string | null;
+  currency: string | null;
+  createdAt: string;
+}
+
+export interface RepresentativeRecord {
+  id: string;
+  customerId: string;
+  representativeId: string;
+  relationType: string;
+  createdAt: string;
+}
+
+/** An ingested row as the core's row schema outputs it, with the id the seed gives it. */
+export type IngestRecord<K extends Exclude<IngestKind, "pictures">> = IngestRow<K> & { id: string };
+export type PictureRecord = IngestRow<"pictures">;
+
+export interface TableRecords {
+  customers: CustomerRecord;
+  addresses: AddressRecord;
+  contracts: IngestRecord<"contracts">;
+  agreements: AgreementRecord;
+  applications: ApplicationRecord;
+  representatives: RepresentativeRecord;
+  instalments: IngestRecord<"instalments">;
+  garnishments: IngestRecord<"garnishments">;
+  compliance_flags: IngestRecord<"complianceFlags">;
+  interactions: IngestRecord<"interactions">;
+  revenues: IngestRecord<"revenues">;
+  profitability_values: IngestRecord<"profitabilityValues">;
+  tasks: IngestRecord<"tasks">;
+  campaign_offers: IngestRecord<"campaignOffers">;
+  pictures: PictureRecord;
+  transactions: IngestRecord<"transactions">;
+}
+
+export type TableName = keyof TableRecords;
+
+/** Every table the seed fills, in an order that inserts a row only after the rows it references. */
+export const SEED_TABLES: readonly TableName[] = [
+  "customers",
+  "addresses",
+  "contracts",
+  "agreements",
+  "applications",
+  "representatives",
+  "instalments",
+  "garnishments",
+  "compliance_flags",
+  "interactions",
+  "revenues",
+  "profitability_values",
+  "tasks",
+  "campaign_offers",
+  "pictures",
+  "transactions",
+];
+
+export type TableBatch = { [T in TableName]: { table: T; rows: TableRecords[T][] } }[TableName];
+
+/** Rows per table of one customer (transactions are generated apart, see generateTransactions). */
+export type CustomerData = { [T in Exclude<TableName, "transactions">]: TableRecords[T][] };
+
+export type Counts = Record<TableName, number>;
+
+export const emptyCounts = (): Counts => Object.fromEntries(SEED_TABLES.map((table) => [table, 0])) as Counts;

@@ -1,0 +1,243 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createAuthService } from "@account360/api";
+import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE, UsageError } from "./args";
+import { startCostMeter } from "./cpu";
+import { benchDatabaseUrl } from "./env";
+import { connectionPool, getToken } from "./http";
+import { readFloors, readsOverHttp } from "./read";
+import { type BenchResults, formatResults, memoryFigures, seedRatio } from "./report";
+import { copyFloor, runSeeder } from "./seed";
+import { type BenchServer, sampleMemory, startBenchServer } from "./server";
+import { sqlRunnerOf } from "./sql-runner";
+import { ratio } from "./stats";
+import { type BenchTarget, createTarget } from "./target";
+import { readDatesOf, WIDGETS } from "./widgets";
+import { writeFloor, writeOverHttp } from "./write";
+
+const BENCH_USER = "bench";
+const defaultOut = resolve(import.meta.dirname, "../results/latest.json");
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** Everything a run measures, in an order that keeps the sides apart: in-process, then the server, then the floors. */
+async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Promise<BenchResults> {
+  const { parts } = plan;
+  const customers = plan.customers ?? FULL_CUSTOMERS[target.kind];
+  const needsData = parts.has("seed") || parts.has("read");
+  const notes = [
+    "the machine has 2 cores shared with other work (tests run beside it): figures are noisy, compare within one run",
+    "the load generator, the server and the database share those cores; the floors share them with the load generator only",
+  ];
+  if (target.kind === "pglite") {
+    notes.push(
+      "PGlite is one connection in one process: concurrent requests queue on it, so latencies include that queue, on both sides",
+    );
+    if (needsData && plan.customers === null) {
+      notes.push(`scaled down for PGlite: ${customers.toLocaleString("en-US")} customers instead of 10,000`);
+    }
+  }
+  if (needsData)
+    notes.push(
+      `read set: ${customers.toLocaleString("en-US")} customers × ${plan.transactionsPerCustomer} transactions`,
+    );
+  notes.push(
+    "the server runs as `node --import tsx apps/bridge/src/main.ts` at its default LOG_LEVEL (info, one line per request, to a file); the tsx loader counts in its memory",
+  );
+  const results: BenchResults = {
+    meta: {
+      database: target.kind,
+      quick: plan.quick,
+      startedAt: started.toISOString(),
+      finishedAt: "",
+      node: process.version,
+      cpus: cpus().length,
+      customers: needsData ? customers : null,
+      transactionsPerCustomer: plan.transactionsPerCustomer,
+      notes,
+    },
+  };
+  const dates = readDatesOf(started);
+  const password = randomBytes(24).toString("base64url");
+
+  let handle = await target.open();
+  try {
+    if (needsData) {
+      log(
+        `seeding ${customers.toLocaleString("en-US")} customers × ${plan.transactionsPerCustomer} transactions…`,
+      );
+      const seeded = await runSeeder(handle, {
+        customers,
+        seed: plan.seed,
+        anchor: dates.today,
+        transactionsPerCustomer: plan.transactionsPerCustomer,
+      });
+      log(
+        `seeded ${seeded.figures.rows.toLocaleString("en-US")} rows in ${seeded.figures.seconds.toFixed(1)} s`,
+      );
+      if (parts.has("seed")) {
+        log("COPY floor: the same rows into an empty database…");
+        const copy = await copyFloor(handle, target);
+        results.seed = { seeder: seeded.figures, copy, ratio: null };
+        results.seed.ratio = seedRatio(results.seed);
+      }
+      // Outside any timing: the read phases should not meet autovacuum's first pass over the load.
+      if (handle.postgres) await handle.postgres.unsafe("vacuum analyze");
+      else await handle.pglite?.exec("vacuum analyze");
+    }
+    const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
+    await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader"] });
+  } finally {
+    await handle.close();
+  }
+
+  const runTag = Date.now().toString(36).toUpperCase();
+  const writeRun = {
+    seconds: plan.writeSeconds,
+    warmupSeconds: plan.quick ? 0.5 : 1,
+    concurrency: plan.writeConcurrency,
+  };
+  const readRun = {
+    calls: plan.reads,
+    warmup: plan.warmupReads,
+    concurrency: plan.readConcurrency,
+    seed: plan.seed,
+    customers,
+    dates,
+  };
+  if (!parts.has("write") && !parts.has("read")) return results;
+
+  await target.checkpoint();
+  log("starting the server…");
+  const server = await startBenchServer({
+    databaseUrl: target.url,
+    pgliteDir: target.pgliteDir,
+    logFile: join(target.workDir, "server.log"),
+    profileDir: plan.profileDir,
+  });
+  running = server;
+  try {
+    const writePool = connectionPool(server.url, plan.writeConcurrency);
+    const readPool = connectionPool(server.url, plan.readConcurrency);
+    const meter = () => startCostMeter(server.pid, target.probe);
+    try {
+      const credentials = { userName: BENCH_USER, token: await getToken(writePool, BENCH_USER, password) };
+      if (parts.has("write")) {
+        log(`writes over HTTP: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent…`);
+        const memory = sampleMemory(server.pid);
+        const figures = await writeOverHttp(
+          writePool,
+          { ...writeRun, prefix: `BENCH-${runTag}-H` },
+          credentials,
+          meter,
+        );
+        results.memory = memoryFigures(memory.stop());
+        results.write = { concurrency: plan.writeConcurrency, server: figures, floor: null, ratio: null };
+      }
+      if (parts.has("read")) {
+        log(`reads over HTTP: ${plan.reads} calls per widget at ${plan.readConcurrency} concurrent…`);
+        const figures = await readsOverHttp(readPool, WIDGETS, readRun, credentials, meter);
+        results.read = {
+          calls: plan.reads,
+          concurrency: plan.readConcurrency,
+          widgets: WIDGETS.map((w, i) => ({
+            action: w.action,
+            name: w.name,
+            server: figures[i]!,
+            floor: null,
+            p50Ratio: null,
+            p99Ratio: null,
+            floorNote: w.note ?? null,
+          })),
+        };
+      }
+    } finally {
+      await Promise.all([writePool.close(), readPool.close()]);
+    }
+  } finally {
+    log("stopping the server…");
+    await server.stop();
+    running = null;
+  }
+
+  // The floors run after the server has let go of the database (PGlite allows one process).
+  handle = await target.open(plan.writeConcurrency);
+  try {
+    const db = sqlRunnerOf(handle);
+    const meter = () => startCostMeter(null, target.probe);
+    if (results.write) {
+      await target.checkpoint();
+      log(`write floor: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent…`);
+      const floor = await writeFloor(db, { ...writeRun, prefix: `BENCH-${runTag}-F` }, BENCH_USER, meter);
+      results.write.floor = floor;
+      results.write.ratio = ratio(results.write.server.perSecond, floor.perSecond);
+    }
+    if (results.read) {
+      log("read floors…");
+      const floors = await readFloors(db, WIDGETS, readRun, meter);
+      for (const [i, widget] of results.read.widgets.entries()) {
+        const floor = floors[i]!;
+        widget.floor = floor;
+        widget.p50Ratio = ratio(widget.server.latency.p50, floor.latency.p50);
+        widget.p99Ratio = ratio(widget.server.latency.p99, floor.latency.p99);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return results;
+}
+
+let running: BenchServer | null = null;
+
+async function main(): Promise<number> {
+  let plan: BenchPlan;
+  try {
+    plan = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (plan.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = new Date();
+  const target = await createTarget(benchDatabaseUrl());
+  log(
+    `${target.kind === "postgres" ? `PostgreSQL database ${new URL(target.url!).pathname.slice(1)}` : `PGlite in ${target.pgliteDir}`}`,
+  );
+  const interrupted = () => {
+    running?.kill();
+    void target.remove().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  let results: BenchResults;
+  try {
+    results = await runBench(plan, target, started);
+  } finally {
+    running?.kill();
+    await target.remove();
+  }
+  results.meta.finishedAt = new Date().toISOString();
+  const out = plan.out ? resolve(plan.out) : defaultOut;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${formatResults(results)}\n\nwritten to ${out}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,87 @@
+import { addUpdateIndividualCustomerAction } from "@account360/core";
+import type { Pool } from "undici";
+import type { PhaseCost } from "./cpu";
+import { customerInfoOf } from "./customers";
+import { callAction, envelopeOf } from "./http";
+import { type LoadResult, runLoad } from "./load";
+import type { SqlRunner } from "./sql-runner";
+import { type LatencySummary, summarize } from "./stats";
+import { createCustomerDirect } from "./write-floor";
+
+export interface WriteFigures {
+  perSecond: number;
+  ok: number;
+  failed: number;
+  seconds: number;
+  latency: LatencySummary;
+  errors: string[];
+  /** CPU and transactions per create. */
+  cost: PhaseCost;
+}
+
+/** Starts counting a phase's costs; `stop` divides them by the operations done. */
+export type Meter = () => Promise<{ stop(operations: number): Promise<PhaseCost> }>;
+
+async function measured(
+  run: WriteRun,
+  meter: Meter,
+  create: (i: number) => Promise<void>,
+): Promise<WriteFigures> {
+  const cost = await meter();
+  const load = await runLoad({ concurrency: run.concurrency, seconds: run.seconds }, create);
+  return { ...figuresOf(load), cost: await cost.stop(load.ok) };
+}
+
+const figuresOf = (load: LoadResult): Omit<WriteFigures, "cost"> => ({
+  perSecond: load.ok / load.elapsed,
+  ok: load.ok,
+  failed: load.failed,
+  seconds: load.elapsed,
+  latency: summarize(load.latencies),
+  errors: load.errors,
+});
+
+export interface WriteRun {
+  seconds: number;
+  warmupSeconds: number;
+  concurrency: number;
+  /** Keeps this run's and this side's UniqueIDs apart from every other. */
+  prefix: string;
+}
+
+/** Creates over HTTP: every request a new customer, Data as a JSON string; each must answer `created`. */
+export async function writeOverHttp(
+  pool: Pool,
+  run: WriteRun,
+  credentials: { userName: string; token: string },
+  meter: Meter,
+): Promise<WriteFigures> {
+  const create = async (prefix: string, i: number) => {
+    const envelope = envelopeOf(
+      addUpdateIndividualCustomerAction,
+      { CustomerInfo: customerInfoOf(prefix, i) },
+      credentials.userName,
+      credentials.token,
+    );
+    const answer = await callAction(pool, envelope);
+    const operation = (answer.UIResult?.Data as { operation?: string } | null)?.operation;
+    if (operation !== "created") throw new Error(`expected a create, got ${operation}`);
+  };
+  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
+    create(`${run.prefix}W`, i),
+  );
+  return measured(run, meter, (i) => create(run.prefix, i));
+}
+
+/** The same creates as the server's one statement, straight through the driver. */
+export async function writeFloor(
+  db: SqlRunner,
+  run: WriteRun,
+  userName: string,
+  meter: Meter,
+): Promise<WriteFigures> {
+  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
+    createCustomerDirect(db, `${run.prefix}W`, i, userName),
+  );
+  return measured(run, meter, (i) => createCustomerDirect(db, run.prefix, i, userName));
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { customerInternalIdField } from "../rules/ids";
+import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+
+/**
+ * The indicators a customer has values of, for a picker beside FTOS_ACC_AccountProfitabilityPI
+ * (which answers 404 for a name nobody has). Per customer, so it reads a few rows by key
+ * rather than every customer's.
+ */
+
+export const profitabilityIndicatorsInput = z.strictObject({ customerInternalId: customerInternalIdField });
+export type ProfitabilityIndicatorsInput = z.input<typeof profitabilityIndicatorsInput>;
+
+export const profitabilityIndicatorsOutput = z.object({
+  customerInternalId: z.string(),
+  /** Sorted; empty when the customer has no value of any indicator. */
+  indicators: z.array(z.string()),
+  asOf: z.string(),
+});
+export type ProfitabilityIndicatorsOutput = z.infer<typeof profitabilityIndicatorsOutput>;
+
+export interface ProfitabilityIndicatorsSource {
+  /** null when no customer has this id. */
+  indicatorsOf(customerId: string): Promise<string[] | null>;
+}
+
+export async function getProfitabilityIndicators(
+  source: ProfitabilityIndicatorsSource,
+  input: ProfitabilityIndicatorsInput,
+  ctx: { now: Date },
+): Promise<ProfitabilityIndicatorsOutput> {
+  const { customerInternalId } = parseWidgetInput(profitabilityIndicatorsInput, input);
+  const indicators = await source.indicatorsOf(customerInternalId);
+  if (indicators === null) throw unknownCustomer("customerInternalId", customerInternalId);
+  return { customerInternalId, indicators, asOf: asOfOf(ctx.now) };
+}
