@@ -1,19 +1,41 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "./boot";
-import { loadEnv } from "./env";
+import { type Env, loadEnv } from "./env";
 
 describe("server start-up", () => {
-  const env = loadEnv({
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    PGLITE_DIR: "memory://",
-    LOG_LEVEL: "silent",
-  });
+  // On PostgreSQL the server gets an empty database of its own, so it runs the migrations itself.
+  const scratch = `a360_test_${randomBytes(6).toString("hex")}`;
+  const admin = process.env.DATABASE_URL
+    ? postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} })
+    : null;
+  let env: Env;
   let stop: (() => Promise<void>) | undefined;
   let url = "";
+  beforeAll(async () => {
+    let databaseUrl: string | undefined;
+    if (admin && process.env.DATABASE_URL) {
+      await admin.unsafe(`create database ${scratch}`);
+      const scratchUrl = new URL(process.env.DATABASE_URL);
+      scratchUrl.pathname = `/${scratch}`;
+      databaseUrl = scratchUrl.toString();
+    }
+    env = loadEnv({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      PGLITE_DIR: "memory://",
+      LOG_LEVEL: "silent",
+    });
+  });
   afterAll(async () => {
     await stop?.();
+    if (admin) {
+      await admin.unsafe(`drop database if exists ${scratch} with (force)`);
+      await admin.end({ timeout: 5 });
+    }
   });
 
   it("answers /healthz at once, /readyz 503 until the database is migrated, then 200", async () => {
