@@ -1,26 +1,13 @@
-import type { AppError, WidgetSettings } from "@account360/core";
+import type { WidgetSettings } from "@account360/core";
 import type { Database, DatabaseKind } from "@account360/storage";
 import type { Logger } from "pino";
+import type { AuthService } from "./auth";
 import type { Env } from "./env";
 
-export type Role = "reader" | "writer" | "admin";
-
-export interface Principal {
-  userId: string;
-  userName: string;
-  roles: Role[];
-}
+export type { Principal, Role } from "./auth/roles";
 
 /** What the procedures need from authentication; implemented in ./auth. */
-export interface Authenticator {
-  authenticate(token: string, claimedUserName?: string): Promise<Principal>;
-  issueToken(request: {
-    username: string;
-    password: string;
-    clientId?: string | undefined;
-    clientAddress: string;
-  }): Promise<{ access_token: string; token_type: "Bearer"; expires_in: number }>;
-}
+export type Authenticator = Pick<AuthService, "authenticate" | "issueToken">;
 
 /** Everything a request may use, built once per process. */
 export interface AppDeps {
@@ -61,5 +48,3 @@ export function bearerToken(authorization: string | string[] | undefined): strin
   const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1] ?? null;
 }
-
-export type { AppError };

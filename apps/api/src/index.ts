@@ -7,4 +7,4 @@ export { isJsonContentType, readBody, sendJson } from "./http/respond";
 export type { HttpRoute, RequestScope } from "./http/route";
 export { requireDeps } from "./http/server";
 export { type AppRouter, appRouter } from "./router";
-export { createCallerFactory, toAppError } from "./trpc/init";
+export { createCallerFactory } from "./trpc/init";

@@ -9,7 +9,8 @@ import {
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
-import type { Context, Role } from "../context";
+import { canCall, type Need } from "../auth/roles";
+import type { Context } from "../context";
 
 const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -81,18 +82,12 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(mapAppErrors).use(storableInput);
 
-const needs: Record<"read" | "write" | "admin", Role[]> = {
-  read: ["reader", "admin"],
-  write: ["writer", "admin"],
-  admin: ["admin"],
-};
-
-function authorized(need: keyof typeof needs) {
+function authorized(need: Need) {
   return publicProcedure.use(async ({ ctx, next }) => {
     const { token, claimedUserName } = ctx.credentials;
     if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
     const principal = await ctx.auth.authenticate(token, claimedUserName ?? undefined);
-    if (!principal.roles.some((role) => needs[need].includes(role))) {
+    if (!canCall(principal, need)) {
       throw new AppError(
         "FORBIDDEN",
         `User ${principal.userName} may not call this (${need} access needed).`,
