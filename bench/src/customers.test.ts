@@ -7,7 +7,9 @@ describe("the write payloads", () => {
 
   it("pass the action's own validation, and the floor stores what the server would", () => {
     for (const i of indices) {
-      const parsed = individualCustomerInput.parse({ CustomerInfo: customerInfoOf("BENCH-X-H", i) });
+      const parsed = individualCustomerInput({ phoneRegion: "RO" }).parse({
+        CustomerInfo: customerInfoOf("BENCH-X-H", i),
+      });
       const { customerInternalId: _none, ...stored } = parsed.CustomerInfo;
       expect(stored).toEqual(storedCustomerOf("BENCH-X-H", i).fields);
     }

@@ -4,25 +4,19 @@ import {
   accountHeaderInput,
   accountPendingActivitiesInput,
   accountPictureInput,
-  getAccountRevenues,
-  getCustomerTransactionValues,
-  getRecentInteractions,
   productPortfolioInput,
   productSuggestionsInput,
   profileCompleteInput,
   profitabilityInput,
+  readAccountRevenues,
+  readRecentInteractions,
+  readTransactionValues,
   recentInteractionsInput,
   revenuesInput,
   transactionValuesInput,
 } from "@account360/core";
 import { sampleCustomerIdsOf, seedDatabase } from "@account360/seed";
-import {
-  createWriteStore,
-  type DatabaseHandle,
-  recentInteractionsSource,
-  revenuesSource,
-  transactionValuesSource,
-} from "@account360/storage";
+import { createSources, type DatabaseHandle } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedCustomerOf } from "./customers";
@@ -52,7 +46,7 @@ describe("the write floor", () => {
   it("stores the customer and its audit entry exactly as the server's create does", async () => {
     await createCustomerDirect(db, "BENCH-T-F", 1, "bench");
     const { fields, changes } = storedCustomerOf("BENCH-T-S", 1);
-    const id = await createWriteStore(handle.db).create("customer", fields, {
+    const id = await createSources(handle.sql).writes.create("customer", fields, {
       userName: "bench",
       action: "FTOS_ACC_CB_AddUpdateIndividualCustomer",
     });
@@ -136,8 +130,8 @@ describe("the widgets", () => {
       const txRows = (await db.query(tx.floor.sql, tx.floor.params(customerId, dates))) as {
         n: number | null;
       }[];
-      const txWidget = await getCustomerTransactionValues(
-        transactionValuesSource(handle.db),
+      const txWidget = await readTransactionValues(
+        createSources(handle.sql).transactionValues,
         tx.data(customerId, dates) as never,
         ctx,
       );
@@ -150,8 +144,8 @@ describe("the widgets", () => {
         { counts: unknown },
       ];
       const counts = typeof itRow.counts === "string" ? JSON.parse(itRow.counts) : itRow.counts;
-      const itWidget = await getRecentInteractions(
-        recentInteractionsSource(handle.db),
+      const itWidget = await readRecentInteractions(
+        createSources(handle.sql).recentInteractions,
         it.data(customerId, dates) as never,
         ctx,
       );
@@ -162,8 +156,8 @@ describe("the widgets", () => {
         currency: string | null;
         total: string | null;
       }[];
-      const revWidget = await getAccountRevenues(
-        revenuesSource(handle.db),
+      const revWidget = await readAccountRevenues(
+        createSources(handle.sql).revenues,
         rev.data(customerId, dates) as never,
         ctx,
       );

@@ -3,7 +3,7 @@ import {
   addDays,
   CLOSED_OFFER_STATUSES,
   CLOSED_TASK_STATUSES,
-  DEFAULT_WIDGET_SETTINGS,
+  DEFAULT_SETTINGS,
   FINAL_BUSINESS_STATUSES,
   firstDayOf,
   lastDayOf,
@@ -53,7 +53,7 @@ const list = (values: readonly string[]) =>
 const FINAL = list(FINAL_BUSINESS_STATUSES);
 const ACTIVE = `lower(trim(k.status)) in ${list(ACTIVE_HOLDING_STATUSES)} and k.activation_date <= $2::date
   and (k.close_date is null or k.close_date >= $2::date)`;
-const CONSENT = `lower(trim(g.agreement_type)) in ${list(DEFAULT_WIDGET_SETTINGS.consentTypes)}`;
+const CONSENT = `lower(trim(g.agreement_type)) in ${list(DEFAULT_SETTINGS.consentTypes)}`;
 const ACTIVE_AGREEMENT = `g.start_date <= $2::date and (g.end_date is null or g.end_date >= $2::date)`;
 
 // Customer columns and scalar facts shared by profile, flags and header ($1 customer, $2 today).

@@ -1,9 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo, Server as NetServer } from "node:net";
-import { setDefaultPhoneRegion, widgetSettings } from "@account360/core";
+import type { ActionIndex } from "@account360/core";
 import { openDatabase } from "@account360/storage";
 import pino, { type Logger } from "pino";
 import { adminSocketPath, startAdminSocket } from "./admin-socket";
+import { createApp, createAppDeps } from "./app";
 import { createAuthService } from "./auth";
 import type { AppDeps } from "./context";
 import type { Env } from "./env";
@@ -14,13 +15,13 @@ import { createHttpServer } from "./http/server";
 import { trpcRoute } from "./http/trpc-route";
 import { createMetrics } from "./metrics";
 
-export const version = "0.1.0";
+export { version } from "./app";
 
 export interface StartOptions {
   env: Env;
   logger?: Logger;
-  /** Routes another app adds (the bridge adds callAction); they see the same deps. */
-  extraRoutes?: (deps: () => AppDeps | null) => HttpRoute[];
+  /** Routes another app adds (the bridge adds callAction); they see the same deps and actions. */
+  extraRoutes?: (deps: () => AppDeps | null, actions: ActionIndex) => HttpRoute[];
   /**
    * false for a bridge that forwards to a separate API server: no database, no tRPC, no token
    * endpoint here, and `readiness` decides /readyz.
@@ -46,11 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { env } = options;
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } });
   const metrics = createMetrics();
-  const settings = widgetSettings({
-    consentTypes: env.CONSENT_TYPES,
-    marketingConsentTypes: env.MARKETING_CONSENT_TYPES,
-  });
-  setDefaultPhoneRegion(env.DEFAULT_PHONE_REGION);
+  const app = createApp(env);
   let deps: AppDeps | null = null;
   const getDeps = () => deps;
 
@@ -60,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readyzRoute(options.readiness),
     metricsRoute(metrics),
     ...(withDatabase ? [getTokenRoute, trpcRoute(env.INGEST_MAX_BODY_BYTES)] : []),
-    ...(options.extraRoutes?.(getDeps) ?? []),
+    ...(options.extraRoutes?.(getDeps, app.actions) ?? []),
   ];
   const server = createHttpServer({ env, logger, metrics, routes, deps: getDeps });
   await new Promise<void>((resolve, reject) => {
@@ -83,17 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
       const auth = createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
-      deps = {
-        db: handle.db,
-        dbKind: handle.kind,
-        env,
-        auth,
-        logger,
-        now: () => new Date(),
-        settings,
-        version,
-        ping: handle.ping,
-      };
+      deps = createAppDeps(app, handle, { env, logger, auth });
       logger.info({ database: handle.kind }, "database ready");
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
         adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {

@@ -1,5 +1,6 @@
-import type { WidgetSettings } from "@account360/core";
+import type { ActionIndex, Settings, Sources } from "@account360/core";
 import type { Database, DatabaseKind } from "@account360/storage";
+import type { AnyRouter } from "@trpc/server";
 import type { Logger } from "pino";
 import type { AuthService } from "./auth";
 import type { Env } from "./env";
@@ -11,13 +12,20 @@ export type Authenticator = Pick<AuthService, "authenticate" | "issueToken">;
 
 /** Everything a request may use, built once per process. */
 export interface AppDeps {
+  /** drizzle, for authentication and tools; the actions go through `sources`. */
   db: Database;
   dbKind: DatabaseKind;
+  /** The core's ports over the database, built once. */
+  sources: Sources;
+  /** The action registry, indexed by callAction name and procedure. */
+  actions: ActionIndex;
+  /** The tRPC router built from `actions` (typed as AppRouter where it is created). */
+  router: AnyRouter;
   env: Env;
   auth: Authenticator;
   logger: Logger;
   now: () => Date;
-  settings: WidgetSettings;
+  settings: Settings;
   version: string;
   /** One database round trip; throws when the database does not answer. */
   ping: () => Promise<void>;

@@ -6,5 +6,5 @@ export { loadEnv } from "./env";
 export { isJsonContentType, readBody, sendJson } from "./http/respond";
 export type { HttpRoute, RequestScope } from "./http/route";
 export { requireDeps } from "./http/server";
-export { type AppRouter, appRouter } from "./router";
-export { createCallerFactory } from "./trpc/init";
+export { type AppRouter, createAppRouter } from "./router";
+export { createCallerFactory, toAppError } from "./trpc/init";

@@ -1,26 +1,11 @@
-import { ingestRouter } from "./routers/ingest";
+import type { Actions } from "@account360/core";
 import { systemRouter } from "./routers/system";
-import { widgetsRouter } from "./routers/widgets";
-import {
-  addressesRouter,
-  agreementsRouter,
-  applicationsRouter,
-  auditRouter,
-  customersRouter,
-  representativesRouter,
-} from "./routers/write-actions";
+import { routerRecordOf } from "./trpc/action-procedures";
 import { router } from "./trpc/init";
 
-export const appRouter = router({
-  system: systemRouter,
-  customers: customersRouter,
-  addresses: addressesRouter,
-  representatives: representativesRouter,
-  applications: applicationsRouter,
-  agreements: agreementsRouter,
-  audit: auditRouter,
-  widgets: widgetsRouter,
-  ingest: ingestRouter,
-});
+/** The tRPC router: every action of the registry at its procedure path, plus `system.info`. */
+export function createAppRouter(actions: Actions) {
+  return router({ system: systemRouter, ...routerRecordOf(actions) });
+}
 
-export type AppRouter = typeof appRouter;
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,7 +1,7 @@
 import type { AppDeps, HttpRoute } from "@account360/api";
-import { AppError } from "@account360/core";
-import { httpApiClients, localApiClients } from "./api-client";
+import { type ActionIndex, AppError } from "@account360/core";
 import { callActionRoute } from "./call-action-route";
+import { inProcess, overHttp } from "./dispatch";
 import { openApiRoute } from "./openapi-route";
 import { webRoute } from "./web-route";
 
@@ -15,22 +15,19 @@ export interface BridgeRoutesOptions {
  * The routes the bridge adds to the API's HTTP server (`StartOptions.extraRoutes`): callAction,
  * its OpenAPI document and the web page. Exported so tests build the server exactly as `pnpm start` does.
  */
-export function bridgeRoutes(options: BridgeRoutesOptions): (deps: () => AppDeps | null) => HttpRoute[] {
-  return (deps) => {
-    const remote = options.apiUrl ? httpApiClients(options.apiUrl) : null;
-    let local: { deps: AppDeps; clients: ReturnType<typeof localApiClients> } | null = null;
+export function bridgeRoutes(
+  options: BridgeRoutesOptions,
+): (deps: () => AppDeps | null, actions: ActionIndex) => HttpRoute[] {
+  return (deps, actions) => {
+    const remote = options.apiUrl ? overHttp(options.apiUrl) : null;
+    const local = inProcess(() => {
+      const current = deps();
+      if (!current) throw new AppError("UNAVAILABLE", "The server is starting; retry shortly.");
+      return current;
+    });
     return [
-      callActionRoute({
-        maxBodyBytes: options.maxBodyBytes,
-        clients: () => {
-          if (remote) return remote;
-          const current = deps();
-          if (!current) throw new AppError("UNAVAILABLE", "The server is starting; retry shortly.");
-          if (local?.deps !== current) local = { deps: current, clients: localApiClients(current) };
-          return local.clients;
-        },
-      }),
-      openApiRoute,
+      callActionRoute({ maxBodyBytes: options.maxBodyBytes, actions, dispatch: () => remote ?? local }),
+      openApiRoute(actions),
       // The web page calls /trpc on its own origin, which only the one-process server has.
       ...(options.apiUrl ? [] : [webRoute()]),
     ];

@@ -1,21 +1,21 @@
 import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
-import { AppError, type FieldError, toFieldErrors, validationError } from "@account360/core";
-import { z } from "zod";
-import { type BridgeAction, findAction } from "./actions";
-import type { ApiClientFactory } from "./api-client";
-import { appErrorFromClient } from "./api-client";
-import { canonicalizeKeys, toSentPaths } from "./canonical-keys";
+import { type ActionIndex, type AnyAction, AppError, type FieldError } from "@account360/core";
+import type { Dispatch } from "./dispatch";
 import { failureAnswer, parseEnvelope, successAnswer } from "./envelope";
 
 const callActionPath = /^\/api\/openapi\/callaction\/?$/i;
 
+/** RFC 9745: the moment the legacy names were deprecated, as a structured-field date. */
+export const LEGACY_DEPRECATED_SINCE = `@${Date.UTC(2026, 0, 1) / 1000}`;
+
 export interface CallActionOptions {
   maxBodyBytes: number;
-  /** Resolved per request, since the in-process client needs the open database. */
-  clients: () => ApiClientFactory;
+  actions: ActionIndex;
+  /** Resolved per request: in one process the dispatch needs the open database. */
+  dispatch: () => Dispatch;
 }
 
-/** POST /api/openApi/CallAction: envelope in, the same use cases as tRPC, envelope out. */
+/** POST /api/openApi/CallAction: envelope in, the action's own procedure, envelope out. */
 export function callActionRoute(options: CallActionOptions): HttpRoute {
   return {
     name: "callAction",
@@ -26,70 +26,52 @@ export function callActionRoute(options: CallActionOptions): HttpRoute {
       }
       const body = await readBody(req, options.maxBodyBytes);
       const envelope = parseEnvelope(body, bearerToken(req.headers.authorization));
-      scope.label = envelope.actionName;
-      const action = findAction(envelope.actionName);
-      if (!action) {
+      const found = options.actions.byName(envelope.actionName);
+      if (!found) {
         throw new AppError("NOT_FOUND", `Unknown action ${envelope.actionName}.`, [
           { field: "Request.ActionName", message: `Unknown action ${envelope.actionName}.` },
         ]);
       }
-      const input = canonicalInput(action, envelope.data);
-      const client = options.clients()(
-        { token: envelope.token, claimedUserName: envelope.userName },
-        scope.requestId,
-      );
+      // Metrics and logs label by the registered name only: what a caller sends is unbounded.
+      scope.label = found.name;
+      const dispatch = options.dispatch();
       let output: unknown;
       try {
-        output = await action.call(client, input.value);
+        output = await dispatch(
+          found.action,
+          envelope.data,
+          { token: envelope.token, claimedUserName: envelope.userName },
+          scope.requestId,
+        );
       } catch (error) {
-        const app = appErrorFromClient(error);
+        const app =
+          error instanceof AppError ? error : new AppError("INTERNAL", "An unexpected error occurred.");
         // The answer says only "quote the request id": the cause must be in the log under that id.
         if (app.code === "INTERNAL")
-          scope.log.error({ requestId: scope.requestId, err: error }, "action failed");
-        throw new AppError(app.code, app.message, dataPaths(toSentPaths(app.fieldErrors, input.sentPaths)));
+          scope.log.error({ requestId: scope.requestId, err: app.cause ?? error }, "action failed");
+        throw new AppError(app.code, app.message, dataPaths(app.fieldErrors));
       }
-      let message = action.message(output);
-      if (action.legacyOf) {
-        message = `${message}. ${action.name} is deprecated; use ${action.legacyOf.replacement}`;
-      }
+      const message = found.legacy
+        ? `${found.action.message(output)}. ${found.name} is deprecated; use ${found.action.name}`
+        : found.action.message(output);
       const answer = successAnswer(message, output, scope.requestId);
-      sendJson(res, answer.status, answer.body, deprecationHeaders(action));
+      sendJson(res, answer.status, answer.body, found.legacy ? deprecationHeaders(found.action) : {});
     },
     sendError(res, error, scope) {
       const answer = failureAnswer(error, scope.requestId);
       // A refused legacy call is deprecated too: the integrator fixing it should move to the new name.
-      sendJson(res, answer.status, answer.body, deprecationHeaders(findAction(scope.label)));
+      const found = options.actions.byName(scope.label);
+      sendJson(res, answer.status, answer.body, found?.legacy ? deprecationHeaders(found.action) : {});
     },
   };
 }
 
 /** RFC 9745 `Deprecation` and a `Link` to the replacement, for the legacy action names only. */
-function deprecationHeaders(action: BridgeAction | undefined): Record<string, string> {
-  if (!action?.legacyOf) return {};
+function deprecationHeaders(action: AnyAction): Record<string, string> {
   return {
-    Deprecation: action.legacyOf.deprecatedSince,
-    Link: `</api/openApi/openapi.json>; rel="successor-version"; title="${action.legacyOf.replacement}"`,
+    Deprecation: LEGACY_DEPRECATED_SINCE,
+    Link: `</api/openApi/openapi.json>; rel="successor-version"; title="${action.name}"`,
   };
-}
-
-/** Data with the schema's key spelling; null stays null (the use case says what is missing). */
-function canonicalInput(action: BridgeAction, data: unknown) {
-  if (data === null) return { value: null, sentPaths: new Map<string, string>() };
-  if (!action.schema) {
-    if (Object.keys(data as object).length > 0) {
-      const message = `${action.name} takes no Data; send null.`;
-      throw new AppError("BAD_REQUEST", message, [{ field: "Request.Data", message }]);
-    }
-    return { value: null, sentPaths: new Map<string, string>() };
-  }
-  const result = canonicalizeKeys(action.schema, data);
-  if (result.unknownFields.length > 0) {
-    // Report the known fields' problems in the same answer: every invalid field at once.
-    const checked = z.safeParse(action.schema, result.value);
-    const invalid = checked.success ? [] : toSentPaths(toFieldErrors(checked.error), result.sentPaths);
-    throw validationError(dataPaths([...result.unknownFields, ...invalid]));
-  }
-  return result;
 }
 
 /** Field paths as the integrator sees them: inside Data. */

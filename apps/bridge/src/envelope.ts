@@ -1,10 +1,4 @@
-import {
-  AppError,
-  type AppErrorCode,
-  assertStorableText,
-  type FieldError,
-  httpStatusOf,
-} from "@account360/core";
+import { AppError, type AppErrorCode, type FieldError, httpStatusOf } from "@account360/core";
 
 export interface ParsedEnvelope {
   actionName: string;
@@ -116,7 +110,7 @@ export function parseEnvelope(body: Buffer, authorizationToken: string | null): 
 
   return {
     actionName: actionName.trim(),
-    data: assertStorableText(parseData(pick(request, "Data"))),
+    data: parseData(pick(request, "Data")),
     userName: typeof userName === "string" && userName.trim() ? userName.trim() : null,
     token: typeof token === "string" && token.trim() ? token.trim() : authorizationToken,
   };

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "./actions";
 import {
   fieldPaths,
   type Mutation,
@@ -22,6 +21,7 @@ import {
   startHardenedServer,
 } from "./hardening/harness";
 import { samples } from "./hardening/samples";
+import { actions } from "./test/actions";
 
 /**
  * Property-based fuzzing of `Data`: valid write and widget inputs with one to three fields made
@@ -102,8 +102,8 @@ function validWidget(paths: string[]): Record<string, unknown> {
   return Object.fromEntries(paths.filter((p) => p in plausible).map((p) => [p, plausible[p]]));
 }
 
-const writes = actions.filter((a) => a.name.includes("AddUpdate") || a.name.includes("CreateUpdate"));
-const widgets = actions.filter((a) => !writes.includes(a));
+const writes = actions.filter((a) => a.tag === "Customers" && a.kind === "mutation");
+const widgets = actions.filter((a) => a.tag === "Widgets" && a.kind === "query");
 
 const writeCase = fc
   .record({

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "./actions";
 import {
   nastyKey,
   nastyValue,
@@ -22,6 +21,7 @@ import {
   send,
   startHardenedServer,
 } from "./hardening/harness";
+import { actions } from "./test/actions";
 
 /**
  * Property-based fuzzing of the callAction envelope and the tRPC endpoint over HTTP, on a real

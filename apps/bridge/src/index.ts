@@ -1,3 +1,3 @@
-export { type ApiClient, type ApiClientFactory, httpApiClients, localApiClients } from "./api-client";
 export { apiReadiness, type BridgeRoutesOptions, bridgeRoutes } from "./bridge-routes";
+export { type Dispatch, inProcess, overHttp } from "./dispatch";
 export { buildOpenApiDocument } from "./openapi";

@@ -1,16 +1,18 @@
 import { type HttpRoute, sendJson } from "@account360/api";
+import type { ActionIndex } from "@account360/core";
 import { buildOpenApiDocument } from "./openapi";
 
-let cached: Record<string, unknown> | null = null;
-
-export const openApiRoute: HttpRoute = {
-  name: "openapi",
-  matches: (method, path) => method === "GET" && /^\/api\/openapi\/openapi\.json$/i.test(path),
-  async handle(_req, res) {
-    cached ??= buildOpenApiDocument();
-    sendJson(res, 200, cached);
-  },
-  sendError(res, error) {
-    sendJson(res, 500, { message: error.message });
-  },
-};
+export function openApiRoute(actions: ActionIndex): HttpRoute {
+  let cached: Record<string, unknown> | null = null;
+  return {
+    name: "openapi",
+    matches: (method, path) => method === "GET" && /^\/api\/openapi\/openapi\.json$/i.test(path),
+    async handle(_req, res) {
+      cached ??= buildOpenApiDocument(actions);
+      sendJson(res, 200, cached);
+    },
+    sendError(res, error) {
+      sendJson(res, 500, { message: error.message });
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { version } from "@account360/api";
+import type { ActionIndex } from "@account360/core";
 import { z } from "zod";
-import { actions } from "./actions";
 
 const envelopeErrors = {
   type: "array",
@@ -11,8 +11,7 @@ const envelopeErrors = {
   },
 };
 
-function dataSchema(schema: z.core.$ZodType | null): unknown {
-  if (!schema) return { type: "null" };
+function dataSchema(schema: z.core.$ZodType): unknown {
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
   const { $schema: _ignored, ...rest } = json as Record<string, unknown>;
   return rest;
@@ -22,7 +21,11 @@ function dataSchema(schema: z.core.$ZodType | null): unknown {
  * The OpenAPI 3.1 document of the token endpoint and callAction. Each action's `Data` schema is
  * generated from the zod schema the API validates with, so the two cannot drift apart.
  */
-export function buildOpenApiDocument(): Record<string, unknown> {
+export function buildOpenApiDocument(index: ActionIndex): Record<string, unknown> {
+  const actions = index.all.flatMap((action) => [
+    { name: action.name, schema: action.input, legacyOf: null as string | null },
+    ...action.legacyNames.map((name) => ({ name, schema: action.input, legacyOf: action.name })),
+  ]);
   const requestVariants = actions.map((action) => ({
     title: action.name,
     type: "object",
@@ -41,7 +44,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       ApiInfo: { $ref: "#/components/schemas/ApiInfo" },
     },
-    ...(action.legacyOf ? { deprecated: true, description: `Use ${action.legacyOf.replacement}.` } : {}),
+    ...(action.legacyOf ? { deprecated: true, description: `Use ${action.legacyOf}.` } : {}),
   }));
 
   return {

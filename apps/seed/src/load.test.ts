@@ -4,7 +4,7 @@ import {
   upsertCustomerAddress,
   upsertCustomerAgreement,
 } from "@account360/core";
-import { createWriteStore } from "@account360/storage";
+import { createSources } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerActionData } from "./action-data";
@@ -118,7 +118,7 @@ describe("seedDatabase", () => {
   });
 
   it("stores addresses and agreements as the write actions would: re-sending one is unchanged", async () => {
-    const store = createWriteStore(db.db);
+    const store = createSources(db.sql).writes;
     const actor = { userName: "seed-test" };
     const rows: Record<string, unknown[]> = { addresses: [], agreements: [] };
     for (const batch of generateDataset({ ...run, customers: 3 })) {

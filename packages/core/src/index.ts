@@ -1,18 +1,19 @@
+export * from "./actions/action";
 export * from "./actions/add-update-customer-address";
 export * from "./actions/add-update-customer-agreement";
 export * from "./actions/add-update-customer-representative";
 export * from "./actions/add-update-individual-customer";
 export * from "./actions/create-update-application";
-export * from "./actions/write-actions";
+export * from "./actions/registry";
 export * from "./actions/write-result";
 export * from "./errors/app-error";
 export * from "./ingest/ingest";
 export * from "./ingest/picture-bytes";
 export * from "./ingest/rows";
+export * from "./ports/sources";
 export * from "./ports/write-store";
 export { isFinalBusinessStatus } from "./rules/application";
-export { getDefaultPhoneRegion, setDefaultPhoneRegion } from "./rules/contact";
-export * as fieldRules from "./rules/field-rules";
+export { ISSUE_STATUS, parseInput, unknownFieldMessage } from "./rules/edge-input";
 export * from "./rules/ids";
 export {
   ACCOUNT_RELATION_TYPES,
@@ -25,16 +26,11 @@ export {
   type PhoneNumberType,
 } from "./rules/option-sets";
 export * from "./rules/storable-text";
-export { closestField, parseInput, toFieldErrors, validationError } from "./rules/validation";
+export { validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";
-export { type Actor, creationChanges } from "./use-cases/record-changes";
+export { creationChanges } from "./use-cases/record-changes";
 export * from "./use-cases/search-customers";
-export * from "./use-cases/upsert-application";
-export * from "./use-cases/upsert-customer-address";
-export * from "./use-cases/upsert-customer-agreement";
-export * from "./use-cases/upsert-customer-representative";
-export * from "./use-cases/upsert-individual-customer";
 export * from "./widgets/decimal";
 export * from "./widgets/flags";
 export * from "./widgets/header";

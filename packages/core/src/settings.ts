@@ -1,6 +1,9 @@
+import { isSupportedCountry } from "libphonenumber-js/max";
+
 /**
- * What the widgets let an operator configure (from the environment, in the app): which agreement
- * types are consents and how much each profile entry weighs.
+ * What an operator configures (from the environment, in the app) and the use cases are given as
+ * arguments: which agreement types are consents, how much each profile entry weighs, and the
+ * region a national phone number is read in.
  */
 
 /** The entries the profile completion scores, in the order they are listed when weights tie. */
@@ -46,7 +49,9 @@ export const DEFAULT_PROFILE_WEIGHTS: Readonly<ProfileWeights> = Object.freeze({
   agreement: 15,
 });
 
-export interface WidgetSettings {
+export interface Settings {
+  /** The region a phone number without a country code is read in (DEFAULT_PHONE_REGION), upper-case. */
+  phoneRegion: string;
   /** Agreement types that are consents (matched whole and case-insensitively). */
   consentTypes: readonly string[];
   /** Agreement types that are marketing consents. */
@@ -54,13 +59,15 @@ export interface WidgetSettings {
   profileWeights: Readonly<ProfileWeights>;
 }
 
-export const DEFAULT_WIDGET_SETTINGS: Readonly<WidgetSettings> = Object.freeze({
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  phoneRegion: "RO",
   consentTypes: Object.freeze(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
   marketingConsentTypes: Object.freeze(["Marketing Consent"]),
   profileWeights: DEFAULT_PROFILE_WEIGHTS,
 });
 
-export interface WidgetSettingsOverrides {
+export interface SettingsOverrides {
+  phoneRegion?: string | undefined;
   consentTypes?: readonly string[] | undefined;
   marketingConsentTypes?: readonly string[] | undefined;
   /** Weights to change; the others keep their default. The result must still sum to 100. */
@@ -69,9 +76,13 @@ export interface WidgetSettingsOverrides {
 
 /**
  * Settings from the defaults and what the operator changed. Throws (at start-up, not per request)
- * when a weight is not a whole number ≥ 0, the weights do not sum to 100, or a type list is empty.
+ * when the phone region is unknown, a weight is not a whole number ≥ 0, the weights do not sum to 100, or a type list is empty.
  */
-export function widgetSettings(overrides: WidgetSettingsOverrides = {}): WidgetSettings {
+export function settingsOf(overrides: SettingsOverrides = {}): Settings {
+  const phoneRegion = (overrides.phoneRegion ?? DEFAULT_SETTINGS.phoneRegion).trim().toUpperCase();
+  if (!isSupportedCountry(phoneRegion)) {
+    throw new Error(`The phone region "${overrides.phoneRegion}" is not a known region code`);
+  }
   const weights: ProfileWeights = { ...DEFAULT_PROFILE_WEIGHTS, ...overrides.profileWeights };
   for (const field of PROFILE_FIELDS) {
     const weight = weights[field];
@@ -93,11 +104,12 @@ export function widgetSettings(overrides: WidgetSettingsOverrides = {}): WidgetS
     return items;
   };
   return {
-    consentTypes: list("consentTypes", overrides.consentTypes, DEFAULT_WIDGET_SETTINGS.consentTypes),
+    phoneRegion,
+    consentTypes: list("consentTypes", overrides.consentTypes, DEFAULT_SETTINGS.consentTypes),
     marketingConsentTypes: list(
       "marketingConsentTypes",
       overrides.marketingConsentTypes,
-      DEFAULT_WIDGET_SETTINGS.marketingConsentTypes,
+      DEFAULT_SETTINGS.marketingConsentTypes,
     ),
     profileWeights: weights,
   };
@@ -107,5 +119,5 @@ export function widgetSettings(overrides: WidgetSettingsOverrides = {}): WidgetS
 export interface WidgetContext {
   /** "Now"; today is its UTC date. Injected so tests control it. */
   now: Date;
-  settings: WidgetSettings;
+  settings: Settings;
 }

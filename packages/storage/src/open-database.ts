@@ -9,13 +9,17 @@ import postgres from "postgres";
 import type { Database, DatabaseKind } from "./database";
 import { lockPgliteDirectory } from "./pglite-lock";
 import * as schema from "./schema";
+import { type Db, pgliteDb, postgresDb } from "./sql/db";
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 /** Any constant shared by every process: serialises migrations run by servers starting together. */
 const MIGRATION_LOCK_KEY = 360_360_360;
 
 export interface DatabaseHandle {
+  /** drizzle over the driver: migrations, tools, tests. */
   db: Database;
+  /** The prepared-statement client the request path runs on. */
+  sql: Db;
   kind: DatabaseKind;
   /** The raw postgres.js client, for bulk loading and benchmarks; null on PGlite. */
   postgres: postgres.Sql | null;
@@ -47,11 +51,12 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
+    sql: postgresDb(client),
     kind: "postgres",
     postgres: client,
     pglite: null,
     ping: async () => {
-      await client`select 1`;
+      await client.unsafe("select 1", [], { prepare: true });
     },
     close: () => client.end({ timeout: 5 }),
   };
@@ -88,6 +93,7 @@ async function openPglite(dir = "memory://"): Promise<DatabaseHandle> {
   const db = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
+    sql: pgliteDb(pglite),
     kind: "pglite",
     postgres: null,
     pglite,

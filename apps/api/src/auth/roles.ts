@@ -1,3 +1,5 @@
+import type { Access } from "@account360/core";
+
 export const ROLES = ["reader", "writer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -9,7 +11,7 @@ export interface Principal {
 }
 
 /** What a procedure or action needs: `write` covers the write actions and `ingest.*`. */
-export type Need = "read" | "write" | "admin";
+export type Need = Access;
 
 const grants: Record<Role, readonly Need[]> = {
   // Roles do not imply each other (the contract's example gives a user both writer and

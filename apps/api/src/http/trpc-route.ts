@@ -1,7 +1,6 @@
 import { AppError, httpStatusOf } from "@account360/core";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { bearerToken, createContextInner } from "../context";
-import { appRouter } from "../router";
 import { sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
@@ -19,7 +18,7 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
         req,
         res,
         path,
-        router: appRouter,
+        router: deps.router,
         maxBodySize,
         allowMethodOverride: true,
         createContext: () =>

@@ -51,7 +51,7 @@ describe("authentication through the router", () => {
     const anonymous = harness.caller({});
     expect((await refusal(anonymous.customers.upsertIndividual(customer("ANON-1")))).status).toBe(401);
     expect((await refusal(anonymous.widgets.header({ customerInternalId: customerId }))).status).toBe(401);
-    expect((await refusal(anonymous.widgets.lifecycleStages())).status).toBe(401);
+    expect((await refusal(anonymous.widgets.clientLifecycle(null))).status).toBe(401);
   });
 
   it("refuses a malformed or unknown token (401) without echoing it", async () => {
@@ -124,7 +124,7 @@ describe("roles through the router", () => {
   it("gives a writer 403 on a widget and on audit.forCustomer", async () => {
     const writer = harness.caller({ token: writerToken });
     expect((await refusal(writer.widgets.header({ customerInternalId: customerId }))).status).toBe(403);
-    expect((await refusal(writer.widgets.lifecycleStages())).status).toBe(403);
+    expect((await refusal(writer.widgets.clientLifecycle(null))).status).toBe(403);
     expect((await refusal(writer.audit.forCustomer({ customerInternalId: customerId }))).status).toBe(403);
   });
 

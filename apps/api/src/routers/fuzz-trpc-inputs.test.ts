@@ -1,16 +1,15 @@
-import { widgetSettings } from "@account360/core";
 import { rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, createAppDeps } from "../app";
 import { createAuthService } from "../auth";
 import { type AppDeps, type CallerCredentials, createContextInner } from "../context";
 import { loadEnv } from "../env";
-import { appRouter } from "../router";
+import { callArbitrary } from "../test/fuzz-inputs";
 import { createCallerFactory } from "../trpc/init";
-import { callArbitrary, procedures } from "./fuzz-inputs";
 
 /**
  * Property-based fuzzing of every tRPC procedure's input through createCaller (no HTTP): whatever
@@ -19,7 +18,9 @@ import { callArbitrary, procedures } from "./fuzz-inputs";
  */
 
 const PASSWORD = "fuzz-trpc-password-1";
-const createCaller = createCallerFactory(appRouter);
+const env = loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
+const app = createApp(env);
+const createCaller = createCallerFactory(app.router);
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 let deps: AppDeps;
 let writerToken = "";
@@ -36,17 +37,7 @@ async function query<T>(text: string): Promise<T[]> {
 beforeAll(async () => {
   handle = await openTestDatabase();
   const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
-  deps = {
-    db: handle.db,
-    dbKind: handle.kind,
-    env: loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" }),
-    auth,
-    logger: pino({ level: "silent" }),
-    now: () => new Date(),
-    settings: widgetSettings(),
-    version: "fuzz",
-    ping: handle.ping,
-  };
+  deps = createAppDeps(app, handle, { env, logger: pino({ level: "silent" }), auth });
   const token = async (username: string, roles: string[]) => {
     await auth.addOrUpdateUser({ username, password: PASSWORD, roles });
     return (await auth.issueToken({ username, password: PASSWORD, clientAddress: "192.0.2.9" })).access_token;
@@ -111,20 +102,23 @@ async function run(c: {
 }
 
 describe("tRPC inputs under fuzzing", () => {
-  it(`every procedure (${procedures.length}) refuses hostile input with a client error and changes nothing`, async () => {
+  it(`every procedure (${app.actions.all.length}) refuses hostile input with a client error and changes nothing`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(callArbitrary(customerId), { minLength: 8, maxLength: 8 }), async (batch) => {
-        const before = await fingerprint();
-        const outcomes = await Promise.all(batch.map(run));
-        outcomes.forEach((outcome, i) => {
-          cases++;
-          statuses.set(outcome.code, (statuses.get(outcome.code) ?? 0) + 1);
-          const where = `${batch[i]?.path}: ${outcome.message}`;
-          expect(outcome.code, where).not.toBe("INTERNAL_SERVER_ERROR");
-          expect(outcome.message, where).not.toMatch(/\bat .*\.ts:\d+|select |insert into|Failed query/i);
-        });
-        if (outcomes.every((o) => !o.ok)) expect(await fingerprint()).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.array(callArbitrary(app.actions, customerId), { minLength: 8, maxLength: 8 }),
+        async (batch) => {
+          const before = await fingerprint();
+          const outcomes = await Promise.all(batch.map(run));
+          outcomes.forEach((outcome, i) => {
+            cases++;
+            statuses.set(outcome.code, (statuses.get(outcome.code) ?? 0) + 1);
+            const where = `${batch[i]?.path}: ${outcome.message}`;
+            expect(outcome.code, where).not.toBe("INTERNAL_SERVER_ERROR");
+            expect(outcome.message, where).not.toMatch(/\bat .*\.ts:\d+|select |insert into|Failed query/i);
+          });
+          if (outcomes.every((o) => !o.ok)) expect(await fingerprint()).toBe(before);
+        },
+      ),
       { numRuns: 400 },
     );
   }, 120_000);

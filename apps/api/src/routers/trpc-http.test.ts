@@ -179,8 +179,8 @@ describe("tRPC over HTTP with a typed client", () => {
       reader.widgets.header.query({ customerInternalId: "00000000-0000-4000-8000-000000000000" }),
     );
     expect(unknown.data?.httpStatus).toBe(404);
-    expect((await failure(clientFor(null).widgets.lifecycleStages.query())).data?.httpStatus).toBe(401);
-    expect((await failure(writer.widgets.lifecycleStages.query())).data?.httpStatus).toBe(403);
+    expect((await failure(clientFor(null).widgets.clientLifecycle.query(null))).data?.httpStatus).toBe(401);
+    expect((await failure(writer.widgets.clientLifecycle.query(null))).data?.httpStatus).toBe(403);
   });
 });
 

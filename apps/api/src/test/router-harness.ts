@@ -1,16 +1,15 @@
-import { widgetSettings } from "@account360/core";
 import { openTestDatabase } from "@account360/storage/testing";
 import pino from "pino";
+import { createApp, createAppDeps } from "../app";
 import { type AuthService, createAuthService } from "../auth";
 import { type AppDeps, type CallerCredentials, createContextInner } from "../context";
 import { loadEnv } from "../env";
-import { appRouter } from "../router";
+import type { AppRouter } from "../router";
 import { createCallerFactory } from "../trpc/init";
 
 export const TEST_PASSWORD = "s3cret-enough-pass";
-const createCaller = createCallerFactory(appRouter);
 
-export type Caller = ReturnType<typeof createCaller>;
+export type Caller = ReturnType<AppRouter["createCaller"]>;
 
 /**
  * The router without HTTP, on one migrated database: what `createContextInner` is for. `auth`
@@ -19,17 +18,10 @@ export type Caller = ReturnType<typeof createCaller>;
 export async function openRouterHarness() {
   const handle = await openTestDatabase();
   const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
-  const deps: AppDeps = {
-    db: handle.db,
-    dbKind: handle.kind,
-    env: loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" }),
-    auth,
-    logger: pino({ level: "silent" }),
-    now: () => new Date(),
-    settings: widgetSettings(),
-    version: "test",
-    ping: handle.ping,
-  };
+  const env = loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
+  const app = createApp(env);
+  const deps: AppDeps = createAppDeps(app, handle, { env, logger: pino({ level: "silent" }), auth });
+  const createCaller = createCallerFactory(app.router);
   let requests = 0;
   return {
     handle,

@@ -1,15 +1,7 @@
-import {
-  AppError,
-  type AppErrorCode,
-  assertStorableText,
-  isAppError,
-  toFieldErrors,
-  validationError,
-} from "@account360/core";
+import { type Access, AppError, type AppErrorCode, isAppError } from "@account360/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { ZodError } from "zod";
-import { canCall, type Need } from "../auth/roles";
+import { canCall } from "../auth/roles";
 import type { Context } from "../context";
 
 const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -33,12 +25,13 @@ const appCodeOf = Object.fromEntries(
  * Turns whatever a procedure threw into the one shape both transports read: an AppError code, a
  * safe sentence and the field errors. Anything unexpected becomes INTERNAL with no detail.
  */
-export function toAppError(error: TRPCError): AppError {
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (!(error instanceof TRPCError)) {
+    return new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
+  }
   const cause = error.cause;
   if (isAppError(cause)) return cause;
-  if (cause instanceof ZodError) {
-    return validationError(toFieldErrors(cause));
-  }
   if (error.code === "PARSE_ERROR") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   const code = appCodeOf[error.code];
   // tRPC's own refusals (unknown procedure, wrong method, body too large) keep their code and text;
@@ -71,18 +64,9 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/**
- * PostgreSQL stores neither NUL nor half a surrogate pair; refuse them with a 400 naming the
- * field before any schema or query meets them.
- */
-const storableInput = t.middleware(async ({ getRawInput, next }) => {
-  assertStorableText(await getRawInput(), "input");
-  return next();
-});
+export const publicProcedure = t.procedure.use(mapAppErrors);
 
-export const publicProcedure = t.procedure.use(mapAppErrors).use(storableInput);
-
-function authorized(need: Need) {
+function authorized(need: Access) {
   return publicProcedure.use(async ({ ctx, next }) => {
     const { token, claimedUserName } = ctx.credentials;
     if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
@@ -97,6 +81,9 @@ function authorized(need: Need) {
   });
 }
 
-export const readerProcedure = authorized("read");
-export const writerProcedure = authorized("write");
-export const adminProcedure = authorized("admin");
+/** The procedure every action of this access is built on: the token checked, the role required. */
+export const procedureFor = {
+  read: authorized("read"),
+  write: authorized("write"),
+  admin: authorized("admin"),
+} satisfies Record<Access, unknown>;

@@ -98,7 +98,7 @@ describe("security headers", () => {
     );
     const bearer = { authorization: `Bearer ${token}` };
     await probe("tRPC 200", { method: "GET", path: "/trpc/system.info" }, 200);
-    await probe("tRPC 401", { method: "GET", path: "/trpc/widgets.lifecycleStages" }, 401);
+    await probe("tRPC 401", { method: "GET", path: "/trpc/widgets.clientLifecycle" }, 401);
     await probe("tRPC 400", { path: "/trpc/customers.upsertIndividual", body: "{}", headers: bearer }, 400);
     await probe("tRPC 404", { path: "/trpc/no.such", body: "{}", headers: bearer }, 404);
     await probe("tRPC bad percent-encoding", { method: "GET", path: "/trpc/%E0%A4%A" }, 400);

@@ -117,7 +117,7 @@ export async function startInProcessBridge(deps: AppDeps) {
     env,
     database: false,
     readiness: async () => true,
-    extraRoutes: () => bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES })(() => deps),
+    extraRoutes: (_deps, actions) => bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES })(() => deps, actions),
   });
   return { url: running.url, stop: running.stop };
 }

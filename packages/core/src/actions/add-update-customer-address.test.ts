@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { errorsOf, examples } from "../testing/examples";
 import { customerAddressInput } from "./add-update-customer-address";
-import { errorsOf, examples } from "./examples";
 
 describe("customerAddressInput", () => {
   it("parses the documented Data, optional house details absent or null", () => {

@@ -1,10 +1,22 @@
 import { z } from "zod";
+import type { AddressFields, AuditStamp, WriteStore } from "../ports/write-store";
 import { country, postalCode } from "../rules/address";
 import { optional, required } from "../rules/field";
 import { addressType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
+import {
+  badRequest,
+  conflict,
+  createOrUpdateExisting,
+  fieldsOf,
+  merge,
+  notFound,
+  saveChanges,
+  withinSection,
+} from "../use-cases/record-changes";
+import { type Actor, defineAction, writeMessage } from "./action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerAddressAction = "FTOS_ACC_CB_AddUpdateCustomerAddress";
@@ -32,3 +44,70 @@ export type CustomerAddressInput = z.output<typeof customerAddressInput>;
 
 export const customerAddressResult = z.object({ addressIdentifier: z.string(), operation: writeOperation });
 export type CustomerAddressResult = z.output<typeof customerAddressResult>;
+
+/**
+ * FTOS_ACC_CB_AddUpdateCustomerAddress: the address named by addressIdentifier (404 when
+ * unknown, 409 when it belongs to another customer than the one sent) is updated; without one,
+ * an identical address of the customer is `unchanged`, and anything else is a new address of the
+ * customer, who must then be named and exist.
+ */
+export async function upsertCustomerAddress(
+  store: WriteStore,
+  actor: Actor,
+  input: CustomerAddressInput,
+): Promise<CustomerAddressResult> {
+  const { addressIdentifier, customerInternalId, ...sent } = input.AddressInfo;
+  const stamp: AuditStamp = { userName: actor.userName, action: addUpdateCustomerAddressAction };
+
+  return withinSection("AddressInfo", async () => {
+    if (addressIdentifier) {
+      return store.transaction(async (tx) => {
+        const stored = await tx.lock("address", { id: addressIdentifier });
+        if (!stored) {
+          throw notFound("addressIdentifier", `No address has addressIdentifier ${addressIdentifier}.`);
+        }
+        if (customerInternalId && customerInternalId !== stored.customerInternalId) {
+          throw conflict(
+            "addressIdentifier",
+            `Address ${addressIdentifier} belongs to another customer than ${customerInternalId}.`,
+          );
+        }
+        const operation = await saveChanges(tx, "address", stored, merge(fieldsOf(stored), sent), stamp);
+        return { addressIdentifier, operation };
+      });
+    }
+    if (!customerInternalId) {
+      throw badRequest(
+        "customerInternalId",
+        "customerInternalId is required to add an address (send addressIdentifier to update one).",
+        "customerInternalId is required when addressIdentifier is not sent",
+      );
+    }
+    const fields: AddressFields = {
+      customerInternalId,
+      ...sent,
+      buildingNo: sent.buildingNo ?? null,
+      floorNo: sent.floorNo ?? null,
+      apartmentNo: sent.apartmentNo ?? null,
+    };
+    return createOrUpdateExisting<"address", CustomerAddressResult>(store, "address", fields, stamp, {
+      created: (id) => ({ addressIdentifier: id, operation: "created" }),
+      existing: async (_tx, stored) => ({ addressIdentifier: stored.id, operation: "unchanged" }),
+    });
+  });
+}
+
+export const addUpdateCustomerAddress = defineAction({
+  name: addUpdateCustomerAddressAction,
+  legacyNames: ["FTOS_CB_AddUpdateCustomerAddress"],
+  procedure: "addresses.upsert",
+  kind: "mutation",
+  access: "write",
+  tag: "Customers",
+  title: "Address",
+  summary: "Creates or updates a customer's address, found by addressIdentifier, else by identical fields.",
+  input: customerAddressInput,
+  output: customerAddressResult,
+  message: writeMessage("Address"),
+  run: ({ sources, actor }, input) => upsertCustomerAddress(sources.writes, actor, input),
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { errorsOf, examples } from "../testing/examples";
 import { customerAgreementInput } from "./add-update-customer-agreement";
-import { errorsOf, examples } from "./examples";
 
 describe("customerAgreementInput", () => {
   it("parses the documented Data with the optional fields", () => {
@@ -41,7 +41,8 @@ describe("customerAgreementInput", () => {
         message: "startDate must be a real calendar date between 1900-01-01 and 9999-12-31",
       },
       { field: "sourceId", message: "sourceId is required" },
-      { field: "AgreementID", message: 'Unknown field "AgreementID" (did you mean "AgreementId"?)' },
+      // Field names match case-insensitively: AgreementID is AgreementId, whose value is checked.
+      { field: "AgreementID", message: "AgreementId must be a UUID this system created" },
     ]);
   });
 });

@@ -1,9 +1,20 @@
 import { z } from "zod";
+import type { AgreementFields, AuditStamp, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
 import { systemIdentifier } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
+import {
+  badRequest,
+  conflict,
+  createOrUpdateExisting,
+  fieldsOf,
+  merge,
+  notFound,
+  saveChanges,
+} from "../use-cases/record-changes";
+import { type Actor, defineAction, writeMessage } from "./action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerAgreementAction = "FTOS_ACC_AddUpdateCustomerAgreement";
@@ -24,3 +35,97 @@ export type CustomerAgreementInput = z.output<typeof customerAgreementInput>;
 
 export const customerAgreementResult = z.object({ AgreementId: z.string(), operation: writeOperation });
 export type CustomerAgreementResult = z.output<typeof customerAgreementResult>;
+
+function requireEndAfterStart(fields: { startDate: string; endDate?: string | null | undefined }): void {
+  // YYYY-MM-DD strings order as the dates they name.
+  if (fields.endDate && fields.endDate < fields.startDate) {
+    throw badRequest(
+      "endDate",
+      `endDate ${fields.endDate} is before startDate ${fields.startDate}.`,
+      "endDate must not be before startDate",
+    );
+  }
+}
+
+async function requireCustomerAndContract(tx: WriteTransaction, fields: AgreementFields): Promise<void> {
+  if (!(await tx.customerExists(fields.customerInternalId))) {
+    throw notFound("customerInternalId", `No customer has customerInternalId ${fields.customerInternalId}.`);
+  }
+  await requireContract(tx, fields);
+}
+
+async function requireContract(tx: WriteTransaction, fields: AgreementFields): Promise<void> {
+  if (
+    fields.contractNo !== null &&
+    !(await tx.isContractOfCustomer(fields.customerInternalId, fields.contractNo))
+  ) {
+    throw notFound(
+      "contractNo",
+      `Customer ${fields.customerInternalId} has no contract ${fields.contractNo}.`,
+      "contractNo must be a contract of the customer",
+    );
+  }
+}
+
+/**
+ * FTOS_ACC_AddUpdateCustomerAgreement: the agreement named by AgreementId (404 when unknown, 409
+ * when it belongs to another customer), else the customer's agreement with that externalId, else
+ * an identical agreement (`unchanged`), else a new one. A contractNo must be a contract of the
+ * customer (404); endDate, which ends or withdraws the agreement, must not precede startDate (400).
+ */
+export async function upsertCustomerAgreement(
+  store: WriteStore,
+  actor: Actor,
+  input: CustomerAgreementInput,
+): Promise<CustomerAgreementResult> {
+  const stamp: AuditStamp = { userName: actor.userName, action: addUpdateCustomerAgreementAction };
+  const { AgreementId, ...sent } = input;
+  requireEndAfterStart(sent);
+
+  const update = async (tx: WriteTransaction, stored: AgreementFields & { id: string }) => {
+    const next = merge(fieldsOf(stored), sent);
+    requireEndAfterStart(next);
+    if (sent.contractNo) await requireContract(tx, next);
+    return { AgreementId: stored.id, operation: await saveChanges(tx, "agreement", stored, next, stamp) };
+  };
+
+  if (AgreementId) {
+    return store.transaction(async (tx) => {
+      const stored = await tx.lock("agreement", { id: AgreementId });
+      if (!stored) throw notFound("AgreementId", `No agreement has AgreementId ${AgreementId}.`);
+      if (stored.customerInternalId !== sent.customerInternalId) {
+        throw conflict(
+          "AgreementId",
+          `Agreement ${AgreementId} belongs to another customer than ${sent.customerInternalId}.`,
+        );
+      }
+      return update(tx, stored);
+    });
+  }
+  const fields: AgreementFields = {
+    ...sent,
+    endDate: sent.endDate ?? null,
+    contractNo: sent.contractNo ?? null,
+    externalId: sent.externalId ?? null,
+  };
+  return createOrUpdateExisting<"agreement", CustomerAgreementResult>(store, "agreement", fields, stamp, {
+    created: (id) => ({ AgreementId: id, operation: "created" }),
+    existing: update,
+    absent: (tx) => requireCustomerAndContract(tx, fields),
+  });
+}
+
+export const addUpdateCustomerAgreement = defineAction({
+  name: addUpdateCustomerAgreementAction,
+  procedure: "agreements.upsert",
+  kind: "mutation",
+  access: "write",
+  tag: "Customers",
+  title: "Agreement",
+  summary:
+    "Creates or updates a customer agreement (consents among them), found by AgreementId, else by externalId.",
+  input: customerAgreementInput,
+  output: customerAgreementResult,
+  message: writeMessage("Agreement"),
+  run: ({ sources, actor }, input) => upsertCustomerAgreement(sources.writes, actor, input),
+});

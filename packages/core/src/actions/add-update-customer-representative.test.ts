@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { errorsOf, examples } from "../testing/examples";
 import { customerRepresentativeInput } from "./add-update-customer-representative";
-import { errorsOf, examples } from "./examples";
 
 describe("customerRepresentativeInput", () => {
   it("parses the documented Data with the canonical relation type", () => {

@@ -1,8 +1,18 @@
 import { z } from "zod";
+import type { AuditStamp, RepresentativeFields, WriteStore } from "../ports/write-store";
 import { optional, required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { fields } from "../rules/validation";
+import {
+  badRequest,
+  conflict,
+  createOrUpdateExisting,
+  notFound,
+  saveChanges,
+  withinSection,
+} from "../use-cases/record-changes";
+import { type Actor, defineAction, writeMessage } from "./action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerRepresentativeAction = "FTOS_ACC_CB_AddUpdateCustomerRepresentative";
@@ -22,3 +32,104 @@ export const customerRepresentativeResult = z.object({
   operation: writeOperation,
 });
 export type CustomerRepresentativeResult = z.output<typeof customerRepresentativeResult>;
+
+const representingItself = (customerInternalId: string) =>
+  badRequest(
+    "customerRepresentativeNo",
+    `Customer ${customerInternalId} cannot be its own representative.`,
+    "customerRepresentativeNo must be another customer than customerInternalId",
+  );
+
+/**
+ * FTOS_ACC_CB_AddUpdateCustomerRepresentative: the link named by
+ * customerRepresentativeIdentifier is updated (404 when unknown, 409 when it belongs to another
+ * customer than the one sent); without one, the (customer, representative, relation type) triple
+ * finds it or creates it. The representative is a customer and must exist (404), other than the
+ * customer represented (400).
+ */
+export async function upsertCustomerRepresentative(
+  store: WriteStore,
+  actor: Actor,
+  input: CustomerRepresentativeInput,
+): Promise<CustomerRepresentativeResult> {
+  const {
+    customerInternalId,
+    customerRepresentativeIdentifier,
+    customerRepresentativeNo,
+    accountRelationType,
+  } = input.CustomerRepresentativeInfo;
+  const stamp: AuditStamp = { userName: actor.userName, action: addUpdateCustomerRepresentativeAction };
+
+  return withinSection("CustomerRepresentativeInfo", async () => {
+    if (customerInternalId && customerInternalId === customerRepresentativeNo) {
+      throw representingItself(customerInternalId);
+    }
+    if (customerRepresentativeIdentifier) {
+      return store.transaction(async (tx) => {
+        const stored = await tx.lock("representative", { id: customerRepresentativeIdentifier });
+        if (!stored) {
+          throw notFound(
+            "customerRepresentativeIdentifier",
+            `No customer representative has customerRepresentativeIdentifier ${customerRepresentativeIdentifier}.`,
+          );
+        }
+        if (customerInternalId && customerInternalId !== stored.customerInternalId) {
+          throw conflict(
+            "customerRepresentativeIdentifier",
+            `Customer representative ${customerRepresentativeIdentifier} belongs to another customer than ${customerInternalId}.`,
+          );
+        }
+        if (customerRepresentativeNo === stored.customerInternalId)
+          throw representingItself(stored.customerInternalId);
+        const next: RepresentativeFields = {
+          customerInternalId: stored.customerInternalId,
+          customerRepresentativeNo,
+          accountRelationType,
+        };
+        const operation = await saveChanges(tx, "representative", stored, next, stamp);
+        return { customerRepresentativeIdentifier, operation };
+      });
+    }
+    if (!customerInternalId) {
+      throw badRequest(
+        "customerInternalId",
+        "customerInternalId is required to add a customer representative (send customerRepresentativeIdentifier to update one).",
+        "customerInternalId is required when customerRepresentativeIdentifier is not sent",
+      );
+    }
+    const fields: RepresentativeFields = {
+      customerInternalId,
+      customerRepresentativeNo,
+      accountRelationType,
+    };
+    return createOrUpdateExisting<"representative", CustomerRepresentativeResult>(
+      store,
+      "representative",
+      fields,
+      stamp,
+      {
+        created: (id) => ({ customerRepresentativeIdentifier: id, operation: "created" }),
+        existing: async (_tx, stored) => ({
+          customerRepresentativeIdentifier: stored.id,
+          operation: "unchanged",
+        }),
+      },
+    );
+  });
+}
+
+export const addUpdateCustomerRepresentative = defineAction({
+  name: addUpdateCustomerRepresentativeAction,
+  legacyNames: ["FTOS_CB_AddUpdateCustomerRepresentative"],
+  procedure: "representatives.upsert",
+  kind: "mutation",
+  access: "write",
+  tag: "Customers",
+  title: "Customer representative",
+  summary:
+    "Links a customer to its representative (another customer) with a relation type, or updates the link.",
+  input: customerRepresentativeInput,
+  output: customerRepresentativeResult,
+  message: writeMessage("Customer representative"),
+  run: ({ sources, actor }, input) => upsertCustomerRepresentative(sources.writes, actor, input),
+});

@@ -1,30 +1,100 @@
 import { z } from "zod";
-import { emailAddress, phoneNumber } from "../rules/contact";
+import type { AuditStamp, CustomerFields, WriteStore } from "../ports/write-store";
+import { emailAddress, phoneNumberIn } from "../rules/contact";
 import { optional, required } from "../rules/field";
 import { emailAddressType, phoneNumberType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { personName, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
+import type { Settings } from "../settings";
+import {
+  createOrUpdateExisting,
+  fieldsOf,
+  merge,
+  notFound,
+  type Patch,
+  saveChanges,
+  withinSection,
+} from "../use-cases/record-changes";
+import { type Actor, defineAction, writeMessage } from "./action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateIndividualCustomerAction = "FTOS_ACC_CB_AddUpdateIndividualCustomer";
 
-export const individualCustomerInput = fields("Data", {
-  CustomerInfo: fields("CustomerInfo", {
-    customerInternalId: optional("customerInternalId", systemIdentifier),
-    firstName: required("firstName", personName),
-    lastName: required("lastName", personName),
-    emailAddressType: optional("emailAddressType", emailAddressType),
-    phoneNumberType: optional("phoneNumberType", phoneNumberType),
-    UniqueID: required("UniqueID", uniqueId),
-    email: required("email", emailAddress),
-    mobilePhone: required("mobilePhone", phoneNumber),
-  }),
-});
-export type IndividualCustomerInput = z.output<typeof individualCustomerInput>;
+/** The schema reads national phone numbers in the configured region, so it is built from the settings. */
+export const individualCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRegion">) =>
+  fields("Data", {
+    CustomerInfo: fields("CustomerInfo", {
+      customerInternalId: optional("customerInternalId", systemIdentifier),
+      firstName: required("firstName", personName),
+      lastName: required("lastName", personName),
+      emailAddressType: optional("emailAddressType", emailAddressType),
+      phoneNumberType: optional("phoneNumberType", phoneNumberType),
+      UniqueID: required("UniqueID", uniqueId),
+      email: required("email", emailAddress),
+      mobilePhone: required("mobilePhone", phoneNumberIn(phoneRegion)),
+    }),
+  });
+export type IndividualCustomerInput = z.output<ReturnType<typeof individualCustomerInput>>;
 
 export const individualCustomerResult = z.object({
   customerInternalId: z.string(),
   operation: writeOperation,
 });
 export type IndividualCustomerResult = z.output<typeof individualCustomerResult>;
+
+/**
+ * FTOS_ACC_CB_AddUpdateIndividualCustomer: the customer is the one named by customerInternalId
+ * (404 when unknown), else the one holding the UniqueID, else a new one. Moving a customer to a
+ * UniqueID another customer holds is a 409, which the database's unique index decides.
+ */
+export async function upsertIndividualCustomer(
+  store: WriteStore,
+  actor: Actor,
+  input: IndividualCustomerInput,
+): Promise<IndividualCustomerResult> {
+  const { customerInternalId, ...sent } = input.CustomerInfo;
+  const stamp: AuditStamp = { userName: actor.userName, action: addUpdateIndividualCustomerAction };
+  const patch: Patch<CustomerFields> = sent;
+
+  return withinSection("CustomerInfo", async () => {
+    if (customerInternalId) {
+      return store.transaction(async (tx) => {
+        const stored = await tx.lock("customer", { id: customerInternalId });
+        if (!stored) {
+          throw notFound("customerInternalId", `No customer has customerInternalId ${customerInternalId}.`);
+        }
+        const operation = await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp);
+        return { customerInternalId, operation };
+      });
+    }
+    const fields: CustomerFields = {
+      ...sent,
+      emailAddressType: sent.emailAddressType ?? null,
+      phoneNumberType: sent.phoneNumberType ?? null,
+    };
+    return createOrUpdateExisting<"customer", IndividualCustomerResult>(store, "customer", fields, stamp, {
+      created: (id) => ({ customerInternalId: id, operation: "created" }),
+      existing: async (tx, stored) => ({
+        customerInternalId: stored.id,
+        operation: await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp),
+      }),
+    });
+  });
+}
+
+export const addUpdateIndividualCustomer = (settings: Pick<Settings, "phoneRegion">) =>
+  defineAction({
+    name: addUpdateIndividualCustomerAction,
+    legacyNames: ["FTOS_CB_AddUpdateIndividualCustomer"],
+    procedure: "customers.upsertIndividual",
+    kind: "mutation",
+    access: "write",
+    tag: "Customers",
+    title: "Customer",
+    summary: "Creates or updates an individual customer, found by customerInternalId, else by UniqueID.",
+    input: individualCustomerInput(settings),
+    output: individualCustomerResult,
+    message: writeMessage("Customer"),
+    run: ({ sources, actor }, input) => upsertIndividualCustomer(sources.writes, actor, input),
+  });

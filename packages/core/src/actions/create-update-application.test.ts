@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { errorsOf, examples } from "../testing/examples";
 import { applicationInput } from "./create-update-application";
-import { errorsOf, examples } from "./examples";
 
 describe("applicationInput", () => {
   it("parses the documented Data, the amount as an exact decimal string", () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { AppError, type AppErrorCode, type FieldError } from "../errors/app-error";
-import { ISSUE_STATUS } from "./picture-bytes";
+import { defineAction } from "../actions/action";
 import {
   campaignOfferRow,
   complianceFlagRow,
@@ -40,18 +39,6 @@ export type IngestRow<K extends IngestKind> = z.output<(typeof ingestKinds)[K]>;
 export type IngestRowInput<K extends IngestKind> = z.input<(typeof ingestKinds)[K]>;
 
 export const MAX_INGEST_ROWS = 10_000;
-/** Field errors listed at most; a batch of 10,000 bad rows would otherwise answer megabytes of them. */
-export const MAX_INGEST_FIELD_ERRORS = 500;
-
-/** The tRPC input of `ingest.<kind>`: `{ rows: [...] }`, 1 to 10,000 rows. */
-export function ingestBatchInput<K extends IngestKind>(kind: K) {
-  return z.strictObject({
-    rows: z
-      .array(ingestKinds[kind] as (typeof ingestKinds)[K])
-      .min(1, { error: "rows must hold at least one row" })
-      .max(MAX_INGEST_ROWS, { error: `rows must hold at most ${MAX_INGEST_ROWS} rows` }),
-  });
-}
 
 export const ingestResultOutput = z.object({ inserted: z.number().int(), updated: z.number().int() });
 /** Rows created and rows that already existed (identical or not) and were overwritten. */
@@ -87,128 +74,83 @@ const duplicateKeys: { [K in IngestKind]: { field: string; key: (row: IngestRow<
   pictures: [{ field: "customerInternalId", key: (r) => r.customerInternalId }],
 };
 
-const fieldPath = (path: readonly PropertyKey[]) => ["rows", ...path.map(String)].join(".");
-
-function closest(name: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) {
-        next.push(
-          Math.min(next[j - 1]! + 1, previous[j]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
-        );
-      }
-      previous = next;
-    }
-    return previous[b.length]!;
-  };
-  const lower = name.toLowerCase();
-  return [...known].sort((x, y) => distance(lower, x.toLowerCase()) - distance(lower, y.toLowerCase()))[0];
-}
-
-function knownFields(kind: IngestKind): string[] {
-  let schema: z.ZodType = ingestKinds[kind];
-  // Unwrap refinements and transforms down to the object that lists the fields.
-  while (!(schema instanceof z.ZodObject)) {
-    if (schema instanceof z.ZodPipe) schema = schema.in as z.ZodType;
-    else return [];
-  }
-  return Object.keys(schema.shape);
-}
-
-/** Builds the one AppError for a batch's problems: 413 or 415 only when nothing else is wrong. */
-export function ingestValidationError(fieldErrors: FieldError[], codes: AppErrorCode[]): AppError {
-  const special = codes.every((code) => code === codes[0]) ? codes[0] : undefined;
-  const code: AppErrorCode = special ?? "BAD_REQUEST";
-  const listed = fieldErrors.slice(0, MAX_INGEST_FIELD_ERRORS);
-  const more = fieldErrors.length - listed.length;
-  const sample = listed
-    .slice(0, 3)
-    .map((e) => `${e.field}: ${e.message}`)
-    .join("; ");
-  const count = fieldErrors.length === 1 ? "1 field is" : `${fieldErrors.length} fields are`;
-  const tail = more > 0 ? ` (the first ${listed.length} are listed)` : "";
-  return new AppError(code, `${count} invalid in the batch${tail}; nothing was stored: ${sample}.`, listed);
-}
-
 /**
- * Validates a batch: every row against its kind's schema, and no record twice in one batch.
- * Throws one AppError naming every problem as `rows.<i>.<field>`.
+ * The input of `ingest.<kind>`: `{ rows: [...] }`, 1 to 10,000 rows, no record twice in one batch
+ * (by external id, and by the natural key where the table has one).
  */
-export function parseIngestRows<K extends IngestKind>(kind: K, rows: unknown): IngestRow<K>[] {
-  if (!Array.isArray(rows)) {
-    throw ingestValidationError(
-      [{ field: "rows", message: "rows must be an array of rows" }],
-      ["BAD_REQUEST"],
-    );
-  }
-  if (rows.length === 0 || rows.length > MAX_INGEST_ROWS) {
-    const message = `rows must hold from 1 to ${MAX_INGEST_ROWS} rows, not ${rows.length}`;
-    throw ingestValidationError([{ field: "rows", message }], ["BAD_REQUEST"]);
-  }
-  const schema = ingestKinds[kind] as unknown as z.ZodType<IngestRow<K>>;
-  const known = knownFields(kind);
-  const fieldErrors: FieldError[] = [];
-  const codes: AppErrorCode[] = [];
-  const parsed: IngestRow<K>[] = [];
-  rows.forEach((row, index) => {
-    const result = schema.safeParse(row);
-    if (result.success) {
-      parsed.push(result.data);
-      return;
-    }
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          const hint = closest(key, known);
-          fieldErrors.push({
-            field: fieldPath([index, ...issue.path, key]),
-            message: `${key} is not a known field${hint ? `; did you mean ${hint}?` : ""}`,
-          });
-          codes.push("BAD_REQUEST");
-        }
-        continue;
-      }
-      const status =
-        issue.code === "custom" ? (issue.params?.[ISSUE_STATUS] as AppErrorCode | undefined) : undefined;
-      const message =
-        issue.code === "invalid_type" && issue.path.length === 0
-          ? "each row must be an object"
-          : issue.message;
-      fieldErrors.push({ field: fieldPath([index, ...issue.path]), message });
-      codes.push(status ?? "BAD_REQUEST");
-    }
-  });
-  if (fieldErrors.length > 0) throw ingestValidationError(fieldErrors, codes);
-
-  for (const { field, key } of duplicateKeys[kind] as {
-    field: string;
-    key: (row: IngestRow<K>) => string;
-  }[]) {
-    const first = new Map<string, number>();
-    parsed.forEach((row, index) => {
-      const value = key(row);
-      const earlier = first.get(value);
-      if (earlier === undefined) first.set(value, index);
-      else {
-        fieldErrors.push({
-          field: fieldPath([index, field]),
-          message: `rows.${index} repeats the record of rows.${earlier} (same ${field}); a batch holds each record once`,
+export function ingestBatchInput<K extends IngestKind>(kind: K) {
+  const keys = duplicateKeys[kind] as { field: string; key: (row: IngestRow<K>) => string }[];
+  return z
+    .strictObject({
+      rows: z
+        .array(ingestKinds[kind] as (typeof ingestKinds)[K], { error: "rows must be an array of rows" })
+        .min(1, { error: "rows must hold at least one row" })
+        .max(MAX_INGEST_ROWS, { error: `rows must hold at most ${MAX_INGEST_ROWS} rows` }),
+    })
+    .superRefine(({ rows }, ctx) => {
+      for (const { field, key } of keys) {
+        const first = new Map<string, number>();
+        (rows as IngestRow<K>[]).forEach((row, index) => {
+          const value = key(row);
+          const earlier = first.get(value);
+          if (earlier === undefined) first.set(value, index);
+          else
+            ctx.addIssue({
+              code: "custom",
+              path: ["rows", index, field],
+              message: `rows.${index} repeats the record of rows.${earlier} (same ${field}); a batch holds each record once`,
+            });
         });
       }
     });
-  }
-  if (fieldErrors.length > 0) throw ingestValidationError(fieldErrors, ["BAD_REQUEST"]);
-  return parsed;
 }
 
-/** The use case behind `ingest.<kind>`: validate the whole batch, then upsert it all or nothing. */
-export async function ingestRows<K extends IngestKind>(
-  store: IngestStore,
-  kind: K,
-  rows: unknown,
-  ctx: { actor: string },
-): Promise<IngestResult> {
-  return store.upsert(kind, parseIngestRows(kind, rows), ctx.actor);
+const pascal = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
+/** `ingest.<kind>`: upserts the whole validated batch in one transaction, all or nothing. */
+function ingestAction<K extends IngestKind>(kind: K) {
+  return defineAction({
+    name: `FTOS_ACC_Ingest${pascal(kind)}`,
+    procedure: `ingest.${kind}` as const,
+    kind: "mutation",
+    access: "write",
+    tag: "Ingest",
+    title: `Ingest ${kind}`,
+    summary: `Feeds ${kind} from the bank's systems: up to ${MAX_INGEST_ROWS.toLocaleString("en-US")} rows, idempotent on each row's externalId, all or nothing.`,
+    input: ingestBatchInput(kind),
+    output: ingestResultOutput,
+    message: ({ inserted, updated }) => `${inserted} rows inserted, ${updated} updated`,
+    run: ({ sources, actor }, input) =>
+      sources.ingest.upsert(kind, input.rows as IngestRow<K>[], actor.userName),
+  });
 }
+
+/** The action of each kind, for code that picks the kind at run time. */
+export const ingestActionOf = <K extends IngestKind>(kind: K) =>
+  ingestActions[kind] as ReturnType<typeof ingestAction<K>>;
+
+export const ingestContracts = ingestAction("contracts");
+export const ingestInstalments = ingestAction("instalments");
+export const ingestGarnishments = ingestAction("garnishments");
+export const ingestComplianceFlags = ingestAction("complianceFlags");
+export const ingestTransactions = ingestAction("transactions");
+export const ingestInteractions = ingestAction("interactions");
+export const ingestRevenues = ingestAction("revenues");
+export const ingestProfitabilityValues = ingestAction("profitabilityValues");
+export const ingestTasks = ingestAction("tasks");
+export const ingestCampaignOffers = ingestAction("campaignOffers");
+export const ingestPictures = ingestAction("pictures");
+
+const ingestActions: { [K in IngestKind]: ReturnType<typeof ingestAction<K>> } = {
+  contracts: ingestContracts,
+  instalments: ingestInstalments,
+  garnishments: ingestGarnishments,
+  complianceFlags: ingestComplianceFlags,
+  transactions: ingestTransactions,
+  interactions: ingestInteractions,
+  revenues: ingestRevenues,
+  profitabilityValues: ingestProfitabilityValues,
+  tasks: ingestTasks,
+  campaignOffers: ingestCampaignOffers,
+  pictures: ingestPictures,
+};

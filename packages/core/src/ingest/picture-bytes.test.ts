@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
-import { parseIngestRows } from "./ingest";
+import { parseInput } from "../rules/edge-input";
+import { ingestBatchInput } from "./ingest";
+
+const parseIngestRows = (kind: "pictures", rows: unknown) =>
+  parseInput(ingestBatchInput(kind), { rows }).rows;
+
 import { base64ByteLength, MAX_PICTURE_BYTES, normalizeBase64, pictureTypeOf } from "./picture-bytes";
 
 const customer = "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10";

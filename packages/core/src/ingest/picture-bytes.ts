@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISSUE_STATUS } from "../rules/edge-input";
 import { customerInternalIdField } from "../rules/ids";
 import { orNull } from "./fields";
 
@@ -8,9 +9,6 @@ export const MAX_PICTURE_BYTES = 1024 * 1024;
 
 export const PICTURE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 export type PictureContentType = (typeof PICTURE_CONTENT_TYPES)[number];
-
-/** What a zod issue carries so that the batch answers 413/415 instead of 400 when only these are wrong. */
-export const ISSUE_STATUS = "appErrorCode";
 
 /** The image type the bytes start with, or null. */
 export function pictureTypeOf(bytes: Uint8Array): PictureContentType | null {

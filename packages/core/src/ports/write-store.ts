@@ -1,5 +1,3 @@
-import type { WriteActionName } from "../actions/write-actions";
-
 /** What the five write actions store. Field names are the API's, so audit entries speak the integrator's language. */
 export interface CustomerFields {
   UniqueID: string;
@@ -79,12 +77,18 @@ export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
 /** Who wrote, through which action: stamped on the audit entry of every write. */
 export interface AuditStamp {
   userName: string;
-  action: WriteActionName;
+  /** The callAction name of the action that wrote. */
+  action: string;
 }
 
 export interface AuditEntry {
-  /** Increases with every entry; orders entries written in the same instant. */
+  /** Increases with every entry; orders the entries of one change (an ingest batch writes several). */
   id: string;
+  /**
+   * The customer's change number: 1, 2, 3 … in the order the changes were committed, the same
+   * number its change event carries.
+   */
+  sequence: number;
   /** ISO 8601 timestamp, UTC, to the microsecond. */
   at: string;
   userName: string;
@@ -96,9 +100,9 @@ export interface AuditEntry {
   changes: FieldChanges;
 }
 
-/** Where an audit page starts: after the entry with this timestamp and id, newest first. */
+/** Where an audit page starts: after the entry with this sequence number and id, newest first. */
 export interface AuditPosition {
-  at: string;
+  sequence: number;
   id: string;
 }
 
@@ -122,7 +126,7 @@ export interface WriteStore {
   /** Runs `work` in one transaction: everything it wrote commits together, or nothing does. */
   transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   customerExists(customerId: string): Promise<boolean>;
-  /** The customer's audit entries, newest first (by `at`, then `id`). */
+  /** The customer's audit entries, newest first (by `sequence`, then `id`). */
   auditForCustomer(customerId: string, page: AuditPage): Promise<AuditEntry[]>;
 }
 

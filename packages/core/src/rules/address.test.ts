@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerAddressInput } from "../actions/add-update-customer-address";
-import { errorsOf, examples } from "../actions/examples";
+import { errorsOf, examples } from "../testing/examples";
 
 const addressWith = (field: string, value: unknown) => {
   const data = examples.address();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applicationInput } from "../actions/create-update-application";
-import { errorsOf, examples } from "../actions/examples";
+import { errorsOf, examples } from "../testing/examples";
 import { isFinalBusinessStatus } from "./application";
 
 const applicationWith = (field: string, value: unknown) => ({ ...examples.application(), [field]: value });

@@ -1,18 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { individualCustomerInput } from "../actions/add-update-individual-customer";
-import { errorsOf, examples } from "../actions/examples";
-import { AppError } from "../errors/app-error";
-import { getDefaultPhoneRegion, setDefaultPhoneRegion } from "./contact";
+import { settingsOf } from "../settings";
+import { errorsOf, examples } from "../testing/examples";
 
 const customerWith = (field: string, value: unknown) => {
   const data = examples.customer();
   data.CustomerInfo[field] = value;
   return data;
 };
-const parsed = (field: string, value: unknown) =>
-  individualCustomerInput.parse(customerWith(field, value)).CustomerInfo;
-const errors = (field: string, value: unknown) =>
-  errorsOf(individualCustomerInput, customerWith(field, value));
+const parsed = (field: string, value: unknown, phoneRegion = "RO") =>
+  individualCustomerInput({ phoneRegion }).parse(customerWith(field, value)).CustomerInfo;
+const errors = (field: string, value: unknown, phoneRegion = "RO") =>
+  errorsOf(individualCustomerInput({ phoneRegion }), customerWith(field, value));
 
 describe("email", () => {
   it.each([
@@ -52,8 +51,6 @@ describe("email", () => {
 });
 
 describe("mobilePhone", () => {
-  afterEach(() => setDefaultPhoneRegion("RO"));
-
   it.each([
     ["+40712345678", "+40712345678"],
     ["0712 345 678", "+40712345678"],
@@ -62,7 +59,6 @@ describe("mobilePhone", () => {
     ["+44 7911 123456", "+447911123456"],
     ["+1 202 555 0143", "+12025550143"],
   ])("reads %j as %j (national numbers in the default region RO)", (value, stored) => {
-    expect(getDefaultPhoneRegion()).toBe("RO");
     expect(parsed("mobilePhone", value).mobilePhone).toBe(stored);
   });
 
@@ -83,14 +79,13 @@ describe("mobilePhone", () => {
   });
 
   it("reads national numbers in the configured default region", () => {
-    setDefaultPhoneRegion("us");
-    expect(getDefaultPhoneRegion()).toBe("US");
-    expect(parsed("mobilePhone", "(202) 555-0143").mobilePhone).toBe("+12025550143");
-    expect(errors("mobilePhone", "0712 345 678")).toHaveLength(1);
+    const { phoneRegion } = settingsOf({ phoneRegion: "us" });
+    expect(phoneRegion).toBe("US");
+    expect(parsed("mobilePhone", "(202) 555-0143", phoneRegion).mobilePhone).toBe("+12025550143");
+    expect(errors("mobilePhone", "0712 345 678", phoneRegion)).toHaveLength(1);
   });
 
-  it("refuses an unknown default region", () => {
-    expect(() => setDefaultPhoneRegion("XX")).toThrow(AppError);
-    expect(getDefaultPhoneRegion()).toBe("RO");
+  it("refuses an unknown default region at start-up", () => {
+    expect(() => settingsOf({ phoneRegion: "XX" })).toThrow(/not a known region code/);
   });
 });

@@ -1,5 +1,4 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { AppError } from "../errors/app-error";
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { type Check, invalid, valid } from "./field";
 
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -20,28 +19,17 @@ export const emailAddress: Check<string> = (value, label) => {
   return valid(`${local}@${domain}`);
 };
 
-let defaultPhoneRegion: CountryCode = "RO";
-
 /**
- * The region a phone number without a country code is read in (DEFAULT_PHONE_REGION); the app
- * sets it once at start from its validated environment.
+ * A phone number in any common notation, stored in E.164 (`+40712345678`); one without a country
+ * code is read in `region` (the DEFAULT_PHONE_REGION setting, checked at start-up).
  */
-export function setDefaultPhoneRegion(region: string): void {
-  const code = region.trim().toUpperCase();
-  if (!isSupportedCountry(code)) {
-    throw new AppError("BAD_REQUEST", `The default phone region "${region}" is not a known region code.`);
-  }
-  defaultPhoneRegion = code;
-}
-
-export const getDefaultPhoneRegion = (): string => defaultPhoneRegion;
-
-/** A phone number in any common notation, stored in E.164 (`+40712345678`). */
-export const phoneNumber: Check<string> = (value, label) => {
-  const refused = invalid(`${label} must be a valid phone number, such as +40712345678`);
-  if (/\p{L}/u.test(value)) return refused;
-  const parsed = parsePhoneNumberFromString(value, defaultPhoneRegion);
-  // An extension cannot be kept in E.164, and dropping it silently would store a different number.
-  if (!parsed?.isValid() || parsed.ext) return refused;
-  return valid(parsed.number);
-};
+export const phoneNumberIn =
+  (region: string): Check<string> =>
+  (value, label) => {
+    const refused = invalid(`${label} must be a valid phone number, such as +40712345678`);
+    if (/\p{L}/u.test(value)) return refused;
+    const parsed = parsePhoneNumberFromString(value, region as CountryCode);
+    // An extension cannot be kept in E.164, and dropping it silently would store a different number.
+    if (!parsed?.isValid() || parsed.ext) return refused;
+    return valid(parsed.number);
+  };

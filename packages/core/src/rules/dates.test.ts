@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerAgreementInput } from "../actions/add-update-customer-agreement";
-import { errorsOf, examples } from "../actions/examples";
+import { errorsOf, examples } from "../testing/examples";
 
 const agreementWith = (field: string, value: unknown) => ({ ...examples.agreement(), [field]: value });
 const parsed = (field: string, value: unknown) => customerAgreementInput.parse(agreementWith(field, value));

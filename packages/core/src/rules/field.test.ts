@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { errorsOf } from "../testing/examples";
 import { invalid, optional, optionalNumeric, required, requiredNumeric, valid } from "./field";
 import { systemIdentifier } from "./system-id";
-import { toFieldErrors } from "./validation";
 
 const upper = (value: string, label: string) =>
   value === "BAD" ? invalid(`${label} is bad`) : valid(value.toUpperCase());
@@ -13,10 +13,7 @@ const schema = z.strictObject({
   maybe: optionalNumeric("maybe", (value) => valid(String(value))),
   id: optional("id", systemIdentifier),
 });
-const errors = (data: unknown) => {
-  const parsed = schema.safeParse(data);
-  return parsed.success ? [] : toFieldErrors(parsed.error);
-};
+const errors = (data: unknown) => errorsOf(schema, data);
 
 describe("required and optional fields", () => {
   it("trim before the rule runs and answer its canonical value", () => {

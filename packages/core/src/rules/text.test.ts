@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { customerAddressInput } from "../actions/add-update-customer-address";
 import { individualCustomerInput } from "../actions/add-update-individual-customer";
-import { errorsOf, examples } from "../actions/examples";
+import { errorsOf, examples } from "../testing/examples";
 
 const customerWith = (field: string, value: unknown) => {
   const data = examples.customer();
@@ -9,9 +9,9 @@ const customerWith = (field: string, value: unknown) => {
   return data;
 };
 const parsedCustomer = (field: string, value: unknown) =>
-  individualCustomerInput.parse(customerWith(field, value)).CustomerInfo;
+  individualCustomerInput({ phoneRegion: "RO" }).parse(customerWith(field, value)).CustomerInfo;
 const customerErrors = (field: string, value: unknown) =>
-  errorsOf(individualCustomerInput, customerWith(field, value));
+  errorsOf(individualCustomerInput({ phoneRegion: "RO" }), customerWith(field, value));
 
 describe("names", () => {
   it("are trimmed and NFC-normalised, up to 100 characters counted as a reader counts them", () => {

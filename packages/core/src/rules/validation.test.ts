@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { individualCustomerInput } from "../actions/add-update-individual-customer";
-import { examples } from "../actions/examples";
 import { AppError } from "../errors/app-error";
-import { closestField, fields, parseInput, toFieldErrors } from "./validation";
+import { errorsOf, examples } from "../testing/examples";
+import { parseInput } from "./edge-input";
+import { closestField, fields } from "./validation";
 
 describe("closestField", () => {
   const known = ["customerInternalId", "firstName", "lastName", "UniqueID", "email", "mobilePhone"];
@@ -25,30 +26,32 @@ describe("closestField", () => {
 
 describe("fields", () => {
   const schema = fields("Data", { inner: fields("Inner", { name: z.string() }) });
-  const errors = (data: unknown) => {
-    const parsed = schema.safeParse(data);
-    return parsed.success ? [] : toFieldErrors(parsed.error);
-  };
+  const errors = (data: unknown) => errorsOf(schema, data);
 
   it("names a missing object, a non-object and every unknown field at its own path", () => {
-    expect(errors(null)).toEqual([{ field: "Data", message: "Data is required" }]);
-    expect(errors([])).toEqual([{ field: "Data", message: "Data must be an object" }]);
+    // Null or absent input counts as {}, so what is missing is named rather than "expected an object".
+    expect(errors(null)).toEqual([{ field: "inner", message: "Inner is required" }]);
+    expect(errors([])).toEqual([{ field: "", message: "Data must be an object" }]);
     expect(errors({})).toEqual([{ field: "inner", message: "Inner is required" }]);
     expect(errors({ inner: { name: "x", nmae: 1, color: 2 } })).toEqual([
-      { field: "inner.nmae", message: 'Unknown field "nmae" (did you mean "name"?)' },
-      { field: "inner.color", message: 'Unknown field "color"' },
+      { field: "inner.nmae", message: "Unknown field nmae; did you mean name?" },
+      { field: "inner.color", message: "Unknown field color; the known fields are name." },
     ]);
   });
 
   it("keeps the canonical field names on .shape for callers that match names case-insensitively", () => {
-    expect(Object.keys(individualCustomerInput.shape)).toEqual(["CustomerInfo"]);
-    expect(Object.keys(individualCustomerInput.shape.CustomerInfo.shape)).toContain("UniqueID");
+    expect(Object.keys(individualCustomerInput({ phoneRegion: "RO" }).shape)).toEqual(["CustomerInfo"]);
+    expect(Object.keys(individualCustomerInput({ phoneRegion: "RO" }).shape.CustomerInfo.shape)).toContain(
+      "UniqueID",
+    );
   });
 });
 
 describe("parseInput", () => {
   it("answers the parsed value", () => {
-    expect(parseInput(individualCustomerInput, examples.customer()).CustomerInfo.firstName).toBe("Ana");
+    expect(
+      parseInput(individualCustomerInput({ phoneRegion: "RO" }), examples.customer()).CustomerInfo.firstName,
+    ).toBe("Ana");
   });
 
   it("throws one 400 AppError listing every invalid field at once", () => {
@@ -58,7 +61,7 @@ describe("parseInput", () => {
     data.CustomerInfo.firstName = undefined;
     let thrown: unknown;
     try {
-      parseInput(individualCustomerInput, data);
+      parseInput(individualCustomerInput({ phoneRegion: "RO" }), data);
     } catch (error) {
       thrown = error;
     }
@@ -78,6 +81,8 @@ describe("parseInput", () => {
   it("makes a single problem the sentence itself", () => {
     const data = examples.customer();
     data.CustomerInfo.email = "nope";
-    expect(() => parseInput(individualCustomerInput, data)).toThrow("email must be a valid e-mail address.");
+    expect(() => parseInput(individualCustomerInput({ phoneRegion: "RO" }), data)).toThrow(
+      "email must be a valid e-mail address.",
+    );
   });
 });

@@ -28,21 +28,13 @@ export function closestField(name: string, known: readonly string[]): string | n
   return best.field;
 }
 
-const unknownFieldMessage = (key: string, known: readonly string[]) => {
-  const suggestion = closestField(key, known);
-  return suggestion ? `Unknown field "${key}" (did you mean "${suggestion}"?)` : `Unknown field "${key}"`;
-};
-
 /**
- * A strict object of named fields: an unknown field is refused and named with the closest known
- * one. `label` names the object itself when it is missing or not an object.
+ * A strict object of named fields (an unknown field is refused, see unknownFieldMessage); `label`
+ * names the object itself when it is missing or not an object.
  */
 export function fields<S extends z.ZodRawShape>(label: string, shape: S) {
-  const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
-      if (issue.code === "unrecognized_keys")
-        return issue.keys.map((key) => unknownFieldMessage(key, known)).join("; ");
       if (issue.code === "invalid_type") {
         return issue.input === undefined || issue.input === null
           ? `${label} is required`
@@ -53,40 +45,21 @@ export function fields<S extends z.ZodRawShape>(label: string, shape: S) {
   });
 }
 
-/**
- * Every problem of a failed parse as `{ field, message }`, the field a dotted path
- * (`CustomerInfo.email`); an unknown field is reported at its own path. `root` names the whole input.
- */
-export function toFieldErrors(error: z.ZodError, root = "Data"): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys" && issue.keys.length > 1) {
-      const messages = issue.message.split("; ");
-      return issue.keys.map((key, i) => ({
-        field: path ? `${path}.${key}` : key,
-        message: messages[i] ?? `Unknown field "${key}"`,
-      }));
-    }
-    if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) {
-      return [{ field: path ? `${path}.${issue.keys[0]}` : issue.keys[0], message: issue.message }];
-    }
-    return [{ field: path || root, message: issue.message }];
-  });
-}
-
 /** One sentence for a 400 that lists what is wrong, the fields themselves going in `fieldErrors`. */
 export function validationError(fieldErrors: FieldError[]): AppError {
   const first = fieldErrors[0];
-  const message =
-    fieldErrors.length === 1 && first
-      ? first.message.replace(/[^.?!]$/, "$&.")
-      : `${fieldErrors.length} fields are invalid: ${fieldErrors.map((e) => e.field).join(", ")}.`;
-  return new AppError("BAD_REQUEST", message, fieldErrors);
+  if (fieldErrors.length === 1 && first) {
+    return new AppError("BAD_REQUEST", first.message.replace(/[^.?!]$/, "$&."), fieldErrors);
+  }
+  const named = fieldErrors.map((e) => e.field).filter((field) => field !== "");
+  const listed = named.slice(0, LISTED_IN_MESSAGE).join(", ");
+  const more = named.length > LISTED_IN_MESSAGE ? ` and ${named.length - LISTED_IN_MESSAGE} more` : "";
+  return new AppError(
+    "BAD_REQUEST",
+    `${fieldErrors.length} fields are invalid: ${listed}${more}.`,
+    fieldErrors,
+  );
 }
 
-/** Parses with the schema, or throws a 400 AppError listing every invalid field at once. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = "Data"): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw validationError(toFieldErrors(parsed.error, root));
-}
+/** The sentence names this many fields at most; every one is in fieldErrors. */
+const LISTED_IN_MESSAGE = 10;

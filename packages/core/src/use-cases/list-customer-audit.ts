@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import type { AuditEntry, AuditPosition, WriteStore } from "../ports/write-store";
 import { customerInternalIdField } from "../rules/ids";
 import { notFound } from "./record-changes";
 
 export const MAX_AUDIT_PAGE = 200;
 const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
-const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([1-9]\d{0,18})$/;
+const POSITION = /^([1-9]\d{0,15})\|([1-9]\d{0,18})$/;
 
 /** The cursor is opaque to callers: the last entry's position, base64url-encoded. */
-const encodeCursor = ({ at, id }: AuditPosition) =>
-  btoa(`${at}|${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+const encodeCursor = ({ sequence, id }: AuditPosition) =>
+  btoa(`${sequence}|${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 
 function decodeCursor(cursor: string): AuditPosition | null {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(cursor)) return null;
@@ -20,7 +21,7 @@ function decodeCursor(cursor: string): AuditPosition | null {
     return null;
   }
   const match = POSITION.exec(text);
-  return match?.[1] && match[2] ? { at: match[1], id: match[2] } : null;
+  return match?.[1] && match[2] ? { sequence: Number(match[1]), id: match[2] } : null;
 }
 
 export const customerAuditInput = z.strictObject({
@@ -48,6 +49,7 @@ export type CustomerAuditInput = z.input<typeof customerAuditInput>;
 const changeSchema = z.object({ old: z.unknown(), new: z.unknown() });
 export const auditEntrySchema = z.object({
   id: z.string(),
+  sequence: z.number().int(),
   at: z.string(),
   userName: z.string(),
   action: z.string(),
@@ -84,3 +86,17 @@ export async function listCustomerAudit(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
+
+export const customerAuditTrail = defineAction({
+  name: "FTOS_ACC_CustomerAuditTrail",
+  procedure: "audit.forCustomer",
+  kind: "query",
+  access: "read",
+  tag: "Audit",
+  title: "Audit trail",
+  summary:
+    "Every change to the customer and its addresses, representatives, applications and agreements: who, when, which action, each field's old and new value.",
+  input: customerAuditInput,
+  output: customerAuditResult,
+  run: ({ sources }, input) => listCustomerAudit(sources.writes, input),
+});

@@ -1,3 +1,4 @@
+import type { Actor } from "../actions/action";
 import { AppError } from "../errors/app-error";
 import type {
   AuditStamp,
@@ -8,11 +9,6 @@ import type {
   WriteStore,
   WriteTransaction,
 } from "../ports/write-store";
-
-/** The caller of a use case, as authenticated by the transport. */
-export interface Actor {
-  userName: string;
-}
 
 /** A field left out of a request (undefined) keeps the stored value; null clears it. */
 export type Patch<F> = { [K in keyof F]?: F[K] | undefined };

@@ -14,9 +14,12 @@ describe("customers.search terms", () => {
   });
 
   it("collapses whitespace, and offers a UniqueID prefix only for a query a UniqueID could start with", () => {
-    expect(searchTermsOf("  ana   maria ")).toMatchObject({ text: "ana maria", uniqueIdPrefix: null });
-    expect(searchTermsOf("ro-12/a.b")).toMatchObject({ uniqueIdPrefix: "RO-12/A.B", phonePrefix: null });
-    expect(searchTermsOf("ana@x")).toMatchObject({ uniqueIdPrefix: null, phonePrefix: null });
+    expect(searchTermsOf("  ana   maria ", "RO")).toMatchObject({ text: "ana maria", uniqueIdPrefix: null });
+    expect(searchTermsOf("ro-12/a.b", "RO")).toMatchObject({
+      uniqueIdPrefix: "RO-12/A.B",
+      phonePrefix: null,
+    });
+    expect(searchTermsOf("ana@x", "RO")).toMatchObject({ uniqueIdPrefix: null, phonePrefix: null });
   });
 
   it("round-trips a cursor holding any name, and refuses a forged one", () => {

@@ -1,8 +1,7 @@
 import { type CountryCode, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
-import { getDefaultPhoneRegion } from "../rules/contact";
+import { defineAction } from "../actions/action";
 import { fullNameOf, initialsOf, maskUniqueId } from "../widgets/header";
-import { parseWidgetInput } from "../widgets/widget-input";
 
 /** customers.search: find a customer by name, UniqueID, e-mail or phone, a page at a time. */
 
@@ -84,7 +83,7 @@ export const customerSearchInput = z.strictObject({
       return z.NEVER;
     }),
 });
-export type CustomerSearchInput = z.input<typeof customerSearchInput>;
+export type CustomerSearchInput = z.output<typeof customerSearchInput>;
 
 export const SEARCH_MATCHES = ["name", "uniqueId", "email", "phone"] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
@@ -153,7 +152,7 @@ export interface CustomerSearchSource {
  * The E.164 prefix a typed phone number stands for: `+40 712`, `0040712` and `40712` are
  * international; `0712…` is national, in DEFAULT_PHONE_REGION.
  */
-export function phonePrefixOf(query: string, region: string = getDefaultPhoneRegion()): string | null {
+export function phonePrefixOf(query: string, region: string): string | null {
   const compact = query.replace(/[\s().-]/g, "");
   if (!/^\+?\d+$/.test(compact)) return null;
   const digits = compact.replace("+", "");
@@ -167,22 +166,23 @@ export function phonePrefixOf(query: string, region: string = getDefaultPhoneReg
 }
 
 /** The terms a query stands for (exported for tests). */
-export function searchTermsOf(query: string): CustomerSearchTerms {
+export function searchTermsOf(query: string, phoneRegion: string): CustomerSearchTerms {
   const text = query.trim().replace(/\s+/g, " ");
   const upper = text.toUpperCase();
   return {
     text,
     uniqueIdPrefix: /^[A-Z0-9./-]+$/.test(upper) ? upper : null,
-    phonePrefix: phonePrefixOf(text),
+    phonePrefix: phonePrefixOf(text, phoneRegion),
   };
 }
 
-export async function searchCustomers(
+export async function findCustomers(
   source: CustomerSearchSource,
   input: CustomerSearchInput,
+  ctx: { settings: { phoneRegion: string } },
 ): Promise<CustomerSearchOutput> {
-  const { query, limit, cursor } = parseWidgetInput(customerSearchInput, input);
-  const { rows, truncated } = await source.search(searchTermsOf(query), {
+  const { query, limit, cursor } = input;
+  const { rows, truncated } = await source.search(searchTermsOf(query, ctx.settings.phoneRegion), {
     after: cursor,
     limit: limit + 1,
     candidates: SEARCH_CANDIDATES,
@@ -207,3 +207,17 @@ export async function searchCustomers(
     truncated,
   };
 }
+
+export const searchCustomers = defineAction({
+  name: "FTOS_ACC_SearchCustomers",
+  procedure: "customers.search",
+  kind: "query",
+  access: "read",
+  tag: "Customers",
+  title: "Customer search",
+  summary: "Finds customers by the start of their name, UniqueID, e-mail or phone number, a page at a time.",
+  input: customerSearchInput,
+  output: customerSearchOutput,
+  message: (output) => `${output.items.length} customer${output.items.length === 1 ? "" : "s"} found`,
+  run: ({ sources, settings }, input) => findCustomers(sources.search, input, { settings }),
+});

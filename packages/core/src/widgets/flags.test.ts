@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROFILE_WEIGHTS, DEFAULT_WIDGET_SETTINGS } from "../settings";
-import { accountFlags, accountFlagsOutput, deriveFlags, type FlagFacts } from "./flags";
+import { DEFAULT_PROFILE_WEIGHTS, DEFAULT_SETTINGS } from "../settings";
+import { accountFlagsOutput, deriveFlags, type FlagFacts, readAccountFlags } from "./flags";
 import type { ProfileFacts } from "./profile-completion";
 
 const fullProfile: ProfileFacts = {
@@ -183,10 +183,10 @@ describe("deriveFlags", () => {
   });
 });
 
-describe("accountFlags", () => {
+describe("readAccountFlags", () => {
   it("passes today and the configured consent types to the source", async () => {
     const seen: unknown[] = [];
-    const result = await accountFlags(
+    const result = await readAccountFlags(
       {
         flagFacts: async (q) => {
           seen.push(q);
@@ -194,13 +194,13 @@ describe("accountFlags", () => {
         },
       },
       { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T00:00:00Z"), settings: DEFAULT_WIDGET_SETTINGS },
+      { now: new Date("2025-06-30T00:00:00Z"), settings: DEFAULT_SETTINGS },
     );
     expect(seen).toEqual([
       {
         customerId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10",
         today: "2025-06-30",
-        consentTypes: DEFAULT_WIDGET_SETTINGS.consentTypes,
+        consentTypes: DEFAULT_SETTINGS.consentTypes,
       },
     ]);
     expect(result.flags).toEqual([]);

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { ProfileWeights, WidgetContext } from "../settings";
 import { addDays, daysBetween } from "./lifecycle-dates";
 import { todayOf } from "./months";
 import { type ProfileFacts, profileCompletionOf } from "./profile-completion";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountFlags: the warnings an employee must see before dealing with the customer. */
 
@@ -88,7 +89,7 @@ export const accountFlag = z.discriminatedUnion("code", [
 export type AccountFlag = z.infer<typeof accountFlag>;
 
 export const accountFlagsInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountFlagsInput = z.input<typeof accountFlagsInput>;
+export type AccountFlagsInput = z.output<typeof accountFlagsInput>;
 
 export const accountFlagsOutput = z.object({
   customerInternalId: z.string(),
@@ -201,12 +202,12 @@ export function deriveFlags(facts: FlagFacts, rules: FlagRules): AccountFlag[] {
   return flags.sort((a, b) => order(a) - order(b));
 }
 
-export async function accountFlags(
+export async function readAccountFlags(
   source: AccountFlagsSource,
   input: AccountFlagsInput,
   ctx: WidgetContext,
 ): Promise<AccountFlagsOutput> {
-  const { customerInternalId } = parseWidgetInput(accountFlagsInput, input);
+  const { customerInternalId } = input;
   const today = todayOf(ctx.now);
   const { consentTypes, profileWeights } = ctx.settings;
   const facts = await source.flagFacts({ customerId: customerInternalId, today, consentTypes });
@@ -217,3 +218,17 @@ export async function accountFlags(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const accountFlags = defineAction({
+  name: "FTOS_ACC_AccountFlags",
+  procedure: "widgets.flags",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Account flags",
+  summary:
+    "The customer's warning flags: PEP, embargo, terrorist list, days past due, garnishment, missing consent, incomplete profile.",
+  input: accountFlagsInput,
+  output: accountFlagsOutput,
+  run: ({ sources, now, settings }, input) => readAccountFlags(sources.flags, input, { now, settings }),
+});

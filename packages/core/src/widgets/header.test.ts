@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WIDGET_SETTINGS } from "../settings";
+import { DEFAULT_SETTINGS } from "../settings";
 import {
   type AddressFacts,
-  accountHeader,
   accountHeaderOutput,
   type HeaderFacts,
   initialsOf,
   maskUniqueId,
   primaryAddressOf,
+  readAccountHeader,
 } from "./header";
 
 describe("maskUniqueId", () => {
@@ -71,7 +71,7 @@ describe("primaryAddressOf", () => {
   });
 });
 
-describe("accountHeader", () => {
+describe("readAccountHeader", () => {
   const facts: HeaderFacts = {
     firstName: "Ana",
     lastName: "Popescu",
@@ -101,10 +101,10 @@ describe("accountHeader", () => {
   };
 
   it("assembles the header from the customer, its flags and its profile score", async () => {
-    const result = await accountHeader(
+    const result = await readAccountHeader(
       { headerFacts: async () => facts },
       { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_WIDGET_SETTINGS },
+      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
     );
     expect(result).toMatchObject({
       customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10",

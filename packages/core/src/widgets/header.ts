@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { deriveFlags, type FlagFacts } from "./flags";
 import { todayOf } from "./months";
 import { PROFILE_BANDS, profileCompletionOf } from "./profile-completion";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountHeader: who the customer is, at a glance. */
 
 export const accountHeaderInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountHeaderInput = z.input<typeof accountHeaderInput>;
+export type AccountHeaderInput = z.output<typeof accountHeaderInput>;
 
 const headerAddress = z.object({
   addressIdentifier: z.string(),
@@ -127,12 +128,12 @@ export function formatAddress(address: AddressFacts): string {
   return parts.filter((part) => part !== "").join(", ");
 }
 
-export async function accountHeader(
+export async function readAccountHeader(
   source: AccountHeaderSource,
   input: AccountHeaderInput,
   ctx: WidgetContext,
 ): Promise<AccountHeaderOutput> {
-  const { customerInternalId } = parseWidgetInput(accountHeaderInput, input);
+  const { customerInternalId } = input;
   const today = todayOf(ctx.now);
   const { consentTypes, profileWeights } = ctx.settings;
   const facts = await source.headerFacts({ customerId: customerInternalId, today, consentTypes });
@@ -157,3 +158,17 @@ export async function accountHeader(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const accountHeader = defineAction({
+  name: "FTOS_ACC_AccountHeader",
+  procedure: "widgets.header",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Account header",
+  summary:
+    "Who the customer is at a glance: name, masked UniqueID, contact, primary address, active products, flags and profile completion.",
+  input: accountHeaderInput,
+  output: accountHeaderOutput,
+  run: ({ sources, now, settings }, input) => readAccountHeader(sources.header, input, { now, settings }),
+});

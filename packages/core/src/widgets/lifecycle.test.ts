@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WIDGET_SETTINGS } from "../settings";
+import { DEFAULT_SETTINGS } from "../settings";
+import { runAction } from "../testing/run-action";
 import {
   type AccountClientLifecycleSource,
   accountClientLifecycle,
@@ -9,6 +10,7 @@ import {
   type LifecycleFacts,
   lifecycleStageOf,
   lifecycleWindowsOf,
+  readClientLifecycle,
 } from "./lifecycle";
 
 const windows = lifecycleWindowsOf("2025-06-30");
@@ -51,8 +53,8 @@ describe("lifecycle stage: the first rule that holds", () => {
   });
 });
 
-describe("accountClientLifecycle", () => {
-  const ctx = { now: new Date("2025-06-30T23:59:59Z"), settings: DEFAULT_WIDGET_SETTINGS };
+describe("readClientLifecycle", () => {
+  const ctx = { now: new Date("2025-06-30T23:59:59Z"), settings: DEFAULT_SETTINGS };
   const id = "6a1f0c1e-2f43-4c6a-9a43-5b8f1b2f7d10";
   const source: AccountClientLifecycleSource = {
     stageCounts: async () => ({ Prospect: 3, Applicant: 0, New: 2, Active: 5, Dormant: 1, Closed: 0 }),
@@ -91,7 +93,7 @@ describe("accountClientLifecycle", () => {
   };
 
   it("with Data null lists all six stages in order, zeros included, adding up to every customer", async () => {
-    const result = await accountClientLifecycle(source, null, ctx);
+    const result = await readClientLifecycle(source, null, ctx);
     expect(result.stages.map((s) => s.stage)).toEqual([...LIFECYCLE_STAGES]);
     expect(result.stages.map((s) => s.customers)).toEqual([3, 0, 2, 5, 1, 0]);
     expect(result.totalCustomers).toBe(11);
@@ -101,7 +103,7 @@ describe("accountClientLifecycle", () => {
   });
 
   it("with a customer answers its stage and its events oldest first", async () => {
-    const result = await accountClientLifecycle(source, { customerInternalId: id }, ctx);
+    const result = await readClientLifecycle(source, { customerInternalId: id }, ctx);
     expect(result.stage).toBe("Active");
     expect(result.events).toEqual([
       {
@@ -117,12 +119,12 @@ describe("accountClientLifecycle", () => {
   });
 
   it("is 400 for an object without the id and 404 for an unknown one", async () => {
-    await expect(accountClientLifecycle(source, {} as never, ctx)).rejects.toMatchObject({
+    await expect(runAction(accountClientLifecycle, { lifecycle: source }, {}, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
     await expect(
-      accountClientLifecycle(source, { customerInternalId: "11111111-2222-4333-8444-555555555555" }, ctx),
+      readClientLifecycle(source, { customerInternalId: "11111111-2222-4333-8444-555555555555" }, ctx),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

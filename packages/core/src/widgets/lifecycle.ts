@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { addDays } from "./lifecycle-dates";
 import { todayOf } from "./months";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountClientLifecycle: where a customer (or every customer) stands in the relationship. */
 
@@ -112,8 +113,10 @@ export function sortLifecycleEvents(events: LifecycleEvent[]): LifecycleEvent[] 
 }
 
 /** Data null: every customer. Data with a customerInternalId: that customer. */
-export const accountClientLifecycleInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountClientLifecycleInput = z.input<typeof accountClientLifecycleInput> | null | undefined;
+export const accountClientLifecycleInput = z
+  .strictObject({ customerInternalId: customerInternalIdField })
+  .nullable();
+export type AccountClientLifecycleInput = z.output<typeof accountClientLifecycleInput>;
 
 export const lifecycleStagesOutput = z.object({
   stages: z.array(
@@ -146,29 +149,29 @@ export interface AccountClientLifecycleSource {
   ): Promise<{ facts: LifecycleFacts; events: LifecycleEventFacts[] } | null>;
 }
 
-export function accountClientLifecycle(
+export function readClientLifecycle(
   source: AccountClientLifecycleSource,
-  input: null | undefined,
+  input: null,
   ctx: WidgetContext,
 ): Promise<LifecycleStagesOutput>;
-export function accountClientLifecycle(
+export function readClientLifecycle(
   source: AccountClientLifecycleSource,
-  input: z.input<typeof accountClientLifecycleInput>,
+  input: NonNullable<AccountClientLifecycleInput>,
   ctx: WidgetContext,
 ): Promise<CustomerLifecycleOutput>;
-export function accountClientLifecycle(
+export function readClientLifecycle(
   source: AccountClientLifecycleSource,
   input: AccountClientLifecycleInput,
   ctx: WidgetContext,
 ): Promise<AccountClientLifecycleOutput>;
-export async function accountClientLifecycle(
+export async function readClientLifecycle(
   source: AccountClientLifecycleSource,
   input: AccountClientLifecycleInput,
   ctx: WidgetContext,
 ): Promise<AccountClientLifecycleOutput> {
   const windows = lifecycleWindowsOf(todayOf(ctx.now));
   const asOf = asOfOf(ctx.now);
-  if (input === null || input === undefined) {
+  if (input === null) {
     const counts = await source.stageCounts(windows);
     const stages = LIFECYCLE_STAGES.map((stage) => ({
       stage,
@@ -177,7 +180,7 @@ export async function accountClientLifecycle(
     }));
     return { stages, totalCustomers: stages.reduce((sum, s) => sum + s.customers, 0), asOf };
   }
-  const { customerInternalId } = parseWidgetInput(accountClientLifecycleInput, input);
+  const { customerInternalId } = input;
   const found = await source.customerLifecycle({ ...windows, customerId: customerInternalId });
   if (!found) throw unknownCustomer("customerInternalId", customerInternalId);
   const stage = lifecycleStageOf(found.facts, windows);
@@ -189,3 +192,18 @@ export async function accountClientLifecycle(
     asOf,
   };
 }
+
+export const accountClientLifecycle = defineAction({
+  name: "FTOS_ACC_AccountClientLifecycle",
+  procedure: "widgets.clientLifecycle",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Client lifecycle",
+  summary:
+    "With Data null: how many customers are in each lifecycle stage. With a customerInternalId: that customer's stage and lifecycle events.",
+  input: accountClientLifecycleInput,
+  output: accountClientLifecycleOutput,
+  run: ({ sources, now, settings }, input) =>
+    readClientLifecycle(sources.lifecycle, input, { now, settings }),
+});

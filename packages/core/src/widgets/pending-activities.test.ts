@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WIDGET_SETTINGS } from "../settings";
+import { DEFAULT_SETTINGS } from "../settings";
 import {
-  accountPendingActivities,
   accountPendingActivitiesOutput,
   type PendingFacts,
   pendingItemsOf,
+  readPendingActivities,
 } from "./pending-activities";
 
 const facts: PendingFacts = {
@@ -76,10 +76,10 @@ describe("pendingItemsOf", () => {
   });
 });
 
-describe("accountPendingActivities", () => {
+describe("readPendingActivities", () => {
   it("asks for agreements ending within 30 days of today", async () => {
     const seen: unknown[] = [];
-    const result = await accountPendingActivities(
+    const result = await readPendingActivities(
       {
         pendingFacts: async (q) => {
           seen.push(q);
@@ -87,7 +87,7 @@ describe("accountPendingActivities", () => {
         },
       },
       { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T22:00:00Z"), settings: DEFAULT_WIDGET_SETTINGS },
+      { now: new Date("2025-06-30T22:00:00Z"), settings: DEFAULT_SETTINGS },
     );
     expect(seen).toEqual([
       {

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { addDays } from "./lifecycle-dates";
 import { todayOf } from "./months";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountPendingActivities: what is waiting on the bank or on the customer. */
 
@@ -25,7 +26,7 @@ export const PENDING_KINDS = ["application", "task", "agreement", "instalment"] 
 export type PendingKind = (typeof PENDING_KINDS)[number];
 
 export const accountPendingActivitiesInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountPendingActivitiesInput = z.input<typeof accountPendingActivitiesInput>;
+export type AccountPendingActivitiesInput = z.output<typeof accountPendingActivitiesInput>;
 
 const pendingItem = z.object({
   kind: z.enum(PENDING_KINDS),
@@ -150,12 +151,12 @@ export function pendingItemsOf(
   };
 }
 
-export async function accountPendingActivities(
+export async function readPendingActivities(
   source: AccountPendingActivitiesSource,
   input: AccountPendingActivitiesInput,
   ctx: WidgetContext,
 ): Promise<AccountPendingActivitiesOutput> {
-  const { customerInternalId } = parseWidgetInput(accountPendingActivitiesInput, input);
+  const { customerInternalId } = input;
   const today = todayOf(ctx.now);
   const facts = await source.pendingFacts({
     customerId: customerInternalId,
@@ -165,3 +166,18 @@ export async function accountPendingActivities(
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   return { customerInternalId, ...pendingItemsOf(facts), asOf: asOfOf(ctx.now) };
 }
+
+export const accountPendingActivities = defineAction({
+  name: "FTOS_ACC_AccountPendingActivities",
+  procedure: "widgets.pendingActivities",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Pending activities",
+  summary:
+    "What waits on the customer: pending applications, open tasks, agreements ending within 30 days and overdue instalments, soonest first.",
+  input: accountPendingActivitiesInput,
+  output: accountPendingActivitiesOutput,
+  run: ({ sources, now, settings }, input) =>
+    readPendingActivities(sources.pendingActivities, input, { now, settings }),
+});

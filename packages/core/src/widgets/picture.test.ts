@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WIDGET_SETTINGS } from "../settings";
-import { accountPicture, accountPictureOutput, base64OfText, escapeXml, initialsAvatarSvg } from "./picture";
+import { DEFAULT_SETTINGS } from "../settings";
+import { runAction } from "../testing/run-action";
+import {
+  accountPicture,
+  accountPictureOutput,
+  base64OfText,
+  escapeXml,
+  initialsAvatarSvg,
+  readAccountPicture,
+} from "./picture";
 
 const decode = (base64: string) =>
   new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-const ctx = { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_WIDGET_SETTINGS };
+const ctx = { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS };
 const id = "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10";
 
 describe("the initials avatar", () => {
@@ -35,9 +43,9 @@ describe("the initials avatar", () => {
   });
 });
 
-describe("accountPicture", () => {
+describe("readAccountPicture", () => {
   it("answers the stored picture as it is", async () => {
-    const result = await accountPicture(
+    const result = await readAccountPicture(
       {
         pictureFacts: async () => ({
           firstName: "A",
@@ -58,7 +66,7 @@ describe("accountPicture", () => {
   });
 
   it("draws the initials, escaped, when there is no picture", async () => {
-    const result = await accountPicture(
+    const result = await readAccountPicture(
       { pictureFacts: async () => ({ firstName: "<b>", lastName: "ștefan", picture: null }) },
       { customerInternalId: id },
       ctx,
@@ -74,11 +82,13 @@ describe("accountPicture", () => {
 
   it("is 400 without an id and 404 for an unknown customer", async () => {
     const source = { pictureFacts: async () => null };
-    await expect(accountPicture(source, { customerInternalId: "" }, ctx)).rejects.toMatchObject({
+    await expect(
+      runAction(accountPicture, { picture: source }, { customerInternalId: "" }, ctx),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
-    await expect(accountPicture(source, { customerInternalId: id }, ctx)).rejects.toMatchObject({
+    await expect(readAccountPicture(source, { customerInternalId: id }, ctx)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { fullNameOf, initialsOf } from "./header";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountPicture: the stored picture, or an avatar drawn from the initials. */
 
 export const accountPictureInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountPictureInput = z.input<typeof accountPictureInput>;
+export type AccountPictureInput = z.output<typeof accountPictureInput>;
 
 export const accountPictureOutput = z.object({
   customerInternalId: z.string(),
@@ -100,12 +101,12 @@ export function base64OfText(text: string): string {
   return btoa(binary);
 }
 
-export async function accountPicture(
+export async function readAccountPicture(
   source: AccountPictureSource,
   input: AccountPictureInput,
   ctx: WidgetContext,
 ): Promise<AccountPictureOutput> {
-  const { customerInternalId } = parseWidgetInput(accountPictureInput, input);
+  const { customerInternalId } = input;
   const facts = await source.pictureFacts({ customerId: customerInternalId });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   const asOf = asOfOf(ctx.now);
@@ -123,3 +124,16 @@ export async function accountPicture(
     asOf,
   };
 }
+
+export const accountPicture = defineAction({
+  name: "FTOS_ACC_AccountPicture",
+  procedure: "widgets.picture",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Account picture",
+  summary: "The customer's picture, or an initials avatar when there is none.",
+  input: accountPictureInput,
+  output: accountPictureOutput,
+  run: ({ sources, now, settings }, input) => readAccountPicture(sources.picture, input, { now, settings }),
+});

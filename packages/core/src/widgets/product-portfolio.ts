@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import { normalizeDecimal, sumDecimals } from "./decimal";
 import {
@@ -11,11 +12,11 @@ import {
   SIDE_OF_KIND,
 } from "./holdings";
 import { todayOf } from "./months";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_ProductPortfolio */
 export const productPortfolioInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProductPortfolioInput = z.input<typeof productPortfolioInput>;
+export type ProductPortfolioInput = z.output<typeof productPortfolioInput>;
 
 const holding = z.object({
   contractNo: z.string(),
@@ -125,13 +126,26 @@ export function shapePortfolio(
   };
 }
 
-export async function getProductPortfolio(
+export async function readProductPortfolio(
   source: ProductPortfolioSource,
   input: ProductPortfolioInput,
   ctx: { now: Date },
 ): Promise<ProductPortfolioOutput> {
-  const { customerInternalId } = parseWidgetInput(productPortfolioInput, input);
+  const { customerInternalId } = input;
   const rows = await source.contractsOf(customerInternalId);
   if (rows === null) throw unknownCustomer("customerInternalId", customerInternalId);
   return { customerInternalId, ...shapePortfolio(rows, todayOf(ctx.now)), asOf: asOfOf(ctx.now) };
 }
+
+export const productPortfolio = defineAction({
+  name: "FTOS_ACC_ProductPortfolio",
+  procedure: "widgets.productPortfolio",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Product portfolio",
+  summary: "The customer's assets and liabilities, with the active balances summed per currency and side.",
+  input: productPortfolioInput,
+  output: productPortfolioOutput,
+  run: ({ sources, now }, input) => readProductPortfolio(sources.productPortfolio, input, { now }),
+});

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { AppError } from "../errors/app-error";
 import { systemId } from "../rules/ids";
 import type { ProductSuggestionsSource } from "./product-suggestions";
-import { parseWidgetInput, unknownCustomer } from "./widget-input";
+import { unknownCustomer } from "./widget-input";
 
 const suggestionIdField = z
   .string({
@@ -14,12 +15,14 @@ const suggestionIdField = z
   })
   .pipe(systemId("suggestionId"));
 
+export const dismissSuggestionAction = "FTOS_ACC_DismissProductSuggestion";
+
 /** Dismisses one campaign suggestion of the customer (`accountId` as in GetProductSuggestions). */
 export const dismissSuggestionInput = z.strictObject({
   accountId: systemId("accountId"),
   suggestionId: suggestionIdField,
 });
-export type DismissSuggestionInput = z.input<typeof dismissSuggestionInput>;
+export type DismissSuggestionInput = z.output<typeof dismissSuggestionInput>;
 
 export const dismissSuggestionOutput = z.object({
   suggestionId: z.string(),
@@ -34,12 +37,13 @@ export async function dismissSuggestion(
   input: DismissSuggestionInput,
   ctx: { now: Date; userName: string },
 ): Promise<DismissSuggestionOutput> {
-  const { accountId, suggestionId } = parseWidgetInput(dismissSuggestionInput, input);
+  const { accountId, suggestionId } = input;
   const result = await source.dismissOffer({
     customerId: accountId,
     offerId: suggestionId,
     at: ctx.now,
     userName: ctx.userName,
+    action: dismissSuggestionAction,
   });
   if (result === null) {
     if (!(await source.customerExists(accountId))) throw unknownCustomer("accountId", accountId);
@@ -53,3 +57,20 @@ export async function dismissSuggestion(
     operation: result.changed ? "updated" : "unchanged",
   };
 }
+
+export const dismissProductSuggestion = defineAction({
+  name: dismissSuggestionAction,
+  procedure: "widgets.dismissSuggestion",
+  kind: "mutation",
+  access: "write",
+  tag: "Widgets",
+  title: "Product suggestion",
+  summary:
+    "Dismisses one campaign suggestion of the customer, so that GetProductSuggestions no longer offers it.",
+  input: dismissSuggestionInput,
+  output: dismissSuggestionOutput,
+  message: (output) =>
+    output.operation === "updated" ? "Product suggestion dismissed" : "Product suggestion unchanged",
+  run: ({ sources, now, actor }, input) =>
+    dismissSuggestion(sources.productSuggestions, input, { now, userName: actor.userName }),
+});

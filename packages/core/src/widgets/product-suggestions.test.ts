@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
+import { runAction } from "../testing/run-action";
 import {
   type ProductSuggestionsSource,
   rankSuggestions,
   type SuggestionFacts,
   suppressionOf,
 } from "./product-suggestions";
-import { dismissSuggestion } from "./product-suggestions-dismiss";
+import { dismissProductSuggestion } from "./product-suggestions-dismiss";
 import { hasActiveAgreementOfType } from "./product-suggestions-rules";
 
 const today = "2025-06-15";
@@ -97,14 +98,13 @@ describe("dismissSuggestion", () => {
   const accountId = "0b4c6a8e-8d0f-4f7e-9a57-3c3a8b2f1e10";
 
   it("refuses a rule-based suggestion with a reason, and a missing id by name", async () => {
-    const ctx = { now: new Date(), userName: "ana" };
-    const error = await dismissSuggestion(source, { accountId, suggestionId: "rule:card" }, ctx).catch(
-      (e) => e,
-    );
+    const dismiss = (input: unknown) =>
+      runAction(dismissProductSuggestion, { productSuggestions: source }, input, { userName: "ana" });
+    const error = await dismiss({ accountId, suggestionId: "rule:card" }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "suggestionId" }] });
     expect(error.message).toMatch(/rule-based/);
-    await expect(dismissSuggestion(source, { accountId } as never, ctx)).rejects.toMatchObject({
+    await expect(dismiss({ accountId })).rejects.toMatchObject({
       fieldErrors: [{ field: "suggestionId", message: "suggestionId is required" }],
     });
   });

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { systemId } from "../rules/ids";
 import { type HoldingDates, type HoldingKind, holdingKindOf, isActiveHolding } from "./holdings";
 import { todayOf } from "./months";
 import { type AgreementDates, hasActiveAgreementOfType, SUGGESTION_RULES } from "./product-suggestions-rules";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_GetProductSuggestions: `accountId` is the customerInternalId. */
 export const productSuggestionsInput = z.strictObject({ accountId: systemId("accountId") });
-export type ProductSuggestionsInput = z.input<typeof productSuggestionsInput>;
+export type ProductSuggestionsInput = z.output<typeof productSuggestionsInput>;
 
 const suggestion = z.object({
   /** The campaign offer's id (what dismissSuggestion takes), or the rule's id (`rule:…`). */
@@ -56,6 +57,8 @@ export interface ProductSuggestionsSource {
     offerId: string;
     at: Date;
     userName: string;
+    /** The callAction name stamped on the audit entry. */
+    action: string;
   }): Promise<{ dismissedAt: string; changed: boolean } | null>;
   customerExists(customerId: string): Promise<boolean>;
 }
@@ -116,12 +119,12 @@ export function suppressionOf(
   return `Product suggestions are hidden because the customer has no active marketing consent (${marketingConsentTypes.join(" or ")}).`;
 }
 
-export async function getProductSuggestions(
+export async function readProductSuggestions(
   source: ProductSuggestionsSource,
   input: ProductSuggestionsInput,
   ctx: { now: Date; settings: { marketingConsentTypes: readonly string[] } },
 ): Promise<ProductSuggestionsOutput> {
-  const { accountId } = parseWidgetInput(productSuggestionsInput, input);
+  const { accountId } = input;
   const today = todayOf(ctx.now);
   const facts = await source.factsOf(accountId, today);
   if (facts === null) throw unknownCustomer("accountId", accountId);
@@ -133,3 +136,18 @@ export async function getProductSuggestions(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const getProductSuggestions = defineAction({
+  name: "FTOS_ACC_GetProductSuggestions",
+  procedure: "widgets.productSuggestions",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Product suggestions",
+  summary:
+    "Open campaign offers and rule-based products the customer does not hold, when a marketing consent is active.",
+  input: productSuggestionsInput,
+  output: productSuggestionsOutput,
+  run: ({ sources, now, settings }, input) =>
+    readProductSuggestions(sources.productSuggestions, input, { now, settings }),
+});

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
-import { DEFAULT_PROFILE_WEIGHTS, DEFAULT_WIDGET_SETTINGS, widgetSettings } from "../settings";
+import { DEFAULT_PROFILE_WEIGHTS, DEFAULT_SETTINGS, settingsOf } from "../settings";
+import { runAction } from "../testing/run-action";
 import {
   type ProfileFacts,
   profileBandOf,
   profileComplete,
   profileCompleteOutput,
   profileCompletionOf,
+  readProfileCompletion,
 } from "./profile-completion";
 
 const complete: ProfileFacts = {
@@ -81,41 +83,39 @@ describe("profile completion with the default weights", () => {
   });
 
   it("scores with configured weights", () => {
-    const settings = widgetSettings({ profileWeights: { picture: 25, agreement: 5, address: 5 } });
+    const settings = settingsOf({ profileWeights: { picture: 25, agreement: 5, address: 5 } });
     const result = profileCompletionOf({ ...complete, hasPicture: false }, settings.profileWeights);
     expect(result.percentage).toBe(75);
     expect(result.next).toEqual({ field: "picture", label: "Picture", weight: 25 });
   });
 });
 
-describe("widgetSettings", () => {
+describe("settingsOf", () => {
   it("refuses weights that do not sum to 100, negative or fractional weights, unknown fields, empty lists", () => {
-    expect(() => widgetSettings({ profileWeights: { picture: 10 } })).toThrow(/sum to 100/);
-    expect(() => widgetSettings({ profileWeights: { picture: -5, agreement: 25 } })).toThrow(/whole number/);
-    expect(() => widgetSettings({ profileWeights: { picture: 2.5, agreement: 17.5 } })).toThrow(
-      /whole number/,
-    );
-    expect(() => widgetSettings({ profileWeights: { nickname: 0 } as never })).toThrow(
-      /Unknown profile weight/,
-    );
-    expect(() => widgetSettings({ consentTypes: [" "] })).toThrow(/at least one/);
-    expect(widgetSettings()).toEqual(DEFAULT_WIDGET_SETTINGS);
+    expect(() => settingsOf({ profileWeights: { picture: 10 } })).toThrow(/sum to 100/);
+    expect(() => settingsOf({ profileWeights: { picture: -5, agreement: 25 } })).toThrow(/whole number/);
+    expect(() => settingsOf({ profileWeights: { picture: 2.5, agreement: 17.5 } })).toThrow(/whole number/);
+    expect(() => settingsOf({ profileWeights: { nickname: 0 } as never })).toThrow(/Unknown profile weight/);
+    expect(() => settingsOf({ consentTypes: [" "] })).toThrow(/at least one/);
+    expect(settingsOf()).toEqual(DEFAULT_SETTINGS);
   });
 });
 
-describe("profileComplete", () => {
+describe("readProfileCompletion", () => {
   const id = "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10";
-  const ctx = { now: new Date("2025-06-30T10:00:00Z"), settings: DEFAULT_WIDGET_SETTINGS };
+  const ctx = { now: new Date("2025-06-30T10:00:00Z"), settings: DEFAULT_SETTINGS };
 
   it("answers the score with asOf, asking the source for today's UTC date", async () => {
     const asked: unknown[] = [];
-    const result = await profileComplete(
-      {
-        profileFacts: async (query) => {
-          asked.push(query);
-          return complete;
-        },
+    const source = {
+      profileFacts: async (query: unknown) => {
+        asked.push(query);
+        return complete;
       },
+    };
+    const result = await runAction(
+      profileComplete,
+      { profileComplete: source },
       { customerInternalId: id.toUpperCase() },
       ctx,
     );
@@ -127,10 +127,14 @@ describe("profileComplete", () => {
 
   it("is 400 naming customerInternalId when it is missing and 404 when no customer has it", async () => {
     const source = { profileFacts: async () => null };
-    const missing = await profileComplete(source, {} as never, ctx).catch((e: unknown) => e);
+    const missing = await runAction(profileComplete, { profileComplete: source }, {}, ctx).catch(
+      (e: unknown) => e,
+    );
     expect(missing).toBeInstanceOf(AppError);
     expect(missing).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "customerInternalId" }] });
-    const unknown = await profileComplete(source, { customerInternalId: id }, ctx).catch((e: unknown) => e);
+    const unknown = await readProfileCompletion(source, { customerInternalId: id }, ctx).catch(
+      (e: unknown) => e,
+    );
     expect(unknown).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import {
   PROFILE_FIELD_LABELS,
@@ -8,12 +9,12 @@ import {
   type WidgetContext,
 } from "../settings";
 import { todayOf } from "./months";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_ProfileComplete: how complete the customer's master data is, and what to fill next. */
 
 export const profileCompleteInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProfileCompleteInput = z.input<typeof profileCompleteInput>;
+export type ProfileCompleteInput = z.output<typeof profileCompleteInput>;
 
 export const PROFILE_BANDS = ["red", "yellow", "green"] as const;
 export type ProfileBand = (typeof PROFILE_BANDS)[number];
@@ -119,12 +120,12 @@ export function profileCompletionOf(
   };
 }
 
-export async function profileComplete(
+export async function readProfileCompletion(
   source: ProfileCompleteSource,
   input: ProfileCompleteInput,
   ctx: WidgetContext,
 ): Promise<ProfileCompleteOutput> {
-  const { customerInternalId } = parseWidgetInput(profileCompleteInput, input);
+  const { customerInternalId } = input;
   const facts = await source.profileFacts({ customerId: customerInternalId, today: todayOf(ctx.now) });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   return {
@@ -133,3 +134,17 @@ export async function profileComplete(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const profileComplete = defineAction({
+  name: "FTOS_ACC_ProfileComplete",
+  procedure: "widgets.profileCompletion",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Profile completion",
+  summary: "How complete the customer's profile is, by weighted fields, and the heaviest missing one.",
+  input: profileCompleteInput,
+  output: profileCompleteOutput,
+  run: ({ sources, now, settings }, input) =>
+    readProfileCompletion(sources.profileComplete, input, { now, settings }),
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /**
  * The indicators a customer has values of, for a picker beside FTOS_ACC_AccountProfitabilityPI
@@ -9,7 +10,7 @@ import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
  */
 
 export const profitabilityIndicatorsInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProfitabilityIndicatorsInput = z.input<typeof profitabilityIndicatorsInput>;
+export type ProfitabilityIndicatorsInput = z.output<typeof profitabilityIndicatorsInput>;
 
 export const profitabilityIndicatorsOutput = z.object({
   customerInternalId: z.string(),
@@ -24,13 +25,27 @@ export interface ProfitabilityIndicatorsSource {
   indicatorsOf(customerId: string): Promise<string[] | null>;
 }
 
-export async function getProfitabilityIndicators(
+export async function readProfitabilityIndicators(
   source: ProfitabilityIndicatorsSource,
   input: ProfitabilityIndicatorsInput,
   ctx: { now: Date },
 ): Promise<ProfitabilityIndicatorsOutput> {
-  const { customerInternalId } = parseWidgetInput(profitabilityIndicatorsInput, input);
+  const { customerInternalId } = input;
   const indicators = await source.indicatorsOf(customerInternalId);
   if (indicators === null) throw unknownCustomer("customerInternalId", customerInternalId);
   return { customerInternalId, indicators, asOf: asOfOf(ctx.now) };
 }
+
+export const accountProfitabilityIndicators = defineAction({
+  name: "FTOS_ACC_AccountProfitabilityIndicators",
+  procedure: "widgets.profitabilityIndicators",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Profitability indicators",
+  summary: "The names of the profitability indicators the customer has values of.",
+  input: profitabilityIndicatorsInput,
+  output: profitabilityIndicatorsOutput,
+  run: ({ sources, now }, input) =>
+    readProfitabilityIndicators(sources.profitabilityIndicators, input, { now }),
+});

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { AppError } from "../errors/app-error";
 import { customerInternalIdField } from "../rules/ids";
 import { compareDecimals, normalizeDecimal, percentChange, subtractDecimals } from "./decimal";
 import { fillMonths, lastMonths } from "./months";
-import { asOfOf, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** How many months the widget shows, ending with the current month. */
 export const PROFITABILITY_MONTHS = 12;
@@ -19,7 +20,7 @@ export const profitabilityInput = z.strictObject({
     .min(1, "indicatorName is required")
     .max(200, "indicatorName must be at most 200 characters"),
 });
-export type ProfitabilityInput = z.input<typeof profitabilityInput>;
+export type ProfitabilityInput = z.output<typeof profitabilityInput>;
 
 const monthValue = z.object({ month: z.string(), value: z.string() });
 
@@ -96,12 +97,12 @@ export function profitabilitySeries(
   return { months: series, latest, change };
 }
 
-export async function getAccountProfitability(
+export async function readAccountProfitability(
   source: ProfitabilitySource,
   input: ProfitabilityInput,
   ctx: { now: Date },
 ): Promise<ProfitabilityOutput> {
-  const { customerInternalId, indicatorName } = parseWidgetInput(profitabilityInput, input);
+  const { customerInternalId, indicatorName } = input;
   const months = lastMonths(ctx.now, PROFITABILITY_MONTHS);
   const found = await source.valuesOf({
     customerId: customerInternalId,
@@ -125,3 +126,16 @@ export async function getAccountProfitability(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const accountProfitabilityPI = defineAction({
+  name: "FTOS_ACC_AccountProfitabilityPI",
+  procedure: "widgets.profitability",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Profitability",
+  summary: "One profitability indicator of the customer over the last 12 months.",
+  input: profitabilityInput,
+  output: profitabilityOutput,
+  run: ({ sources, now }, input) => readAccountProfitability(sources.profitability, input, { now }),
+});

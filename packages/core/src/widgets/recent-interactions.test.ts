@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseInput } from "../rules/edge-input";
 import {
   decodeInteractionCursor,
   encodeInteractionCursor,
@@ -6,7 +7,6 @@ import {
   pageFrom,
   recentInteractionsInput,
 } from "./recent-interactions";
-import { parseWidgetInput } from "./widget-input";
 
 const position = { occurredAt: "2025-06-01T09:30:00.123456Z", id: "0b4c6a8e-8d0f-4f7e-9a57-3c3a8b2f1e10" };
 const row = (i: number): InteractionRow => ({
@@ -46,17 +46,17 @@ describe("recentInteractionsInput", () => {
   };
 
   it("takes timestamps as their UTC date, a numeric-string limit, and channels as a list", () => {
-    const parsed = parseWidgetInput(recentInteractionsInput, {
+    const parsed = parseInput(recentInteractionsInput, {
       ...base,
       limit: "20",
       channels: "Email,Phone",
     });
     expect(parsed).toMatchObject({ toDate: "2025-07-01", limit: 20, channels: ["Email", "Phone"] });
-    expect(parseWidgetInput(recentInteractionsInput, parsed)).toEqual(parsed);
+    expect(parseInput(recentInteractionsInput, parsed)).toEqual(parsed);
   });
 
   it("reads a blank limit or cursor as absent", () => {
-    const parsed = parseWidgetInput(recentInteractionsInput, { ...base, limit: " ", cursor: "" });
+    const parsed = parseInput(recentInteractionsInput, { ...base, limit: " ", cursor: "" });
     expect(parsed).toMatchObject({ limit: null, cursor: null });
   });
 });

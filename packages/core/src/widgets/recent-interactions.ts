@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
-import { asOfOf, inclusiveRange, listField, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, inclusiveRange, listField, unknownCustomer } from "./widget-input";
 
 export const INTERACTIONS_DEFAULT_LIMIT = 50;
 export const INTERACTIONS_MAX_LIMIT = 200;
@@ -66,7 +67,7 @@ export const recentInteractionsInput = z
     cursor: cursorField.nullish(),
   })
   .superRefine(inclusiveRange("fromDate", "toDate"));
-export type RecentInteractionsInput = z.input<typeof recentInteractionsInput>;
+export type RecentInteractionsInput = z.output<typeof recentInteractionsInput>;
 
 const interaction = z.object({
   id: z.string(),
@@ -129,12 +130,12 @@ export function pageFrom(
   };
 }
 
-export async function getRecentInteractions(
+export async function readRecentInteractions(
   source: RecentInteractionsSource,
   input: RecentInteractionsInput,
   ctx: { now: Date },
 ): Promise<RecentInteractionsOutput> {
-  const parsed = parseWidgetInput(recentInteractionsInput, input);
+  const parsed = input;
   const limit = parsed.limit ?? INTERACTIONS_DEFAULT_LIMIT;
   const found = await source.pageOf({
     customerId: parsed.customerInternalId,
@@ -156,3 +157,17 @@ export async function getRecentInteractions(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const accountRecentInteractions = defineAction({
+  name: "FTOS_ACC_AccountRecentInteractions",
+  procedure: "widgets.recentInteractions",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Recent interactions",
+  summary:
+    "The customer's interactions between two dates, newest first, a page at a time, with counts per channel.",
+  input: recentInteractionsInput,
+  output: recentInteractionsOutput,
+  run: ({ sources, now }, input) => readRecentInteractions(sources.recentInteractions, input, { now }),
+});

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
 import { normalizeDecimal } from "./decimal";
 import { fillMonths, monthOf, monthRange } from "./months";
-import { asOfOf, inclusiveRange, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, inclusiveRange, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountRevenuesPI */
 export const revenuesInput = z
@@ -14,7 +15,7 @@ export const revenuesInput = z
     endDate: required("endDate", isoDate),
   })
   .superRefine(inclusiveRange("startDate", "endDate"));
-export type RevenuesInput = z.input<typeof revenuesInput>;
+export type RevenuesInput = z.output<typeof revenuesInput>;
 
 const currencyAmount = z.object({ currency: z.string(), amount: z.string() });
 export type RevenueAmount = z.infer<typeof currencyAmount>;
@@ -70,12 +71,12 @@ export function shapeRevenues(
   };
 }
 
-export async function getAccountRevenues(
+export async function readAccountRevenues(
   source: RevenuesSource,
   input: RevenuesInput,
   ctx: { now: Date },
 ): Promise<RevenuesOutput> {
-  const { customerInternalId, startDate, endDate } = parseWidgetInput(revenuesInput, input);
+  const { customerInternalId, startDate, endDate } = input;
   const sums = await source.sumsOf({ customerId: customerInternalId, startDate, endDate });
   if (sums === null) throw unknownCustomer("customerInternalId", customerInternalId);
   return {
@@ -86,3 +87,17 @@ export async function getAccountRevenues(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const accountRevenuesPI = defineAction({
+  name: "FTOS_ACC_AccountRevenuesPI",
+  procedure: "widgets.revenues",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Revenues",
+  summary:
+    "The revenues the bank earned from the customer between two dates, per currency, month and category.",
+  input: revenuesInput,
+  output: revenuesOutput,
+  run: ({ sources, now }, input) => readAccountRevenues(sources.revenues, input, { now }),
+});

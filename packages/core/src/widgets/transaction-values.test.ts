@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parseInput } from "../rules/edge-input";
 import { orderTransactionValues, transactionValuesInput } from "./transaction-values";
-import { parseWidgetInput } from "./widget-input";
 
 describe("transactionValuesInput", () => {
   it("answers option values and currencies in their canonical spelling", () => {
-    const parsed = parseWidgetInput(transactionValuesInput, {
+    const parsed = parseInput(transactionValuesInput, {
       customerInternalId: "0B4C6A8E-8D0F-4F7E-9A57-3C3A8B2F1E10",
       startDate: "2025-01-01",
       endDate: "2025-01-31",
@@ -20,7 +20,7 @@ describe("transactionValuesInput", () => {
       currencyId: "EUR",
       transactionIndicators: ["Salary"],
     });
-    expect(parseWidgetInput(transactionValuesInput, parsed)).toEqual(parsed);
+    expect(parseInput(transactionValuesInput, parsed)).toEqual(parsed);
   });
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { defineAction } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
 import { currency } from "../rules/money";
 import { optionSet } from "../rules/option-sets";
 import { normalizeDecimal } from "./decimal";
-import { asOfOf, inclusiveRange, listField, parseWidgetInput, unknownCustomer } from "./widget-input";
+import { asOfOf, inclusiveRange, listField, unknownCustomer } from "./widget-input";
 
 export const TRANSACTION_DIRECTIONS = ["Incoming", "Outgoing"] as const;
 export const INTER_INTRA = ["Inter", "Intra"] as const;
@@ -24,7 +25,7 @@ export const transactionValuesInput = z
     currencyId: optional("currencyId", currency),
   })
   .superRefine(inclusiveRange("startDate", "endDate"));
-export type TransactionValuesInput = z.input<typeof transactionValuesInput>;
+export type TransactionValuesInput = z.output<typeof transactionValuesInput>;
 
 const valueRow = z.object({
   indicator: z.string(),
@@ -106,12 +107,12 @@ export function orderTransactionValues(found: {
   };
 }
 
-export async function getCustomerTransactionValues(
+export async function readTransactionValues(
   source: TransactionValuesSource,
   input: TransactionValuesInput,
   ctx: { now: Date },
 ): Promise<TransactionValuesOutput> {
-  const parsed = parseWidgetInput(transactionValuesInput, input);
+  const parsed = input;
   const found = await source.valuesOf({
     customerId: parsed.customerInternalId,
     startDate: parsed.startDate,
@@ -130,3 +131,17 @@ export async function getCustomerTransactionValues(
     asOf: asOfOf(ctx.now),
   };
 }
+
+export const getCustomerTransactionValues = defineAction({
+  name: "FTOS_ACC_GetCustomerTransactionValues",
+  procedure: "widgets.transactionValues",
+  kind: "query",
+  access: "read",
+  tag: "Widgets",
+  title: "Transaction values",
+  summary:
+    "The customer's transactions between two dates, counted and summed per indicator, direction, inter/intra and currency.",
+  input: transactionValuesInput,
+  output: transactionValuesOutput,
+  run: ({ sources, now }, input) => readTransactionValues(sources.transactionValues, input, { now }),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type FieldError } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
 
 /**
  * A list sent as a JSON array, a JSON array inside a string, or a comma-separated string;
@@ -46,30 +46,6 @@ export const inclusiveRange =
       ctx.addIssue({ code: "custom", path: [fromKey], message: `${fromKey} must not be after ${toKey}` });
     }
   };
-
-/**
- * Validates a widget's input against its schema and answers the parsed value, or throws one
- * BAD_REQUEST AppError listing every invalid field. `null`/`undefined` count as `{}`, so a
- * missing customer id is reported by name rather than as "expected an object".
- */
-export function parseWidgetInput<S extends z.ZodObject>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const known = Object.keys(schema.shape);
-  const fieldErrors: FieldError[] = parsed.error.issues.flatMap((issue): FieldError[] => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        field: key,
-        message: `${key} is not a known field (known: ${known.join(", ")})`,
-      }));
-    }
-    if (issue.code === "invalid_type" && issue.path.length === 0) {
-      return [{ field: "", message: `The input must be an object with ${known.join(", ")}` }];
-    }
-    return [{ field: issue.path.join("."), message: issue.message }];
-  });
-  throw new AppError("BAD_REQUEST", `${fieldErrors.map((e) => e.message).join("; ")}.`, fieldErrors);
-}
 
 /** The `asOf` every widget answer carries. */
 export const asOfOf = (now: Date): string => now.toISOString();

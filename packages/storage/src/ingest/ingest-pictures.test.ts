@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, pictures } from "../schema";
 import { openTestDatabase } from "../testing";
-import { ingestBatch } from "./ingest-store";
-import { countRows, insertCustomer, pngBase64, refusal, unknownCustomerId } from "./test-kit";
+import { countRows, ingestBatch, insertCustomer, pngBase64, refusal, unknownCustomerId } from "./test-kit";
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -18,7 +17,7 @@ describe("ingesting pictures", () => {
     const customer = await insertCustomer(handle.db);
     expect(
       await ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: customer, dataBase64: pngBase64(100, 1) }],
         "feeder",
@@ -30,7 +29,7 @@ describe("ingesting pictures", () => {
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString("base64");
     expect(
       await ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: customer, dataBase64: jpeg }],
         "feeder",
@@ -58,7 +57,7 @@ describe("ingesting pictures", () => {
     const gif = Buffer.from("GIF89a\x01\x00\x01\x00", "latin1").toString("base64");
     const unsupported = await refusal(
       ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: customer, dataBase64: gif, contentType: "image/png" }],
         "feeder",
@@ -68,7 +67,7 @@ describe("ingesting pictures", () => {
     expect(unsupported.fieldErrors[0]?.field).toBe("rows.0.dataBase64");
     const tooLarge = await refusal(
       ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: customer, dataBase64: pngBase64(1024 * 1024 + 1) }],
         "feeder",
@@ -78,7 +77,7 @@ describe("ingesting pictures", () => {
     expect(await countRows(handle.db, "pictures", customer)).toBe(0);
     expect(
       await ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: customer, dataBase64: pngBase64(1024 * 1024) }],
         "feeder",
@@ -89,7 +88,7 @@ describe("ingesting pictures", () => {
   it("is 404 for a picture of an unknown customer", async () => {
     const error = await refusal(
       ingestBatch(
-        handle.db,
+        handle.sql,
         "pictures",
         [{ customerInternalId: unknownCustomerId, dataBase64: pngBase64() }],
         "feeder",

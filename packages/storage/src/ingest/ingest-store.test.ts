@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { auditLog, campaignOffers, contracts, instalments } from "../schema";
 import { openTestDatabase } from "../testing";
-import { ingestBatch } from "./ingest-store";
 import {
   contractRowFor,
   countRows,
+  ingestBatch,
   insertCustomer,
   refusal,
   sampleRows,
@@ -28,7 +28,7 @@ describe("ingestBatch", () => {
     const customer = await insertCustomer(handle.db);
     const samples = sampleRows(customer, "C-ALL");
     for (const kind of INGEST_KINDS) {
-      expect(await ingestBatch(handle.db, kind, [samples[kind]], "feeder"), kind).toEqual({
+      expect(await ingestBatch(handle.sql, kind, [samples[kind]], "feeder"), kind).toEqual({
         inserted: 1,
         updated: 0,
       });
@@ -42,7 +42,7 @@ describe("ingestBatch", () => {
     const before = await snapshot();
     const auditBefore = await countRows(handle.db, "audit_log", customer);
     for (const kind of INGEST_KINDS) {
-      expect(await ingestBatch(handle.db, kind, [samples[kind]], "feeder"), kind).toEqual({
+      expect(await ingestBatch(handle.sql, kind, [samples[kind]], "feeder"), kind).toEqual({
         inserted: 0,
         updated: 1,
       });
@@ -66,7 +66,7 @@ describe("ingestBatch", () => {
   it("stores canonical values exactly", async () => {
     const customer = await insertCustomer(handle.db);
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "contracts",
       [
         contractRowFor(customer.toUpperCase(), {
@@ -96,9 +96,9 @@ describe("ingestBatch", () => {
   it("audits created rows with every value and updated rows with what changed, old and new", async () => {
     const customer = await insertCustomer(handle.db);
     const row = contractRowFor(customer, { contractNo: "AUD-1", balance: "100.00" });
-    await ingestBatch(handle.db, "contracts", [row], "feeder");
+    await ingestBatch(handle.sql, "contracts", [row], "feeder");
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "contracts",
       [{ ...row, balance: "90.5", status: "closed", closeDate: "2025-01-31" }],
       "other",
@@ -131,7 +131,7 @@ describe("ingestBatch", () => {
     const customer = await insertCustomer(handle.db);
     const rows = Array.from({ length: 5 }, () => contractRowFor(customer));
     rows[3] = { ...rows[3]!, currency: "XYZ" };
-    const error = await refusal(ingestBatch(handle.db, "contracts", rows, "feeder"));
+    const error = await refusal(ingestBatch(handle.sql, "contracts", rows, "feeder"));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.fieldErrors).toEqual([
       { field: "rows.3.currency", message: expect.stringMatching(/ISO 4217/) },
@@ -142,7 +142,7 @@ describe("ingestBatch", () => {
   it("is 404 naming the row for an unknown customer, and stores none of the batch", async () => {
     const customer = await insertCustomer(handle.db);
     const rows = [contractRowFor(customer), contractRowFor(unknownCustomerId), contractRowFor(customer)];
-    const error = await refusal(ingestBatch(handle.db, "contracts", rows, "feeder"));
+    const error = await refusal(ingestBatch(handle.sql, "contracts", rows, "feeder"));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.fieldErrors).toEqual([
       { field: "rows.1.customerInternalId", message: expect.stringContaining(unknownCustomerId) },
@@ -153,7 +153,7 @@ describe("ingestBatch", () => {
   it("is 404 for an instalment of a contract the customer does not hold", async () => {
     const customer = await insertCustomer(handle.db);
     const other = await insertCustomer(handle.db);
-    await ingestBatch(handle.db, "contracts", [contractRowFor(other, { contractNo: "THEIRS" })], "feeder");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(other, { contractNo: "THEIRS" })], "feeder");
     const instalment = {
       externalId: `I-${uid()}`,
       customerInternalId: customer,
@@ -162,7 +162,7 @@ describe("ingestBatch", () => {
       amount: "1",
       currency: "RON",
     };
-    const error = await refusal(ingestBatch(handle.db, "instalments", [instalment], "feeder"));
+    const error = await refusal(ingestBatch(handle.sql, "instalments", [instalment], "feeder"));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.fieldErrors[0]?.field).toBe("rows.0.contractNo");
   });
@@ -171,11 +171,11 @@ describe("ingestBatch", () => {
     const owner = await insertCustomer(handle.db);
     const intruder = await insertCustomer(handle.db);
     const row = contractRowFor(owner, { balance: "1.00" });
-    await ingestBatch(handle.db, "contracts", [row], "feeder");
+    await ingestBatch(handle.sql, "contracts", [row], "feeder");
     const fresh = contractRowFor(intruder);
     const error = await refusal(
       ingestBatch(
-        handle.db,
+        handle.sql,
         "contracts",
         [fresh, { ...row, customerInternalId: intruder, balance: "2.00" }],
         "feeder",
@@ -192,9 +192,9 @@ describe("ingestBatch", () => {
 
   it("is 409 when a new external id names a contract number the customer already has", async () => {
     const customer = await insertCustomer(handle.db);
-    await ingestBatch(handle.db, "contracts", [contractRowFor(customer, { contractNo: "DUP" })], "feeder");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(customer, { contractNo: "DUP" })], "feeder");
     const error = await refusal(
-      ingestBatch(handle.db, "contracts", [contractRowFor(customer, { contractNo: "DUP" })], "feeder"),
+      ingestBatch(handle.sql, "contracts", [contractRowFor(customer, { contractNo: "DUP" })], "feeder"),
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors[0]?.field).toBe("rows.0.contractNo");
@@ -209,13 +209,13 @@ describe("ingestBatch", () => {
       campaign: "Spring",
       status: "open",
     };
-    await ingestBatch(handle.db, "campaignOffers", [offer], "feeder");
+    await ingestBatch(handle.sql, "campaignOffers", [offer], "feeder");
     const at = new Date("2025-03-01T12:00:00Z");
     await handle.db
       .update(campaignOffers)
       .set({ dismissedAt: at })
       .where(eq(campaignOffers.externalId, offer.externalId));
-    await ingestBatch(handle.db, "campaignOffers", [{ ...offer, score: 80 }], "feeder");
+    await ingestBatch(handle.sql, "campaignOffers", [{ ...offer, score: 80 }], "feeder");
     const [stored] = await handle.db
       .select()
       .from(campaignOffers)
@@ -225,7 +225,7 @@ describe("ingestBatch", () => {
 
   it("updates an instalment to paid by its external id", async () => {
     const customer = await insertCustomer(handle.db);
-    await ingestBatch(handle.db, "contracts", [contractRowFor(customer, { contractNo: "PAY" })], "feeder");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(customer, { contractNo: "PAY" })], "feeder");
     const instalment = {
       externalId: `I-${uid()}`,
       customerInternalId: customer,
@@ -234,8 +234,8 @@ describe("ingestBatch", () => {
       amount: "1",
       currency: "RON",
     };
-    await ingestBatch(handle.db, "instalments", [instalment], "feeder");
-    expect(await ingestBatch(handle.db, "instalments", [{ ...instalment, paid: true }], "feeder")).toEqual({
+    await ingestBatch(handle.sql, "instalments", [instalment], "feeder");
+    expect(await ingestBatch(handle.sql, "instalments", [{ ...instalment, paid: true }], "feeder")).toEqual({
       inserted: 0,
       updated: 1,
     });
@@ -250,8 +250,8 @@ describe("ingestBatch", () => {
     const customer = await insertCustomer(handle.db);
     const rows = Array.from({ length: 50 }, () => contractRowFor(customer));
     const results = await Promise.all([
-      ingestBatch(handle.db, "contracts", rows, "a"),
-      ingestBatch(handle.db, "contracts", rows, "b"),
+      ingestBatch(handle.sql, "contracts", rows, "a"),
+      ingestBatch(handle.sql, "contracts", rows, "b"),
     ]);
     expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(50);
     expect(results.reduce((sum, r) => sum + r.updated, 0)).toBe(50);
@@ -270,7 +270,7 @@ describe("ingestBatch", () => {
       currency: "RON",
       amount: `${i + 1}.25`,
     }));
-    expect(await ingestBatch(handle.db, "transactions", rows, "feeder")).toEqual({
+    expect(await ingestBatch(handle.sql, "transactions", rows, "feeder")).toEqual({
       inserted: 10_000,
       updated: 0,
     });

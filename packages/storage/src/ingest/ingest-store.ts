@@ -5,11 +5,10 @@ import {
   type IngestResult,
   type IngestRow,
   type IngestStore,
-  ingestRows,
 } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
-import { toAppError } from "../repositories/database-errors";
+import { auditedChanges } from "../sql/audit";
+import type { Db } from "../sql/db";
 import { type IngestColumn, type IngestTable, ingestTables } from "./ingest-tables";
 
 /** Problems listed at most per refusal, like the validation errors. */
@@ -36,7 +35,7 @@ type Problem = { i: number; problem: "customer" | "contract" | "owner" | "natura
  * belongs to another customer or record (409), so the refusal names each row.
  */
 async function findProblems<K extends IngestKind>(
-  db: Executor,
+  db: Db,
   table: IngestTable<K>,
   rows: readonly IngestRow<K>[],
 ): Promise<Problem[]> {
@@ -65,7 +64,10 @@ async function findProblems<K extends IngestKind>(
   const query = sql`with r as (select * from ${recordset(columns, rows)})
     ${sql.join(checks, sql` union all `)}
     order by 1, 2 limit ${MAX_PROBLEMS}`;
-  return rowsOf<Problem>(await db.execute(query)).map((p) => ({ ...p, i: Number(p.i) }));
+  return (await db.execute<Problem>(query, `ingest ${table.table} check`)).map((p) => ({
+    ...p,
+    i: Number(p.i),
+  }));
 }
 
 function refusalOf<K extends IngestKind>(
@@ -119,7 +121,8 @@ function refusalOf<K extends IngestKind>(
  * The upsert and its audit entries as one statement. `o` reads the stored rows before the
  * statement changes them (every part of a statement sees the same snapshot), so each audit
  * entry holds old and new values; rows a feed re-sends unchanged are counted as updated but
- * leave no audit entry.
+ * leave no audit entry. Each customer whose records changed takes one sequence number for the
+ * whole batch, which all its audit entries of the batch carry.
  */
 function upsertStatement<K extends IngestKind>(
   table: IngestTable<K>,
@@ -153,58 +156,58 @@ function upsertStatement<K extends IngestKind>(
       ${key === "external_id" ? raw("where t.customer_id = excluded.customer_id") : raw("")}
       returning t.${raw(table.idColumn)} as record_id, (t.xmax = 0) as inserted, ${raw(names.map((n) => `t.${n}`).join(", "))}
     ),
-    c as (select u.record_id, u.customer_id, u.inserted, ${raw(changes)} as changes from u left join o on o.${raw(key)} = u.${raw(key)}),
+    c as (
+      select u.record_id, u.customer_id, u.inserted, ${raw(changes)} as changes
+      from u left join o on o.${raw(key)} = u.${raw(key)}
+    ),
+    changed as (select * from c where inserted or changes <> '{}'::jsonb),
+    sequenced as (
+      update customers set last_sequence = last_sequence + 1
+      where id in (select customer_id from changed)
+      returning id as customer_id, last_sequence as sequence
+    ),
     a as (
-      insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes)
-      select ${actor}, ${`ingest.${kind}`}, ${table.entity}, record_id, customer_id,
-        case when inserted then 'created' else 'updated' end, changes
-      from c where inserted or changes <> '{}'::jsonb
+      ${auditedChanges({
+        from: sql`changed join sequenced using (customer_id)`,
+        recordId: sql`changed.record_id`,
+        userName: actor,
+        action: `ingest.${kind}`,
+        entity: table.entity,
+        operation: sql`case when changed.inserted then 'created' else 'updated' end`,
+        changes: sql`changed.changes`,
+        changesAreJsonb: true,
+      })}
     )
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from u`;
 }
 
 async function upsertBatch<K extends IngestKind>(
-  db: Executor,
+  db: Db,
   kind: K,
   rows: readonly IngestRow<K>[],
   actor: string,
 ): Promise<IngestResult> {
   const table = ingestTables[kind] as IngestTable<K>;
-  try {
-    return await db.transaction(async (tx) => {
-      const problems = await findProblems(tx, table, rows);
-      if (problems.length > 0) throw refusalOf(table, rows, problems);
-      const [counts] = rowsOf<IngestResult>(await tx.execute(upsertStatement(table, rows, actor, kind)));
-      const result = { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
-      if (result.inserted + result.updated !== rows.length) {
-        // A concurrent batch gave one of these external ids to another customer after the check.
-        throw new AppError(
-          "CONFLICT",
-          "An externalId of the batch was just stored for another customer; nothing was stored.",
-        );
-      }
-      return result;
-    });
-  } catch (error) {
-    throw toAppError(error);
-  }
+  return db.transaction(async (tx) => {
+    const problems = await findProblems(tx, table, rows);
+    if (problems.length > 0) throw refusalOf(table, rows, problems);
+    const [counts] = await tx.execute<IngestResult>(
+      upsertStatement(table, rows, actor, kind),
+      `ingest ${kind}`,
+    );
+    const result = { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
+    if (result.inserted + result.updated !== rows.length) {
+      // A concurrent batch gave one of these external ids to another customer after the check.
+      throw new AppError(
+        "CONFLICT",
+        "An externalId of the batch was just stored for another customer; nothing was stored.",
+      );
+    }
+    return result;
+  });
 }
 
 /** The IngestStore port over one database: each batch in its own transaction, all or nothing. */
-export function ingestStore(db: Executor): IngestStore {
+export function ingestStore(db: Db): IngestStore {
   return { upsert: (kind, rows, actor) => upsertBatch(db, kind, rows, actor) };
-}
-
-/**
- * Validates and upserts one batch of `kind`: what `ingest.<kind>` runs. `rows` may be raw input
- * or rows the router already parsed with `ingestBatchInput(kind)` (parsing them again changes
- * nothing). Answers how many rows were created and how many already existed.
- */
-export function ingestBatch(
-  db: Executor,
-  kind: IngestKind,
-  rows: unknown,
-  actor: string,
-): Promise<IngestResult> {
-  return ingestRows(ingestStore(db), kind, rows, { actor });
 }

@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { AppError, DEFAULT_WIDGET_SETTINGS, type IngestKind, type WidgetSettings } from "@account360/core";
+import {
+  AppError,
+  DEFAULT_SETTINGS,
+  type IngestKind,
+  type IngestResult,
+  ingestActionOf,
+  type Settings,
+} from "@account360/core";
+import { runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../database";
 import { addresses, agreements, applications, customers } from "../schema";
+import type { Db } from "../sql/db";
+import { ingestStore } from "./ingest-store";
 
 /**
  * Test data for the ingestion and widget tests. Customers, addresses, agreements and
@@ -117,7 +127,7 @@ export function pngBase64(size = 64, fill = 0): string {
   return bytes.toString("base64");
 }
 
-export const testContext = (now: string, settings: WidgetSettings = DEFAULT_WIDGET_SETTINGS) => ({
+export const testContext = (now: string, settings: Settings = DEFAULT_SETTINGS) => ({
   now: new Date(now),
   settings,
 });
@@ -218,4 +228,14 @@ export function sampleRows(
     },
     pictures: { customerInternalId: customer, dataBase64: pngBase64() },
   };
+}
+
+/** A batch fed as `ingest.<kind>` is: validated at the edge, then stored all or nothing. */
+export function ingestBatch<K extends IngestKind>(
+  db: Db,
+  kind: K,
+  rows: unknown,
+  actor = "feeder",
+): Promise<IngestResult> {
+  return runAction(ingestActionOf(kind), { ingest: ingestStore(db) }, { rows }, { userName: actor });
 }

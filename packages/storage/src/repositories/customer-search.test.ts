@@ -1,8 +1,10 @@
-import { type CustomerSearchInput, searchCustomers, searchTermsOf } from "@account360/core";
-import { sql } from "drizzle-orm";
+import { searchCustomers, searchTermsOf } from "@account360/core";
+import { runAction } from "@account360/core/testing";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { insertCustomer, uid } from "../ingest/test-kit";
+import type { Db } from "../sql/db";
 import { openTestDatabase } from "../testing";
 import { customerSearchSource, likePrefix } from "./customer-search";
 
@@ -51,7 +53,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-const search = (input: CustomerSearchInput) => searchCustomers(customerSearchSource(handle.db), input);
+const search = (input: { query: string; limit?: number; cursor?: string | null }) =>
+  runAction(searchCustomers, { search: customerSearchSource(handle.sql) }, input);
 const names = async (query: string) => (await search({ query })).items.map((item) => item.fullName);
 
 describe("customers.search", () => {
@@ -131,15 +134,16 @@ describe("customers.search", () => {
     for (const query of [`${tag}pop`, "maria gen0", "gen12@", "GEN1999", "+40730001", "0730001", "an"]) {
       let plan = "";
       const explaining = customerSearchSource({
-        execute: async (statement: unknown) => {
+        ...handle.sql,
+        execute: async (statement: SQL) => {
           const explained = await handle.db.execute(sql`explain ${statement}`);
           plan = rowsOf<{ "QUERY PLAN": string }>(explained)
             .map((r) => r["QUERY PLAN"])
             .join("\n");
           return [];
         },
-      } as unknown as typeof handle.db);
-      const terms = searchTermsOf(query);
+      } as Db);
+      const terms = searchTermsOf(query, "RO");
       await explaining.search(terms, { after: null, limit: 21, candidates: 1000 });
       expect(plan, query).not.toMatch(/Seq Scan/);
       const arms = 3 + (terms.uniqueIdPrefix ? 1 : 0) + (terms.phonePrefix ? 1 : 0);
@@ -159,7 +163,7 @@ describe("customers.search", () => {
     expect(next.items[0]!.fullName.split(" ")[1]! > names.at(-1)!.split(" ")[1]!).toBe(true);
     expect((await search({ query: `${tag}pop` })).truncated).toBe(false);
 
-    const few = await customerSearchSource(handle.db).search(searchTermsOf("gen1"), {
+    const few = await customerSearchSource(handle.sql).search(searchTermsOf("gen1", "RO"), {
       after: null,
       limit: 100,
       candidates: 2,

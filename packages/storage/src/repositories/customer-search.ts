@@ -1,6 +1,6 @@
 import type { CustomerSearchRow, CustomerSearchSource, SearchMatch } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
+import type { Db } from "../sql/db";
 
 /** `abc` → a LIKE pattern matching text that starts with `abc` literally (`%`, `_` and `\` escaped). */
 export const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, "\\$&")}%`;
@@ -34,9 +34,10 @@ interface Arm {
  * A broad prefix ("an", "RO-", "+40") thus costs a bounded number of index entries instead of a
  * sort of most of the table; `truncated` says an arm had more matches than it looked at.
  * The query text is lower-cased by the database, as the indexed expressions are, and folds into
- * a constant before planning, so the index bounds come from it.
+ * a constant before planning, so the index bounds come from it: which is why this statement is
+ * not prepared (a generic plan would know no bounds).
  */
-export function customerSearchSource(db: Executor): CustomerSearchSource {
+export function customerSearchSource(db: Db): CustomerSearchSource {
   return {
     async search(terms, { after, limit, candidates }) {
       const text = sql`lower(${likePrefix(terms.text)}::text)`;
@@ -63,8 +64,8 @@ export function customerSearchSource(db: Executor): CustomerSearchSource {
       const keyset = after
         ? sql`where (last_name, first_name, id) > (${after.lastName}, ${after.firstName}, ${after.id}::uuid)`
         : sql``;
-      const rows = rowsOf<SearchRow>(
-        await db.execute(sql`with candidates as materialized (${sql.join(walks, sql` union all `)}),
+      const rows = await db.execute<SearchRow>(
+        sql`with candidates as materialized (${sql.join(walks, sql` union all `)}),
           flag as (
             select coalesce(max(n), 0) > ${candidates} as truncated
             from (select count(*) as n from candidates group by arm) per_arm
@@ -77,7 +78,8 @@ export function customerSearchSource(db: Executor): CustomerSearchSource {
             order by last_name, first_name, id, arm
             limit ${limit}
           )
-          select flag.truncated, page.* from flag left join page on true`),
+          select flag.truncated, page.* from flag left join page on true`,
+        "customer search",
       );
       return {
         truncated: rows[0]?.truncated === true,

@@ -31,14 +31,22 @@ describe("toAppError", () => {
     expect(toAppError(wrapped({ code: "23503" }))).toMatchObject({ code: "NOT_FOUND", fieldErrors: [] });
   });
 
-  it("turns anything else into a 500 that shows no SQL but keeps the original for the log", () => {
-    const original = wrapped({ code: "57P01", message: "terminating connection" });
-    const error = toAppError(original);
+  it("turns anything else into a 500 whose logged cause names the statement, never its parameters", () => {
+    const original = wrapped({ code: "42P01", message: "relation does not exist" });
+    const error = toAppError(original, "account header");
     expect(error.code).toBe("INTERNAL");
     expect(error.message).toBe("The database could not complete the request.");
     expect(error.message).not.toMatch(/insert|1960523123456/);
-    expect(error.cause).toBe(original);
+    expect(error.cause).toMatchObject({ name: "DatabaseError", statement: "account header", code: "42P01" });
+    expect(JSON.stringify(error.cause)).not.toMatch(/1960523123456/);
+    expect(String((error.cause as Error).stack)).not.toMatch(/1960523123456/);
     expect(toAppError(new TypeError("socket closed")).code).toBe("INTERNAL");
+  });
+
+  it("answers a lost connection as 503: the database cannot be reached right now", () => {
+    for (const code of ["57P01", "08006", "ECONNREFUSED", "CONNECTION_CLOSED"]) {
+      expect(toAppError(wrapped({ code }))).toMatchObject({ code: "UNAVAILABLE" });
+    }
   });
 
   it("passes an AppError through untouched", async () => {

@@ -3,6 +3,8 @@ import { AppError, type AppErrorCode } from "@account360/core";
 interface DriverError {
   code: string;
   constraint: string | null;
+  /** The server's own message (never drizzle's wrapper, which appends the parameters). */
+  message: string | null;
 }
 
 /** The PostgreSQL error under drizzle's wrapper: postgres.js names the constraint `constraint_name`, PGlite `constraint`. */
@@ -17,7 +19,12 @@ function driverErrorOf(error: unknown): DriverError | null {
     };
     if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint_name ?? candidate.constraint;
-      return { code: candidate.code, constraint: typeof constraint === "string" ? constraint : null };
+      const message = (candidate as { message?: unknown }).message;
+      return {
+        code: candidate.code,
+        constraint: typeof constraint === "string" ? constraint : null,
+        message: typeof message === "string" ? message : null,
+      };
     }
     current = candidate.cause;
   }
@@ -100,13 +107,61 @@ const bySqlState: Record<string, { code: AppErrorCode; message: string }> = {
   "23514": { code: "BAD_REQUEST", message: "The request breaks a rule of the stored data." },
 };
 
+/** SQLSTATEs that say the server or the connection went away, not that the statement was wrong. */
+const CONNECTION_STATES = /^(08...|57P0[123]|53300)$/;
+/** postgres.js's and Node's own codes for a connection that is gone or never came. */
+const CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
+
+/** True when the failure is the connection's, not the statement's: the database may answer again shortly. */
+export function isConnectionFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || CONNECTION_STATES.test(code))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** CONTRACT §3's 503: the database cannot be reached right now; nothing was written. */
+export function unavailable(error: unknown): AppError {
+  const appError = new AppError("UNAVAILABLE", "The database cannot be reached right now; retry shortly.");
+  appError.cause = logSafe(error, "connection");
+  return appError;
+}
+
+/**
+ * What of a driver error may be logged: the statement's name, the SQLSTATE and the server's
+ * message, never the statement's parameters or the error's detail (both may hold customer data).
+ */
+function logSafe(error: unknown, statement: string): Error {
+  const driver = driverErrorOf(error);
+  const code = driver?.code ?? (error as { code?: unknown } | null)?.code;
+  const safe = new Error(driver?.message ?? (typeof code === "string" ? code : "the database failed"));
+  safe.name = "DatabaseError";
+  Object.assign(safe, { statement, code });
+  return safe;
+}
+
 /**
  * Turns whatever a query threw into an AppError: the ones the data's rules explain (uniqueness,
- * references) become 409/404/400 naming the field; anything else a 500 that keeps the driver
- * error as `cause` for the log only.
+ * references) become 409/404/400 naming the field; a lost connection a 503; anything else a 500
+ * whose `cause` (for the log only) names the statement without its parameters.
  */
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, statement = "query"): AppError {
   if (error instanceof AppError) return error;
+  if (isConnectionFailure(error)) return unavailable(error);
   const driver = driverErrorOf(error);
   const known = driver?.constraint ? byConstraint[driver.constraint] : undefined;
   let appError: AppError;
@@ -118,7 +173,7 @@ export function toAppError(error: unknown): AppError {
       ? new AppError(general.code, general.message)
       : new AppError("INTERNAL", "The database could not complete the request.");
   }
-  appError.cause = error;
+  appError.cause = logSafe(error, statement);
   return appError;
 }
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => context.handle.close());
 
 const upsert = (data: unknown, actor = writer) =>
-  upsertIndividualCustomer(store, actor, parseInput(individualCustomerInput, data));
+  upsertIndividualCustomer(store, actor, parseInput(individualCustomerInput({ phoneRegion: "RO" }), data));
 
 describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
   it("creates a customer with canonical values and audits every field", async () => {

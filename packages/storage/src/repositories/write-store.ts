@@ -12,65 +12,218 @@ import {
   type WriteTransaction,
 } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, type Executor, rowsOf } from "../database";
-import { guarded } from "./database-errors";
-import { typed, type WriteTable, writeTables } from "./write-tables";
+import { auditLog } from "../schema/audit-log";
+import { contracts } from "../schema/contracts";
+import { customers } from "../schema/customers";
+import { auditedChanges } from "../sql/audit";
+import { asColumnType, bare, bareList } from "../sql/columns";
+import type { Db } from "../sql/db";
+import { readStatement, type Statement, writeStatement } from "../sql/statement";
+import { type WriteTable, writeTables } from "./write-tables";
 
-const tableOf = <E extends Entity>(entity: E): WriteTable<E> => writeTables[entity] as WriteTable<E>;
+type Values = Record<string, unknown>;
 
-const valuesOf = <E extends Entity>(table: WriteTable<E>, fields: EntityFields[E]) =>
-  table.columns.map((c) => typed(fields[c.field], c.type));
+/** The placeholder of a field's value: fields are named `f_<field>` among the stamp's own parameters. */
+const fieldKey = (field: string) => `f_${field}`;
 
-const auditColumns = sql.raw("user_name, action, entity, record_id, customer_id, operation, changes");
-
-/**
- * One statement: the insert and its audit entry commit together, and ON CONFLICT DO NOTHING lets
- * the unique indexes decide between concurrent identical requests, so exactly one creates.
- */
-async function create<E extends Entity>(
-  db: Executor,
-  entity: E,
-  fields: EntityFields[E],
-  stamp: AuditStamp,
-): Promise<string | null> {
-  const table = tableOf(entity);
-  const columns = table.columns.map((c) => c.column);
-  const values = valuesOf(table, fields);
-  if (table.fingerprint) {
-    columns.push("fingerprint");
-    values.push(sql`${table.fingerprint(fields)}`);
-  }
-  const condition = table.insertCondition?.(fields);
-  const changes = JSON.stringify(creationChanges(fields));
-  const query = sql`with created as (
-      insert into ${sql.raw(table.table)} (${sql.raw(columns.join(", "))})
-      select ${sql.join(values, sql`, `)} ${condition ? sql`where ${condition}` : sql``}
-      on conflict do nothing
-      returning id, ${sql.raw(table.customerColumn)} as customer_id
-    ), audited as (
-      insert into audit_log (${auditColumns})
-      select ${stamp.userName}, ${stamp.action}, ${entity}, id, customer_id, 'created', ${changes}::text::jsonb
-      from created
-    )
-    select id::text as id from created`;
-  const rows = rowsOf<{ id: string }>(await guarded(() => db.execute(query)));
-  return rows[0]?.id ?? null;
+function fieldValues<E extends Entity>(table: WriteTable<E>, fields: EntityFields[E]): Values {
+  const values: Values = {};
+  for (const { field } of table.columns) values[fieldKey(field)] = fields[field];
+  if (table.fingerprint) values.fingerprint = table.fingerprint.of(fields);
+  return values;
 }
 
-function whereKey<E extends Entity>(table: WriteTable<E>, key: RecordKey<E>): SQL {
-  return "id" in key ? sql`id = ${typed(key.id, "uuid")}` : table.naturalKey(key.sameKeyAs);
+/** The customer's next sequence number, taken under its row lock: what orders its changes. */
+const nextSequence = (customerId: SQL) => sql`update ${customers}
+    set ${bare(customers.lastSequence)} = ${customers.lastSequence} + 1
+    where ${customers.id} = ${customerId}
+    returning ${customers.id} as customer_id, ${customers.lastSequence} as sequence`;
+
+/**
+ * One statement: the insert and its audit entry commit together, ON CONFLICT DO NOTHING lets the
+ * unique indexes decide between concurrent identical requests (exactly one creates), and the
+ * customer's sequence moves only when a row was inserted.
+ */
+function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
+  return writeStatement(`create ${table.entity}`, (p) => {
+    const columns = table.columns.map((c) => c.column);
+    const values = table.columns.map((c) => asColumnType(p[fieldKey(c.field) as never], c.column));
+    if (table.fingerprint) {
+      columns.push(table.fingerprint.column);
+      values.push(sql`${p.fingerprint as never}::text`);
+    }
+    const isCustomer = table.entity === "customer";
+    if (isCustomer) {
+      columns.push(customers.lastSequence);
+      values.push(sql`1`);
+    }
+    const contract = table.contractOfCustomer
+      ? sql`where ${p[fieldKey("contractNo") as never]}::text is null or exists (
+          select 1 from ${contracts}
+          where ${contracts.customerId} = ${p[fieldKey("customerInternalId") as never]}::text::uuid
+            and ${contracts.contractNo} = ${p[fieldKey("contractNo") as never]}::text)`
+      : sql``;
+    return sql`with created as (
+        insert into ${table.table} (${bareList(columns)})
+        select ${sql.join(values, sql`, `)} ${contract}
+        on conflict do nothing
+        returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
+      ), sequenced as (
+        ${isCustomer ? sql`select id as customer_id, 1::bigint as sequence from created` : nextSequence(sql`(select customer_id from created)`)}
+      ), audited as (
+        ${auditedChanges({
+          from: sql`created join sequenced using (customer_id)`,
+          recordId: sql`created.id`,
+          userName: p.userName as never,
+          action: p.action as never,
+          entity: table.entity,
+          operation: "created",
+          changes: p.changes as never,
+        })}
+      )
+      select id::text as id from created`;
+  });
+}
+
+/** The record's fields as the API names them, all as text (the use cases compare strings). */
+const selectFields = <E extends Entity>(table: WriteTable<E>): SQL =>
+  sql.join(
+    [
+      sql`${bare(table.id)}::text as id`,
+      ...table.columns.map((c) => sql`${bare(c.column)}::text as ${sql.identifier(c.field)}`),
+    ],
+    sql`, `,
+  );
+
+function lockByIdStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
+  return writeStatement(
+    `lock ${table.entity} by id`,
+    (p) => sql`select ${selectFields(table)} from ${table.table}
+      where ${bare(table.id)} = ${p.id as never}::text::uuid for update`,
+  );
+}
+
+function lockByKeyStatements<E extends Entity>(table: WriteTable<E>) {
+  return table.naturalKeys.map((key) => ({
+    when: key.when,
+    statement: writeStatement<Values>(`lock ${table.entity} by natural key`, (p) => {
+      const equal = key.columns.map((column) => {
+        const field = table.columns.find((c) => c.column === column)?.field;
+        const value = field
+          ? asColumnType(p[fieldKey(field) as never], column)
+          : sql`${p.fingerprint as never}::text`;
+        return sql`${bare(column)} = ${value}`;
+      });
+      const externalId = table.columns.find((c) => c.field === "externalId")?.column;
+      if (key.externalIdIsNull && externalId) equal.push(sql`${bare(externalId)} is null`);
+      return sql`select ${selectFields(table)} from ${table.table}
+        where ${sql.join(equal, sql` and `)} for update`;
+    }),
+  }));
+}
+
+/** The update, the customer's next sequence number and the audit entry, in one statement. */
+function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
+  return writeStatement(`update ${table.entity}`, (p) => {
+    const isCustomer = table.entity === "customer";
+    const assignments = table.columns.map(
+      (c) => sql`${bare(c.column)} = ${asColumnType(p[fieldKey(c.field) as never], c.column)}`,
+    );
+    if (table.fingerprint)
+      assignments.push(sql`${bare(table.fingerprint.column)} = ${p.fingerprint as never}::text`);
+    // A row may be changed once per statement, so the customer's own update also takes its number.
+    if (isCustomer) assignments.push(sql`${bare(customers.lastSequence)} = ${customers.lastSequence} + 1`);
+    assignments.push(sql`updated_at = now()`);
+    return sql`with updated as (
+        update ${table.table} set ${sql.join(assignments, sql`, `)}
+        where ${bare(table.id)} = ${p.id as never}::text::uuid
+        returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
+          ${isCustomer ? sql`, ${bare(customers.lastSequence)} as sequence` : sql``}
+      ), sequenced as (
+        ${isCustomer ? sql`select customer_id, sequence from updated` : nextSequence(sql`(select customer_id from updated)`)}
+      )
+      ${auditedChanges({
+        from: sql`updated join sequenced using (customer_id)`,
+        recordId: sql`updated.id`,
+        userName: p.userName as never,
+        action: p.action as never,
+        entity: table.entity,
+        operation: "updated",
+        changes: p.changes as never,
+      })}`;
+  });
+}
+
+const statementsOf = <E extends Entity>(table: WriteTable<E>) => ({
+  table,
+  create: createStatement(table),
+  lockById: lockByIdStatement(table),
+  lockByKey: lockByKeyStatements(table),
+  update: updateStatement(table),
+});
+
+const statements = {
+  customer: statementsOf(writeTables.customer),
+  address: statementsOf(writeTables.address),
+  representative: statementsOf(writeTables.representative),
+  application: statementsOf(writeTables.application),
+  agreement: statementsOf(writeTables.agreement),
+};
+const statementsFor = <E extends Entity>(entity: E) =>
+  statements[entity] as unknown as ReturnType<typeof statementsOf<E>>;
+
+const customerExistsStatement = readStatement<{ customerId: string }>(
+  "customer exists",
+  (p) =>
+    sql`select exists (select 1 from ${customers} where ${customers.id} = ${p.customerId}::text::uuid) as found`,
+);
+
+const contractOfCustomerStatement = readStatement<{ customerId: string; contractNo: string }>(
+  "contract of customer",
+  (p) => sql`select exists (select 1 from ${contracts}
+    where ${contracts.customerId} = ${p.customerId}::text::uuid and ${contracts.contractNo} = ${p.contractNo}::text) as found`,
+);
+
+const auditColumns = sql`${auditLog.id}::text as id,
+  to_char(${auditLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
+  ${auditLog.sequence}::text as sequence,
+  ${auditLog.userName} as "userName", ${auditLog.action} as action, ${auditLog.entity} as entity,
+  ${auditLog.recordId}::text as "recordId", ${auditLog.customerId}::text as "customerId",
+  ${auditLog.operation} as operation, ${auditLog.changes}::text as changes`;
+
+type AuditParams = { customerId: string; limit: number; sequence?: string; id?: string };
+
+/** Newest first, in the order the changes were committed (the customer's sequence), one page. */
+const auditPage = (name: string, after: boolean) =>
+  readStatement<AuditParams>(
+    name,
+    (p) => sql`select ${auditColumns} from ${auditLog}
+      where ${auditLog.customerId} = ${p.customerId}::text::uuid
+        ${after ? sql`and (${auditLog.sequence}, ${auditLog.id}) < (${p.sequence}::text::bigint, ${p.id}::text::bigint)` : sql``}
+      order by ${auditLog.sequence} desc, ${auditLog.id} desc limit ${p.limit}::int`,
+  );
+const auditFirstPage = auditPage("audit first page", false);
+const auditNextPage = auditPage("audit next page", true);
+
+interface AuditRow extends Omit<AuditEntry, "changes" | "sequence"> {
+  sequence: string;
+  changes: string;
 }
 
 class Transaction implements WriteTransaction {
-  constructor(private readonly tx: Executor) {}
+  constructor(private readonly db: Db) {}
 
   async lock<E extends Entity>(entity: E, key: RecordKey<E>): Promise<StoredRecord<E> | null> {
-    const table = tableOf(entity);
-    const selected = table.columns.map((c) => sql.raw(`${c.column}::text as "${c.field}"`));
-    const query = sql`select id::text as id, ${sql.join(selected, sql`, `)}
-      from ${sql.raw(table.table)} where ${whereKey(table, key)} for update`;
-    const rows = rowsOf<StoredRecord<E>>(await guarded(() => this.tx.execute(query)));
-    return rows[0] ?? null;
+    const s = statementsFor(entity);
+    if ("id" in key) {
+      return (await this.db.run<StoredRecord<E>, Values>(s.lockById, { id: key.id }))[0] ?? null;
+    }
+    const fields = key.sameKeyAs;
+    const byKey = s.lockByKey.find((k) => k.when(fields));
+    if (!byKey) throw new Error(`No natural key of ${entity} fits these fields`);
+    return (
+      (await this.db.run<StoredRecord<E>, Values>(byKey.statement, fieldValues(s.table, fields)))[0] ?? null
+    );
   }
 
   async update<E extends Entity>(
@@ -80,62 +233,65 @@ class Transaction implements WriteTransaction {
     changes: FieldChanges,
     stamp: AuditStamp,
   ): Promise<void> {
-    const table = tableOf(entity);
-    const assignments = table.columns.map((c) => sql`${sql.raw(c.column)} = ${typed(next[c.field], c.type)}`);
-    if (table.fingerprint) assignments.push(sql`fingerprint = ${table.fingerprint(next)}`);
-    assignments.push(sql`updated_at = now()`);
-    const query = sql`with updated as (
-        update ${sql.raw(table.table)} set ${sql.join(assignments, sql`, `)}
-        where id = ${typed(id, "uuid")}
-        returning id, ${sql.raw(table.customerColumn)} as customer_id
-      )
-      insert into audit_log (${auditColumns})
-      select ${stamp.userName}, ${stamp.action}, ${entity}, id, customer_id, 'updated', ${JSON.stringify(changes)}::text::jsonb
-      from updated`;
-    await guarded(() => this.tx.execute(query));
+    const s = statementsFor(entity);
+    await this.db.run(s.update, {
+      ...fieldValues(s.table, next),
+      id,
+      userName: stamp.userName,
+      action: stamp.action,
+      changes: JSON.stringify(changes),
+    });
   }
 
   customerExists(customerId: string): Promise<boolean> {
-    return customerExists(this.tx, customerId);
+    return customerExists(this.db, customerId);
   }
 
   async isContractOfCustomer(customerId: string, contractNo: string): Promise<boolean> {
-    const query = sql`select exists (select 1 from contracts
-      where customer_id = ${typed(customerId, "uuid")} and contract_no = ${contractNo}) as found`;
-    return rowsOf<{ found: boolean }>(await guarded(() => this.tx.execute(query)))[0]?.found === true;
+    const rows = await this.db.run<{ found: boolean }, { customerId: string; contractNo: string }>(
+      contractOfCustomerStatement,
+      { customerId, contractNo },
+    );
+    return rows[0]?.found === true;
   }
 }
 
-async function customerExists(db: Executor, customerId: string): Promise<boolean> {
-  const query = sql`select exists (select 1 from customers where id = ${typed(customerId, "uuid")}) as found`;
-  return rowsOf<{ found: boolean }>(await guarded(() => db.execute(query)))[0]?.found === true;
-}
-
-interface AuditRow extends Omit<AuditEntry, "changes"> {
-  changes: string;
-}
-
-async function auditForCustomer(db: Database, customerId: string, page: AuditPage): Promise<AuditEntry[]> {
-  const before =
-    page.before === null
-      ? sql``
-      : sql`and (at, id) < (${typed(page.before.at, "timestamptz")}, ${typed(page.before.id, "bigint")})`;
-  const query = sql`select id::text as id,
-      to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
-      user_name as "userName", action, entity, record_id::text as "recordId",
-      customer_id::text as "customerId", operation, changes::text as changes
-    from audit_log where customer_id = ${typed(customerId, "uuid")} ${before}
-    order by at desc, id desc limit ${page.limit}`;
-  const rows = rowsOf<AuditRow>(await guarded(() => db.execute(query)));
-  return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as FieldChanges }));
+async function customerExists(db: Db, customerId: string): Promise<boolean> {
+  const rows = await db.run<{ found: boolean }, { customerId: string }>(customerExistsStatement, {
+    customerId,
+  });
+  return rows[0]?.found === true;
 }
 
 /** The WriteStore of the write use cases, on either driver. */
-export function createWriteStore(db: Database): WriteStore {
+export function createWriteStore(db: Db): WriteStore {
   return {
-    create: (entity, fields, stamp) => create(db, entity, fields, stamp),
-    transaction: (work) => guarded(() => db.transaction((tx) => work(new Transaction(tx)))),
+    async create(entity, fields, stamp) {
+      const s = statementsFor(entity);
+      const rows = await db.run<{ id: string }, Values>(s.create, {
+        ...fieldValues(s.table, fields),
+        userName: stamp.userName,
+        action: stamp.action,
+        changes: JSON.stringify(creationChanges(fields)),
+      });
+      return rows[0]?.id ?? null;
+    },
+    transaction: (work) => db.transaction((tx) => work(new Transaction(tx))),
     customerExists: (customerId) => customerExists(db, customerId),
-    auditForCustomer: (customerId, page) => auditForCustomer(db, customerId, page),
+    async auditForCustomer(customerId, page: AuditPage) {
+      const rows = page.before
+        ? await db.run<AuditRow, AuditParams>(auditNextPage, {
+            customerId,
+            limit: page.limit,
+            sequence: String(page.before.sequence),
+            id: page.before.id,
+          })
+        : await db.run<AuditRow, AuditParams>(auditFirstPage, { customerId, limit: page.limit });
+      return rows.map((row) => ({
+        ...row,
+        sequence: Number(row.sequence),
+        changes: JSON.parse(row.changes) as FieldChanges,
+      }));
+    },
   };
 }

@@ -1,52 +1,42 @@
 import { createHash } from "node:crypto";
-import type { AgreementFields, Entity, EntityFields } from "@account360/core";
-import { type SQL, sql } from "drizzle-orm";
+import type { AddressFields, AgreementFields, Entity, EntityFields } from "@account360/core";
+import type { Column } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { addresses } from "../schema/addresses";
+import { agreements } from "../schema/agreements";
+import { applications } from "../schema/applications";
+import { customers } from "../schema/customers";
+import { representatives } from "../schema/representatives";
 
-type SqlType = "text" | "uuid" | "date" | "numeric" | "bigint" | "timestamptz";
-
-interface Column<F> {
+/** An API field of a write action and the column that stores it. */
+interface FieldColumn<F> {
   field: keyof F & string;
-  column: string;
-  type: SqlType;
+  column: Column;
 }
 
-/** How one entity of the write actions sits in its table. */
+/** How one entity of the write actions sits in its table; every column comes from the drizzle schema. */
 export interface WriteTable<E extends Entity> {
   entity: E;
-  table: string;
-  columns: Column<EntityFields[E]>[];
+  table: PgTable;
+  id: Column;
+  columns: FieldColumn<EntityFields[E]>[];
   /** The column holding the owning customer's id (audit entries are filed under it). */
-  customerColumn: string;
-  /** Hash of the fields that make two records identical, for tables that keep identical records unique. */
-  fingerprint?: (fields: EntityFields[E]) => string;
-  /** The WHERE clause selecting the record holding the fields' natural key (the one kept unique). */
-  naturalKey: (fields: EntityFields[E]) => SQL;
-  /** A condition the insert must meet beyond the unique keys, or null. */
-  insertCondition?: (fields: EntityFields[E]) => SQL | null;
+  customer: Column;
+  /**
+   * The fields whose equality the table keeps unique, as a hash, for records that are found by
+   * all their fields (addresses, agreements without externalId).
+   */
+  fingerprint?: { column: Column; of: (fields: EntityFields[E]) => string };
+  /** The columns of the natural key (the one kept unique); the agreement has two, by externalId. */
+  naturalKeys: { when: (fields: EntityFields[E]) => boolean; columns: Column[]; externalIdIsNull?: true }[];
+  /** An agreement naming a contractNo is only stored when that contract belongs to the customer. */
+  contractOfCustomer?: true;
 }
 
 const hash = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
 
-/** A parameter with its type spelled out: in INSERT … SELECT PostgreSQL would otherwise read it as text. */
-export const typed = (value: unknown, type: SqlType): SQL => sql`${value}::${sql.raw(type)}`;
-
-const customer: WriteTable<"customer"> = {
-  entity: "customer",
-  table: "customers",
-  customerColumn: "id",
-  columns: [
-    { field: "UniqueID", column: "unique_id", type: "text" },
-    { field: "firstName", column: "first_name", type: "text" },
-    { field: "lastName", column: "last_name", type: "text" },
-    { field: "email", column: "email", type: "text" },
-    { field: "mobilePhone", column: "mobile_phone", type: "text" },
-    { field: "emailAddressType", column: "email_address_type", type: "text" },
-    { field: "phoneNumberType", column: "phone_number_type", type: "text" },
-  ],
-  naturalKey: (f) => sql`unique_id = ${f.UniqueID}`,
-};
-
-const addressFingerprint = (f: EntityFields["address"]) =>
+/** The hash that keeps one customer from holding two identical addresses (the seed computes it too). */
+export const addressFingerprint = (f: Omit<AddressFields, "customerInternalId">): string =>
   hash([
     f.addressType,
     f.country,
@@ -60,84 +50,113 @@ const addressFingerprint = (f: EntityFields["address"]) =>
     f.postalCode,
   ]);
 
+/** The hash that makes identical agreements without an externalId one record (the seed computes it too). */
+export const agreementFingerprint = (
+  f: Pick<AgreementFields, "agreementType" | "startDate" | "endDate" | "sourceId" | "contractNo">,
+): string => hash([f.agreementType, f.startDate, f.endDate, f.sourceId, f.contractNo]);
+
+const always = () => true;
+
+const customer: WriteTable<"customer"> = {
+  entity: "customer",
+  table: customers,
+  id: customers.id,
+  customer: customers.id,
+  columns: [
+    { field: "UniqueID", column: customers.uniqueId },
+    { field: "firstName", column: customers.firstName },
+    { field: "lastName", column: customers.lastName },
+    { field: "email", column: customers.email },
+    { field: "mobilePhone", column: customers.mobilePhone },
+    { field: "emailAddressType", column: customers.emailAddressType },
+    { field: "phoneNumberType", column: customers.phoneNumberType },
+  ],
+  naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
+};
+
 const address: WriteTable<"address"> = {
   entity: "address",
-  table: "addresses",
-  customerColumn: "customer_id",
+  table: addresses,
+  id: addresses.id,
+  customer: addresses.customerId,
   columns: [
-    { field: "customerInternalId", column: "customer_id", type: "uuid" },
-    { field: "addressType", column: "address_type", type: "text" },
-    { field: "country", column: "country", type: "text" },
-    { field: "district", column: "district", type: "text" },
-    { field: "city", column: "city", type: "text" },
-    { field: "streetName", column: "street_name", type: "text" },
-    { field: "streetNo", column: "street_no", type: "text" },
-    { field: "buildingNo", column: "building_no", type: "text" },
-    { field: "floorNo", column: "floor_no", type: "text" },
-    { field: "apartmentNo", column: "apartment_no", type: "text" },
-    { field: "postalCode", column: "postal_code", type: "text" },
+    { field: "customerInternalId", column: addresses.customerId },
+    { field: "addressType", column: addresses.addressType },
+    { field: "country", column: addresses.country },
+    { field: "district", column: addresses.district },
+    { field: "city", column: addresses.city },
+    { field: "streetName", column: addresses.streetName },
+    { field: "streetNo", column: addresses.streetNo },
+    { field: "buildingNo", column: addresses.buildingNo },
+    { field: "floorNo", column: addresses.floorNo },
+    { field: "apartmentNo", column: addresses.apartmentNo },
+    { field: "postalCode", column: addresses.postalCode },
   ],
-  fingerprint: addressFingerprint,
-  naturalKey: (f) =>
-    sql`customer_id = ${typed(f.customerInternalId, "uuid")} and fingerprint = ${addressFingerprint(f)}`,
+  fingerprint: { column: addresses.fingerprint, of: addressFingerprint },
+  naturalKeys: [{ when: always, columns: [addresses.customerId, addresses.fingerprint] }],
 };
 
 const representative: WriteTable<"representative"> = {
   entity: "representative",
-  table: "representatives",
-  customerColumn: "customer_id",
+  table: representatives,
+  id: representatives.id,
+  customer: representatives.customerId,
   columns: [
-    { field: "customerInternalId", column: "customer_id", type: "uuid" },
-    { field: "customerRepresentativeNo", column: "representative_id", type: "uuid" },
-    { field: "accountRelationType", column: "relation_type", type: "text" },
+    { field: "customerInternalId", column: representatives.customerId },
+    { field: "customerRepresentativeNo", column: representatives.representativeId },
+    { field: "accountRelationType", column: representatives.relationType },
   ],
-  naturalKey: (f) =>
-    sql`customer_id = ${typed(f.customerInternalId, "uuid")} and representative_id = ${typed(f.customerRepresentativeNo, "uuid")} and relation_type = ${f.accountRelationType}`,
+  naturalKeys: [
+    {
+      when: always,
+      columns: [representatives.customerId, representatives.representativeId, representatives.relationType],
+    },
+  ],
 };
 
 const application: WriteTable<"application"> = {
   entity: "application",
-  table: "applications",
-  customerColumn: "customer_id",
+  table: applications,
+  id: applications.id,
+  customer: applications.customerId,
   columns: [
-    { field: "customerInternalId", column: "customer_id", type: "uuid" },
-    { field: "source", column: "source", type: "text" },
-    { field: "externalId", column: "external_id", type: "text" },
-    { field: "url", column: "url", type: "text" },
-    { field: "name", column: "name", type: "text" },
-    { field: "bankingProduct", column: "banking_product", type: "text" },
-    { field: "businessStatus", column: "business_status", type: "text" },
-    { field: "amount", column: "amount", type: "numeric" },
-    { field: "currency", column: "currency", type: "text" },
+    { field: "customerInternalId", column: applications.customerId },
+    { field: "source", column: applications.source },
+    { field: "externalId", column: applications.externalId },
+    { field: "url", column: applications.url },
+    { field: "name", column: applications.name },
+    { field: "bankingProduct", column: applications.bankingProduct },
+    { field: "businessStatus", column: applications.businessStatus },
+    { field: "amount", column: applications.amount },
+    { field: "currency", column: applications.currency },
   ],
-  naturalKey: (f) => sql`source = ${f.source} and external_id = ${f.externalId}`,
+  naturalKeys: [{ when: always, columns: [applications.source, applications.externalId] }],
 };
-
-const agreementFingerprint = (f: AgreementFields) =>
-  hash([f.agreementType, f.startDate, f.endDate, f.sourceId, f.contractNo]);
 
 const agreement: WriteTable<"agreement"> = {
   entity: "agreement",
-  table: "agreements",
-  customerColumn: "customer_id",
+  table: agreements,
+  id: agreements.id,
+  customer: agreements.customerId,
   columns: [
-    { field: "customerInternalId", column: "customer_id", type: "uuid" },
-    { field: "agreementType", column: "agreement_type", type: "text" },
-    { field: "startDate", column: "start_date", type: "date" },
-    { field: "endDate", column: "end_date", type: "date" },
-    { field: "sourceId", column: "source_id", type: "text" },
-    { field: "contractNo", column: "contract_no", type: "text" },
-    { field: "externalId", column: "external_id", type: "text" },
+    { field: "customerInternalId", column: agreements.customerId },
+    { field: "agreementType", column: agreements.agreementType },
+    { field: "startDate", column: agreements.startDate },
+    { field: "endDate", column: agreements.endDate },
+    { field: "sourceId", column: agreements.sourceId },
+    { field: "contractNo", column: agreements.contractNo },
+    { field: "externalId", column: agreements.externalId },
   ],
-  fingerprint: agreementFingerprint,
-  naturalKey: (f) =>
-    f.externalId === null
-      ? sql`customer_id = ${typed(f.customerInternalId, "uuid")} and fingerprint = ${agreementFingerprint(f)} and external_id is null`
-      : sql`customer_id = ${typed(f.customerInternalId, "uuid")} and external_id = ${f.externalId}`,
-  insertCondition: (f) =>
-    f.contractNo === null
-      ? null
-      : sql`exists (select 1 from contracts where customer_id = ${typed(f.customerInternalId, "uuid")} and contract_no = ${f.contractNo})`,
+  fingerprint: { column: agreements.fingerprint, of: agreementFingerprint },
+  naturalKeys: [
+    { when: (f) => f.externalId !== null, columns: [agreements.customerId, agreements.externalId] },
+    {
+      when: (f) => f.externalId === null,
+      columns: [agreements.customerId, agreements.fingerprint],
+      externalIdIsNull: true,
+    },
+  ],
+  contractOfCustomer: true,
 };
 
 export const writeTables: { [E in Entity]: WriteTable<E> } = {

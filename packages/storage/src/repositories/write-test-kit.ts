@@ -16,7 +16,7 @@ import { createWriteStore } from "./write-store";
 /** Shared by the write-store tests: one migrated database per test file and a few helpers. */
 export async function openWriteTest() {
   const handle = await openTestDatabase();
-  return { handle, db: handle.db, store: createWriteStore(handle.db) };
+  return { handle, db: handle.db, store: createWriteStore(handle.sql) };
 }
 
 export const writer = { userName: "integrator.one" };
@@ -90,7 +90,7 @@ export async function addCustomer(
   const result = await upsertIndividualCustomer(
     store,
     writer,
-    parseInput(individualCustomerInput, customerData(overrides)),
+    parseInput(individualCustomerInput({ phoneRegion: "RO" }), customerData(overrides)),
   );
   return result.customerInternalId;
 }

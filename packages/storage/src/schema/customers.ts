@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { keyAndTimestamps } from "./columns";
 
 /** The Account entity: an individual customer. `uniqueId` is stored upper-case. */
@@ -15,6 +15,12 @@ export const customers = pgTable(
     emailAddressType: text(),
     phoneNumberType: text(),
     segment: text(),
+    /**
+     * The sequence number of the customer's last change: every write that changes the customer's
+     * data takes the next one while holding this row's lock, so the numbers follow commit order
+     * with no gap (audit entries and change events carry it).
+     */
+    lastSequence: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [
     uniqueIndex("customers_unique_id_key").on(t.uniqueId),

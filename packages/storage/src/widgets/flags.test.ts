@@ -1,8 +1,9 @@
-import { accountFlags, type FlagCode, profileComplete, widgetSettings } from "@account360/core";
+import { accountFlags, type FlagCode, profileComplete, type Sources, settingsOf } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestBatch } from "../ingest/ingest-store";
 import {
   contractRowFor,
+  ingestBatch,
   insertAddress,
   insertAgreement,
   insertCustomer,
@@ -15,6 +16,11 @@ import { openTestDatabase } from "../testing";
 import { accountFlagsSource } from "./flags";
 import { profileCompleteSource } from "./profile-completion";
 
+const runAccountFlags = (source: Sources["flags"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountFlags, { flags: source }, input, ctx);
+const runProfileCompletion = (source: Sources["profileComplete"], input: unknown, ctx?: RunOptions) =>
+  runAction(profileComplete, { profileComplete: source }, input, ctx);
+
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -25,7 +31,7 @@ afterAll(async () => {
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const flagsOf = async (customerInternalId: string, context = ctx) =>
-  (await accountFlags(accountFlagsSource(handle.db), { customerInternalId }, context)).flags;
+  (await runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId }, context)).flags;
 const codesOf = async (customerInternalId: string, context = ctx) =>
   (await flagsOf(customerInternalId, context)).map((f) => f.code);
 
@@ -34,7 +40,7 @@ async function cleanCustomer(): Promise<string> {
   const id = await insertCustomer(handle.db, { emailAddressType: "Personal", phoneNumberType: "Mobile" });
   await insertAddress(handle.db, id);
   await insertAgreement(handle.db, id, { agreementType: "GDPR Consent", startDate: "2024-01-01" });
-  await ingestBatch(handle.db, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
+  await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
   return id;
 }
 
@@ -56,7 +62,7 @@ describe("FTOS_ACC_AccountFlags", () => {
     async (code: FlagCode) => {
       const id = await cleanCustomer();
       await ingestBatch(
-        handle.db,
+        handle.sql,
         "complianceFlags",
         [
           compliance(id, code, { since: "2024-03-01", details: "reported by screening" }),
@@ -82,7 +88,7 @@ describe("FTOS_ACC_AccountFlags", () => {
   it("keeps a compliance flag cleared only from a later day, and drops it once cleared", async () => {
     const id = await cleanCustomer();
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "complianceFlags",
       [compliance(id, "PEP", { clearedOn: "2025-07-01" })],
       "test",
@@ -93,7 +99,7 @@ describe("FTOS_ACC_AccountFlags", () => {
 
   it("raises DPD for an unpaid instalment past its due date with days past due and the amount, and drops it when paid", async () => {
     const id = await cleanCustomer();
-    await ingestBatch(handle.db, "contracts", [contractRowFor(id, { contractNo: "L-DPD" })], "test");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-DPD" })], "test");
     const instalment = (dueDate: string, amount: string, fields: Record<string, unknown> = {}) => ({
       externalId: `I-${uid()}`,
       customerInternalId: id,
@@ -105,7 +111,7 @@ describe("FTOS_ACC_AccountFlags", () => {
     });
     const oldest = instalment("2025-05-31", "300.10");
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "instalments",
       [
         oldest,
@@ -129,7 +135,7 @@ describe("FTOS_ACC_AccountFlags", () => {
         amounts: [{ currency: "RON", amount: "600.30" }],
       },
     });
-    await ingestBatch(handle.db, "instalments", [{ ...oldest, paid: true }], "test");
+    await ingestBatch(handle.sql, "instalments", [{ ...oldest, paid: true }], "test");
     expect((await flagsOf(id))[0]?.details).toMatchObject({ daysPastDue: 1, amount: "300.20" });
     expect(await codesOf(id, testContext("2025-06-29T23:59:59Z"))).toEqual([]);
   });
@@ -145,10 +151,10 @@ describe("FTOS_ACC_AccountFlags", () => {
       since: "2025-02-01",
       ...fields,
     });
-    await ingestBatch(handle.db, "garnishments", [garnishment({ releasedOn: "2025-03-01" })], "test");
+    await ingestBatch(handle.sql, "garnishments", [garnishment({ releasedOn: "2025-03-01" })], "test");
     expect(await codesOf(id)).toEqual([]);
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "garnishments",
       [
         garnishment({ amount: "250.50" }),
@@ -191,10 +197,7 @@ describe("FTOS_ACC_AccountFlags", () => {
       startDate: "2025-06-30",
     });
     expect(await codesOf(id)).toEqual([]);
-    const strict = testContext(
-      "2025-06-30T12:00:00Z",
-      widgetSettings({ consentTypes: ["Biometric Consent"] }),
-    );
+    const strict = testContext("2025-06-30T12:00:00Z", settingsOf({ consentTypes: ["Biometric Consent"] }));
     expect(await codesOf(id, strict)).toEqual(["NO_CONSENT"]);
   });
 
@@ -209,19 +212,19 @@ describe("FTOS_ACC_AccountFlags", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(accountFlags(accountFlagsSource(handle.db), {} as never, ctx)).rejects.toMatchObject({
+    await expect(runAccountFlags(accountFlagsSource(handle.sql), {} as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
     await expect(
-      accountFlags(accountFlagsSource(handle.db), { customerInternalId: unknownCustomerId }, ctx),
+      runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId: unknownCustomerId }, ctx),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("FTOS_ACC_ProfileComplete", () => {
   const profile = async (customerInternalId: string, context = ctx) =>
-    profileComplete(profileCompleteSource(handle.db), { customerInternalId }, context);
+    runProfileCompletion(profileCompleteSource(handle.sql), { customerInternalId }, context);
 
   it("rises through the fill levels as the customer's data is completed", async () => {
     const id = await insertCustomer(handle.db);
@@ -242,7 +245,7 @@ describe("FTOS_ACC_ProfileComplete", () => {
       band: "green",
       next: { field: "emailAddressType" },
     });
-    await ingestBatch(handle.db, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
+    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
     expect(await profile(id)).toMatchObject({ percentage: 90, band: "green" });
     const complete = await insertCustomer(handle.db, {
       emailAddressType: "Personal",
@@ -251,7 +254,7 @@ describe("FTOS_ACC_ProfileComplete", () => {
     await insertAddress(handle.db, complete);
     await insertAgreement(handle.db, complete);
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "pictures",
       [{ customerInternalId: complete, dataBase64: pngBase64() }],
       "test",
@@ -277,12 +280,12 @@ describe("FTOS_ACC_ProfileComplete", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(profileComplete(profileCompleteSource(handle.db), null as never, ctx)).rejects.toMatchObject(
-      {
-        code: "BAD_REQUEST",
-        fieldErrors: [{ field: "customerInternalId" }],
-      },
-    );
+    await expect(
+      runProfileCompletion(profileCompleteSource(handle.sql), null as never, ctx),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: [{ field: "customerInternalId" }],
+    });
     await expect(profile(unknownCustomerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

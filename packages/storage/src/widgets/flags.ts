@@ -1,26 +1,30 @@
 import type { AccountFlagsSource, FlagFacts } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
+import type { Db } from "../sql/db";
+import { type Param, readStatement } from "../sql/statement";
 import { type ProfileFactRow, profileFactColumns, profileFactsOf } from "./profile-completion";
 import { jsonOf } from "./widget-sql";
 
-/** Agreement types compared whole, trimmed and case-insensitively against the configured consent types. */
-export const isConsentType = (column: SQL, consentTypes: readonly string[]): SQL =>
+/**
+ * Agreement types compared whole, trimmed and case-insensitively against the configured consent
+ * types, a JSON array parameter.
+ */
+export const isConsentType = (column: SQL, consentTypes: Param): SQL =>
   sql`lower(trim(${column})) in (
-    select lower(trim(value)) from json_array_elements_text(${JSON.stringify(consentTypes)}::text::json))`;
+    select lower(trim(value)) from json_array_elements_text(${consentTypes}::text::json))`;
 
 /**
  * The flag facts as columns over `customers c`. Amounts are summed per currency in SQL and read
  * as text; each fact is one aggregate on an indexed customer column, so the cost does not grow
  * with round trips whatever the customer's history.
  */
-export const flagFactColumns = (today: string, consentTypes: readonly string[]): SQL => sql`
+export const flagFactColumns = (today: Param, consentTypes: Param): SQL => sql`
   coalesce((
     select json_agg(json_build_object(
       'code', f.code, 'since', to_char(f.since, 'YYYY-MM-DD'), 'reference', f.external_id, 'note', f.details)
       order by f.since, f.external_id)
     from compliance_flags f
-    where f.customer_id = c.id and (f.cleared_on is null or f.cleared_on > ${today}::date)
+    where f.customer_id = c.id and (f.cleared_on is null or f.cleared_on > ${today}::text::date)
   ), '[]'::json) as compliance,
   (
     select json_build_object(
@@ -30,7 +34,7 @@ export const flagFactColumns = (today: string, consentTypes: readonly string[]):
     from (
       select i.currency, min(i.due_date) as oldest, count(*) as n, sum(i.amount) as total
       from instalments i
-      where i.customer_id = c.id and not i.paid and i.due_date < ${today}::date
+      where i.customer_id = c.id and not i.paid and i.due_date < ${today}::text::date
       group by i.currency
     ) o
     having count(*) > 0
@@ -44,22 +48,22 @@ export const flagFactColumns = (today: string, consentTypes: readonly string[]):
         select json_agg(json_build_object('currency', s.currency, 'amount', s.total::text) order by s.currency)
         from (
           select currency, sum(amount) as total from garnishments
-          where customer_id = c.id and (released_on is null or released_on > ${today}::date)
+          where customer_id = c.id and (released_on is null or released_on > ${today}::text::date)
           group by currency
         ) s))
     from garnishments g
-    where g.customer_id = c.id and (g.released_on is null or g.released_on > ${today}::date)
+    where g.customer_id = c.id and (g.released_on is null or g.released_on > ${today}::text::date)
     having count(*) > 0
   ) as garnishments,
   exists (
     select 1 from agreements a
     where a.customer_id = c.id and ${isConsentType(sql`a.agreement_type`, consentTypes)}
-      and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+      and a.start_date <= ${today}::text::date and (a.end_date is null or a.end_date >= ${today}::text::date)
   ) as consent_active,
   (
     select to_char(max(a.end_date), 'YYYY-MM-DD') from agreements a
     where a.customer_id = c.id and ${isConsentType(sql`a.agreement_type`, consentTypes)}
-      and a.end_date < ${today}::date
+      and a.end_date < ${today}::text::date
   ) as consent_last_ended,
   to_char(least(
     (c.created_at at time zone 'UTC')::date,
@@ -85,16 +89,25 @@ export const flagFactsOf = (row: FlagFactRow): FlagFacts => ({
   profile: profileFactsOf(row),
 });
 
+/** The parameters of every statement built on flagFactColumns; consentTypes is a JSON array. */
+export interface FlagParams {
+  customerId: string;
+  today: string;
+  consentTypes: string;
+}
+
+const flagFacts = readStatement<FlagParams>(
+  "account flags",
+  (p) =>
+    sql`select ${flagFactColumns(p.today, p.consentTypes)} from customers c where c.id = ${p.customerId}::text::uuid`,
+);
+
 /** FTOS_ACC_AccountFlags: one round trip; no row means no such customer. */
-export function accountFlagsSource(db: Executor): AccountFlagsSource {
+export function accountFlagsSource(db: Db): AccountFlagsSource {
   return {
     async flagFacts({ customerId, today, consentTypes }) {
-      const rows = rowsOf<FlagFactRow>(
-        await db.execute(
-          sql`select ${flagFactColumns(today, consentTypes)} from customers c where c.id = ${customerId}::uuid`,
-        ),
-      );
-      const row = rows[0];
+      const params = { customerId, today, consentTypes: JSON.stringify(consentTypes) };
+      const row = (await db.run<FlagFactRow, FlagParams>(flagFacts, params))[0];
       return row ? flagFactsOf(row) : null;
     },
   };

@@ -1,9 +1,10 @@
-import { accountFlags, accountHeader, accountPicture } from "@account360/core";
+import { accountFlags, accountHeader, accountPicture, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestBatch } from "../ingest/ingest-store";
 import {
   contractRowFor,
+  ingestBatch,
   insertAddress,
   insertAgreement,
   insertCustomer,
@@ -17,6 +18,13 @@ import { accountFlagsSource } from "./flags";
 import { accountHeaderSource } from "./header";
 import { accountPictureSource } from "./picture";
 
+const runAccountFlags = (source: Sources["flags"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountFlags, { flags: source }, input, ctx);
+const runAccountHeader = (source: Sources["header"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountHeader, { header: source }, input, ctx);
+const runAccountPicture = (source: Sources["picture"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountPicture, { picture: source }, input, ctx);
+
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -27,9 +35,9 @@ afterAll(async () => {
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const header = (customerInternalId: string, context = ctx) =>
-  accountHeader(accountHeaderSource(handle.db), { customerInternalId }, context);
+  runAccountHeader(accountHeaderSource(handle.sql), { customerInternalId }, context);
 const picture = (customerInternalId: string) =>
-  accountPicture(accountPictureSource(handle.db), { customerInternalId }, ctx);
+  runAccountPicture(accountPictureSource(handle.sql), { customerInternalId }, ctx);
 
 describe("FTOS_ACC_AccountHeader", () => {
   it("shows who the customer is, the primary address, active products, flags and profile", async () => {
@@ -52,7 +60,7 @@ describe("FTOS_ACC_AccountHeader", () => {
     });
     await insertAgreement(handle.db, id);
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "contracts",
       [
         contractRowFor(id, { activationDate: "2019-03-15" }),
@@ -64,7 +72,7 @@ describe("FTOS_ACC_AccountHeader", () => {
       "test",
     );
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "complianceFlags",
       [{ externalId: `F-${uid()}`, customerInternalId: id, code: "PEP", since: "2024-01-01" }],
       "test",
@@ -96,9 +104,9 @@ describe("FTOS_ACC_AccountHeader", () => {
 
   it("counts the same flags as the flags widget", async () => {
     const id = await insertCustomer(handle.db);
-    await ingestBatch(handle.db, "contracts", [contractRowFor(id, { contractNo: "L-H" })], "test");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-H" })], "test");
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "instalments",
       [
         {
@@ -112,7 +120,7 @@ describe("FTOS_ACC_AccountHeader", () => {
       ],
       "test",
     );
-    const flags = await accountFlags(accountFlagsSource(handle.db), { customerInternalId: id }, ctx);
+    const flags = await runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId: id }, ctx);
     const result = await header(id);
     expect(result.flagCodes).toEqual(flags.flags.map((f) => f.code));
     expect(result.flagCodes).toEqual(["DPD", "NO_CONSENT", "INCOMPLETE_PROFILE"]);
@@ -124,7 +132,7 @@ describe("FTOS_ACC_AccountHeader", () => {
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
     await expect(
-      accountHeader(accountHeaderSource(handle.db), { customerInternalId: "  " }, ctx),
+      runAccountHeader(accountHeaderSource(handle.sql), { customerInternalId: "  " }, ctx),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
@@ -148,13 +156,13 @@ describe("FTOS_ACC_AccountPicture", () => {
     const id = await insertCustomer(handle.db);
     // Large enough that PostgreSQL's base64 encoder wraps lines.
     const png = pngBase64(5000, 7);
-    await ingestBatch(handle.db, "pictures", [{ customerInternalId: id, dataBase64: png }], "test");
+    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: png }], "test");
     expect(await picture(id)).toMatchObject({ hasPicture: true, contentType: "image/png", dataBase64: png });
     const webp = Buffer.concat([
       Buffer.from("RIFF\x10\x00\x00\x00WEBPVP8 ", "latin1"),
       Buffer.alloc(8, 1),
     ]).toString("base64");
-    await ingestBatch(handle.db, "pictures", [{ customerInternalId: id, dataBase64: webp }], "test");
+    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: webp }], "test");
     expect(await picture(id)).toMatchObject({
       hasPicture: true,
       contentType: "image/webp",
@@ -163,10 +171,12 @@ describe("FTOS_ACC_AccountPicture", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(accountPicture(accountPictureSource(handle.db), {} as never, ctx)).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      fieldErrors: [{ field: "customerInternalId" }],
-    });
+    await expect(runAccountPicture(accountPictureSource(handle.sql), {} as never, ctx)).rejects.toMatchObject(
+      {
+        code: "BAD_REQUEST",
+        fieldErrors: [{ field: "customerInternalId" }],
+      },
+    );
     await expect(picture(unknownCustomerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

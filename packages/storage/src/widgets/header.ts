@@ -1,15 +1,16 @@
 import { ACTIVE_HOLDING_STATUSES, type AccountHeaderSource, type AddressFacts } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
-import { type FlagFactRow, flagFactColumns, flagFactsOf } from "./flags";
+import type { Db } from "../sql/db";
+import { type Param, readStatement } from "../sql/statement";
+import { type FlagFactRow, type FlagParams, flagFactColumns, flagFactsOf } from "./flags";
 import { jsonOf } from "./widget-sql";
 
 /** A contract active today, by the portfolio's rule (isActiveHolding in the core). */
-export const isActiveContract = (alias: string, today: string): SQL => {
+export const isActiveContract = (alias: string, today: Param): SQL => {
   const k = sql.raw(alias);
   return sql`lower(trim(${k}.status)) in ${[...ACTIVE_HOLDING_STATUSES]}
-    and ${k}.activation_date <= ${today}::date
-    and (${k}.close_date is null or ${k}.close_date >= ${today}::date)`;
+    and ${k}.activation_date <= ${today}::text::date
+    and (${k}.close_date is null or ${k}.close_date >= ${today}::text::date)`;
 };
 
 interface HeaderRow extends FlagFactRow {
@@ -18,12 +19,9 @@ interface HeaderRow extends FlagFactRow {
   active_products: number;
 }
 
-/** FTOS_ACC_AccountHeader: the customer, its addresses, active products and every flag fact in one round trip. */
-export function accountHeaderSource(db: Executor): AccountHeaderSource {
-  return {
-    async headerFacts({ customerId, today, consentTypes }) {
-      const rows = rowsOf<HeaderRow>(
-        await db.execute(sql`select
+const headerFacts = readStatement<FlagParams>(
+  "account header",
+  (p) => sql`select
             c.segment,
             coalesce((
               select json_agg(json_build_object(
@@ -33,12 +31,18 @@ export function accountHeaderSource(db: Executor): AccountHeaderSource {
                 'postalCode', a.postal_code) order by a.created_at, a.id)
               from addresses a where a.customer_id = c.id
             ), '[]'::json) as addresses,
-            (select count(*)::int from contracts k where k.customer_id = c.id and ${isActiveContract("k", today)})
+            (select count(*)::int from contracts k where k.customer_id = c.id and ${isActiveContract("k", p.today)})
               as active_products,
-            ${flagFactColumns(today, consentTypes)}
-          from customers c where c.id = ${customerId}::uuid`),
-      );
-      const row = rows[0];
+            ${flagFactColumns(p.today, p.consentTypes)}
+          from customers c where c.id = ${p.customerId}::text::uuid`,
+);
+
+/** FTOS_ACC_AccountHeader: the customer, its addresses, active products and every flag fact in one round trip. */
+export function accountHeaderSource(db: Db): AccountHeaderSource {
+  return {
+    async headerFacts({ customerId, today, consentTypes }) {
+      const params = { customerId, today, consentTypes: JSON.stringify(consentTypes) };
+      const row = (await db.run<HeaderRow, FlagParams>(headerFacts, params))[0];
       if (!row) return null;
       return {
         ...flagFactsOf(row),

@@ -1,8 +1,15 @@
-import { accountClientLifecycle, type LifecycleStage } from "@account360/core";
+import {
+  accountClientLifecycle,
+  type CustomerLifecycleOutput,
+  type LifecycleStage,
+  type LifecycleStagesOutput,
+  type Sources,
+} from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestBatch } from "../ingest/ingest-store";
 import {
   contractRowFor,
+  ingestBatch,
   insertApplication,
   insertCustomer,
   testContext,
@@ -11,6 +18,16 @@ import {
 } from "../ingest/test-kit";
 import { openTestDatabase } from "../testing";
 import { accountClientLifecycleSource } from "./lifecycle";
+
+/** The two forms of the answer: every stage's count (Data null), or one customer's stage. */
+const runClientLifecycle = <I extends null | object>(
+  source: Sources["lifecycle"],
+  input: I,
+  ctx?: RunOptions,
+) =>
+  runAction(accountClientLifecycle, { lifecycle: source }, input, ctx) as Promise<
+    I extends null ? LifecycleStagesOutput : CustomerLifecycleOutput
+  >;
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -21,15 +38,15 @@ afterAll(async () => {
 });
 
 const ctx = testContext("2025-06-30T12:00:00Z");
-const source = () => accountClientLifecycleSource(handle.db);
+const source = () => accountClientLifecycleSource(handle.sql);
 const stageOf = async (customerInternalId: string, context = ctx) =>
-  (await accountClientLifecycle(source(), { customerInternalId }, context)).stage;
+  (await runClientLifecycle(source(), { customerInternalId }, context)).stage;
 
 const contract = (id: string, fields: Record<string, unknown>) =>
-  ingestBatch(handle.db, "contracts", [contractRowFor(id, fields)], "test");
+  ingestBatch(handle.sql, "contracts", [contractRowFor(id, fields)], "test");
 const transaction = (id: string, bookingDate: string) =>
   ingestBatch(
-    handle.db,
+    handle.sql,
     "transactions",
     [
       {
@@ -47,7 +64,7 @@ const transaction = (id: string, bookingDate: string) =>
   );
 const interaction = (id: string, occurredAt: string) =>
   ingestBatch(
-    handle.db,
+    handle.sql,
     "interactions",
     [
       {
@@ -156,7 +173,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   );
 
   it("with Data null counts every customer in the stage its own answer gives, all six stages present", async () => {
-    const result = await accountClientLifecycle(source(), null, ctx);
+    const result = await runClientLifecycle(source(), null, ctx);
     expect(result.stages.map((s) => s.stage)).toEqual([
       "Prospect",
       "Applicant",
@@ -213,7 +230,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
       activationDate: "2024-01-02",
     });
     await contract(id, { contractNo: "C-SOON", activationDate: "2025-07-15" });
-    const result = await accountClientLifecycle(source(), { customerInternalId: id }, ctx);
+    const result = await runClientLifecycle(source(), { customerInternalId: id }, ctx);
     expect(result.stage).toBe("Dormant");
     expect(result.events).toEqual([
       { date: "2020-05-05", kind: "contractOpened", title: "Savings opened", reference: "C-OLD" },
@@ -230,16 +247,16 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
     await expect(
-      accountClientLifecycle(source(), { customerInternalId: "not-a-uuid" }, ctx),
+      runClientLifecycle(source(), { customerInternalId: "not-a-uuid" }, ctx),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
-    await expect(accountClientLifecycle(source(), {} as never, ctx)).rejects.toMatchObject({
+    await expect(runClientLifecycle(source(), {} as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await expect(
-      accountClientLifecycle(source(), { customerInternalId: unknownCustomerId }, ctx),
+      runClientLifecycle(source(), { customerInternalId: unknownCustomerId }, ctx),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

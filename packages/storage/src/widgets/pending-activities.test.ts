@@ -1,9 +1,10 @@
-import { accountPendingActivities } from "@account360/core";
+import { accountPendingActivities, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestBatch } from "../ingest/ingest-store";
 import {
   contractRowFor,
+  ingestBatch,
   insertAgreement,
   insertApplication,
   insertCustomer,
@@ -15,6 +16,9 @@ import { applications } from "../schema";
 import { openTestDatabase } from "../testing";
 import { accountPendingActivitiesSource } from "./pending-activities";
 
+const runPendingActivities = (source: Sources["pendingActivities"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountPendingActivities, { pendingActivities: source }, input, ctx);
+
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -25,7 +29,7 @@ afterAll(async () => {
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const pending = (customerInternalId: string, context = ctx) =>
-  accountPendingActivities(accountPendingActivitiesSource(handle.db), { customerInternalId }, context);
+  runPendingActivities(accountPendingActivitiesSource(handle.sql), { customerInternalId }, context);
 
 describe("FTOS_ACC_AccountPendingActivities", () => {
   it("lists what is pending, soonest first, and lets items leave as statuses and dates change", async () => {
@@ -35,7 +39,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
       externalId: "APP-P",
     });
     await insertApplication(handle.db, id, { businessStatus: "completed" });
-    await ingestBatch(handle.db, "contracts", [contractRowFor(id, { contractNo: "L-P" })], "test");
+    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-P" })], "test");
     const instalment = (dueDate: string, fields: Record<string, unknown> = {}) => ({
       externalId: `I-${dueDate}-${uid()}`,
       customerInternalId: id,
@@ -47,7 +51,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
     });
     const overdue = instalment("2025-06-10");
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "instalments",
       [overdue, instalment("2025-06-30"), instalment("2025-05-10", { paid: true })],
       "test",
@@ -60,7 +64,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
       status: "open",
     };
     await ingestBatch(
-      handle.db,
+      handle.sql,
       "tasks",
       [
         task,
@@ -131,8 +135,8 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
     expect(next.counts).toEqual({ application: 1, task: 2, agreement: 3, instalment: 2 });
 
     // Paid, done, approved: they leave the list.
-    await ingestBatch(handle.db, "instalments", [{ ...overdue, paid: true }], "test");
-    await ingestBatch(handle.db, "tasks", [{ ...task, status: "completed" }], "test");
+    await ingestBatch(handle.sql, "instalments", [{ ...overdue, paid: true }], "test");
+    await ingestBatch(handle.sql, "tasks", [{ ...task, status: "completed" }], "test");
     await handle.db
       .update(applications)
       .set({ businessStatus: "Approved" })
@@ -152,8 +156,8 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
     await expect(
-      accountPendingActivities(
-        accountPendingActivitiesSource(handle.db),
+      runPendingActivities(
+        accountPendingActivitiesSource(handle.sql),
         { customerInternalId: null } as never,
         ctx,
       ),

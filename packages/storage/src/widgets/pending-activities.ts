@@ -5,7 +5,8 @@ import {
   type PendingFacts,
 } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
+import type { Db } from "../sql/db";
+import { readStatement } from "../sql/statement";
 import { jsonOf } from "./widget-sql";
 
 interface PendingRow {
@@ -15,12 +16,11 @@ interface PendingRow {
   instalments: unknown;
 }
 
-/** FTOS_ACC_AccountPendingActivities: the four kinds of pending record, filtered in SQL, in one round trip. */
-export function accountPendingActivitiesSource(db: Executor): AccountPendingActivitiesSource {
-  return {
-    async pendingFacts({ customerId, today, agreementsEndingBy }) {
-      const rows = rowsOf<PendingRow>(
-        await db.execute(sql`select
+type PendingParams = { customerId: string; today: string; agreementsEndingBy: string };
+
+const pendingFacts = readStatement<PendingParams>(
+  "pending activities",
+  ({ customerId, today, agreementsEndingBy }) => sql`select
             coalesce((
               select json_agg(json_build_object(
                 'id', a.id, 'name', a.name, 'bankingProduct', a.banking_product,
@@ -40,19 +40,24 @@ export function accountPendingActivitiesSource(db: Executor): AccountPendingActi
                 'id', g.id, 'agreementType', g.agreement_type, 'endDate', to_char(g.end_date, 'YYYY-MM-DD'),
                 'externalId', g.external_id))
               from agreements g
-              where g.customer_id = c.id and g.start_date <= ${today}::date
-                and g.end_date >= ${today}::date and g.end_date <= ${agreementsEndingBy}::date
+              where g.customer_id = c.id and g.start_date <= ${today}::text::date
+                and g.end_date >= ${today}::text::date and g.end_date <= ${agreementsEndingBy}::text::date
             ), '[]'::json) as agreements,
             coalesce((
               select json_agg(json_build_object(
                 'id', i.id, 'contractNo', i.contract_no, 'dueDate', to_char(i.due_date, 'YYYY-MM-DD'),
                 'amount', i.amount::text, 'currency', i.currency, 'externalId', i.external_id))
               from instalments i
-              where i.customer_id = c.id and not i.paid and i.due_date < ${today}::date
+              where i.customer_id = c.id and not i.paid and i.due_date < ${today}::text::date
             ), '[]'::json) as instalments
-          from customers c where c.id = ${customerId}::uuid`),
-      );
-      const row = rows[0];
+          from customers c where c.id = ${customerId}::text::uuid`,
+);
+
+/** FTOS_ACC_AccountPendingActivities: the four kinds of pending record, filtered in SQL, in one round trip. */
+export function accountPendingActivitiesSource(db: Db): AccountPendingActivitiesSource {
+  return {
+    async pendingFacts(query) {
+      const row = (await db.run<PendingRow, PendingParams>(pendingFacts, query))[0];
       if (!row) return null;
       return {
         applications: jsonOf<PendingFacts["applications"]>(row.applications),

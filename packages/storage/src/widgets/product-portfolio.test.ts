@@ -1,9 +1,13 @@
-import { getProductPortfolio } from "@account360/core";
+import { productPortfolio, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contracts } from "../schema";
 import { openTestDatabase } from "../testing";
 import { productPortfolioSource } from "./product-portfolio";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runProductPortfolio = (source: Sources["productPortfolio"], input: unknown, ctx?: RunOptions) =>
+  runAction(productPortfolio, { productPortfolio: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -68,8 +72,8 @@ describe("FTOS_ACC_ProductPortfolio", () => {
       contract(id, { contractNo: "X1", category: "Safe box", balance: "1.00" }),
     ]);
 
-    const answer = await getProductPortfolio(
-      productPortfolioSource(handle.db),
+    const answer = await runProductPortfolio(
+      productPortfolioSource(handle.sql),
       { customerInternalId: id },
       { now },
     );
@@ -109,8 +113,8 @@ describe("FTOS_ACC_ProductPortfolio", () => {
 
   it("answers empty lists for a customer without contracts", async () => {
     const id = await insertTestCustomer(handle.db);
-    const answer = await getProductPortfolio(
-      productPortfolioSource(handle.db),
+    const answer = await runProductPortfolio(
+      productPortfolioSource(handle.sql),
       { customerInternalId: id },
       { now },
     );
@@ -118,13 +122,13 @@ describe("FTOS_ACC_ProductPortfolio", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown customer", async () => {
-    const source = productPortfolioSource(handle.db);
-    await expect(getProductPortfolio(source, {} as never, { now })).rejects.toMatchObject({
+    const source = productPortfolioSource(handle.sql);
+    await expect(runProductPortfolio(source, {} as never, { now })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
     });
     await expect(
-      getProductPortfolio(source, { customerInternalId: unknownId }, { now }),
+      runProductPortfolio(source, { customerInternalId: unknownId }, { now }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

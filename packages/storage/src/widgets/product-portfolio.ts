@@ -1,15 +1,12 @@
 import type { PortfolioContractRow, ProductPortfolioSource } from "@account360/core";
 import { sql } from "drizzle-orm";
-import type { Executor } from "../database";
+import type { Db } from "../sql/db";
+import { readStatement } from "../sql/statement";
 import { customerFound, jsonOf, oneRow } from "./widget-sql";
 
-/** FTOS_ACC_ProductPortfolio: the customer's contracts in one round trip (contracts_customer_idx). */
-export function productPortfolioSource(db: Executor): ProductPortfolioSource {
-  return {
-    async contractsOf(customerId) {
-      const row = await oneRow<{ found: boolean; contracts: unknown }>(
-        db,
-        sql`select ${customerFound(customerId)} as found,
+const portfolio = readStatement<{ customerId: string }>(
+  "product portfolio",
+  ({ customerId }) => sql`select ${customerFound(customerId)} as found,
           coalesce((
             select json_agg(json_build_object(
               'contractNo', contract_no,
@@ -22,8 +19,20 @@ export function productPortfolioSource(db: Executor): ProductPortfolioSource {
               'activationDate', to_char(activation_date, 'YYYY-MM-DD'),
               'closeDate', to_char(close_date, 'YYYY-MM-DD'),
               'interestRate', interest_rate::text))
-            from contracts where customer_id = ${customerId}::uuid
+            from contracts where customer_id = ${customerId}::text::uuid
           ), '[]'::json) as contracts`,
+);
+
+/** FTOS_ACC_ProductPortfolio: the customer's contracts in one round trip (contracts_customer_idx). */
+export function productPortfolioSource(db: Db): ProductPortfolioSource {
+  return {
+    async contractsOf(customerId) {
+      const row = await oneRow<{ found: boolean; contracts: unknown }, { customerId: string }>(
+        db,
+        portfolio,
+        {
+          customerId,
+        },
       );
       return row.found ? jsonOf<PortfolioContractRow[]>(row.contracts) : null;
     },

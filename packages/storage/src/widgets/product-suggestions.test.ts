@@ -1,10 +1,14 @@
-import { dismissSuggestion, getProductSuggestions } from "@account360/core";
+import { DEFAULT_SETTINGS, dismissSuggestion, getProductSuggestions, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreements, auditLog, campaignOffers, contracts } from "../schema";
 import { openTestDatabase } from "../testing";
 import { productSuggestionsSource } from "./product-suggestions";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runProductSuggestions = (source: Sources["productSuggestions"], input: unknown, ctx?: RunOptions) =>
+  runAction(getProductSuggestions, { productSuggestions: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -15,7 +19,7 @@ afterAll(async () => {
 });
 
 const now = new Date("2025-06-15T10:00:00Z");
-const ctx = { now, settings: { marketingConsentTypes: ["Marketing Consent"] } };
+const ctx = { now, settings: { ...DEFAULT_SETTINGS, marketingConsentTypes: ["Marketing Consent"] } };
 
 async function consent(customerId: string, fields: Partial<typeof agreements.$inferInsert> = {}) {
   await handle.db.insert(agreements).values({
@@ -63,9 +67,9 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
     await consent(id);
     await currentAccount(id);
     const summer = await offer(id, { product: "Personal loan", score: 90, availableUntil: "2025-06-15" });
-    const source = productSuggestionsSource(handle.db);
+    const source = productSuggestionsSource(handle.sql);
 
-    const answer = await getProductSuggestions(source, { accountId: id }, ctx);
+    const answer = await runProductSuggestions(source, { accountId: id }, ctx);
 
     expect(answer.suppressed).toBeNull();
     expect(answer.suggestions.map((s) => [s.id, s.source, s.product, s.score])).toEqual([
@@ -83,9 +87,9 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
     const open = await offer(id, { availableUntil: "2025-07-01" });
     await offer(id, { availableUntil: "2025-06-14" });
     await offer(id, { status: "Accepted" });
-    const source = productSuggestionsSource(handle.db);
+    const source = productSuggestionsSource(handle.sql);
     const campaignIds = async () =>
-      (await getProductSuggestions(source, { accountId: id }, ctx)).suggestions
+      (await runProductSuggestions(source, { accountId: id }, ctx)).suggestions
         .filter((s) => s.source === "campaign")
         .map((s) => s.id);
 
@@ -111,16 +115,20 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
       .from(auditLog)
       .where(and(eq(auditLog.recordId, open), eq(auditLog.customerId, id)));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ userName: "ana", action: "dismissSuggestion", operation: "updated" });
+    expect(audit[0]).toMatchObject({
+      userName: "ana",
+      action: "FTOS_ACC_DismissProductSuggestion",
+      operation: "updated",
+    });
   });
 
   it("is empty with a reason without an active marketing consent", async () => {
-    const source = productSuggestionsSource(handle.db);
+    const source = productSuggestionsSource(handle.sql);
     const suppressedFor = async (agreement: Partial<typeof agreements.$inferInsert> | null) => {
       const id = await insertTestCustomer(handle.db);
       await offer(id);
       if (agreement) await consent(id, agreement);
-      return getProductSuggestions(source, { accountId: id }, ctx);
+      return runProductSuggestions(source, { accountId: id }, ctx);
     };
     for (const agreement of [
       null,
@@ -142,7 +150,7 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
     const owner = await insertTestCustomer(handle.db);
     const other = await insertTestCustomer(handle.db);
     const theirs = await offer(owner);
-    const source = productSuggestionsSource(handle.db);
+    const source = productSuggestionsSource(handle.sql);
     await expect(
       dismissSuggestion(source, { accountId: other, suggestionId: theirs }, { now, userName: "ana" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "suggestionId" }] });
@@ -154,12 +162,12 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
   });
 
   it("is 400 without an accountId and 404 for an unknown customer", async () => {
-    const source = productSuggestionsSource(handle.db);
-    await expect(getProductSuggestions(source, null as never, ctx)).rejects.toMatchObject({
+    const source = productSuggestionsSource(handle.sql);
+    await expect(runProductSuggestions(source, null as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "accountId", message: "accountId is required" }],
     });
-    await expect(getProductSuggestions(source, { accountId: unknownId }, ctx)).rejects.toMatchObject({
+    await expect(runProductSuggestions(source, { accountId: unknownId }, ctx)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

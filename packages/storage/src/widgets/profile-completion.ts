@@ -1,18 +1,19 @@
 import type { ProfileCompleteSource, ProfileFacts } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
+import type { Db } from "../sql/db";
+import { type Param, readStatement } from "../sql/statement";
 
 /**
  * The profile facts as columns over `customers c`: the customer's own fields plus three scalar
  * subqueries on indexed customer columns. Shared by the flags and header queries.
  */
-export const profileFactColumns = (today: string): SQL => sql`
+export const profileFactColumns = (today: Param): SQL => sql`
   c.first_name, c.last_name, c.unique_id, c.email, c.mobile_phone, c.email_address_type, c.phone_number_type,
   (select count(*)::int from addresses a where a.customer_id = c.id) as address_count,
   exists (select 1 from pictures p where p.customer_id = c.id) as has_picture,
   exists (
     select 1 from agreements g
-    where g.customer_id = c.id and g.start_date <= ${today}::date and (g.end_date is null or g.end_date >= ${today}::date)
+    where g.customer_id = c.id and g.start_date <= ${today}::text::date and (g.end_date is null or g.end_date >= ${today}::text::date)
   ) as has_active_agreement`;
 
 export interface ProfileFactRow {
@@ -41,16 +42,16 @@ export const profileFactsOf = (row: ProfileFactRow): ProfileFacts => ({
   hasActiveAgreement: Boolean(row.has_active_agreement),
 });
 
+const profileFacts = readStatement<{ customerId: string; today: string }>(
+  "profile completion",
+  (p) => sql`select ${profileFactColumns(p.today)} from customers c where c.id = ${p.customerId}::text::uuid`,
+);
+
 /** FTOS_ACC_ProfileComplete: one round trip; no row means no such customer. */
-export function profileCompleteSource(db: Executor): ProfileCompleteSource {
+export function profileCompleteSource(db: Db): ProfileCompleteSource {
   return {
-    async profileFacts({ customerId, today }) {
-      const rows = rowsOf<ProfileFactRow>(
-        await db.execute(
-          sql`select ${profileFactColumns(today)} from customers c where c.id = ${customerId}::uuid`,
-        ),
-      );
-      const row = rows[0];
+    async profileFacts(query) {
+      const row = (await db.run<ProfileFactRow, typeof query>(profileFacts, query))[0];
       return row ? profileFactsOf(row) : null;
     },
   };

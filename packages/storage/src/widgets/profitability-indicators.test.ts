@@ -1,10 +1,17 @@
-import { getProfitabilityIndicators } from "@account360/core";
+import { accountProfitabilityIndicators, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { profitabilityValues } from "../schema";
 import { openTestDatabase } from "../testing";
 import { profitabilityIndicatorsSource } from "./profitability-indicators";
 import { externalId } from "./widget-fixtures";
+
+const runProfitabilityIndicators = (
+  source: Sources["profitabilityIndicators"],
+  input: unknown,
+  ctx?: RunOptions,
+) => runAction(accountProfitabilityIndicators, { profitabilityIndicators: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -16,7 +23,7 @@ afterAll(async () => {
 
 const now = new Date("2025-06-30T12:00:00Z");
 const indicators = (customerInternalId: string) =>
-  getProfitabilityIndicators(profitabilityIndicatorsSource(handle.db), { customerInternalId }, { now });
+  runProfitabilityIndicators(profitabilityIndicatorsSource(handle.sql), { customerInternalId }, { now });
 
 describe("widgets.profitabilityIndicators", () => {
   it("lists the customer's own indicators once each, sorted, and nobody else's", async () => {

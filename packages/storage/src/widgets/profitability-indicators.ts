@@ -1,19 +1,28 @@
 import type { ProfitabilityIndicatorsSource } from "@account360/core";
 import { sql } from "drizzle-orm";
-import type { Executor } from "../database";
+import type { Db } from "../sql/db";
+import { readStatement } from "../sql/statement";
 import { customerFound, jsonOf, oneRow } from "./widget-sql";
 
+const indicators = readStatement<{ customerId: string }>(
+  "profitability indicators",
+  ({ customerId }) => sql`select ${customerFound(customerId)} as found,
+    coalesce((
+      select json_agg(indicator order by indicator)
+      from (select distinct indicator from profitability_values where customer_id = ${customerId}::text::uuid) i
+    ), '[]'::json) as indicators`,
+);
+
 /** The customer's indicator names, through the (customer, indicator, month) key. */
-export function profitabilityIndicatorsSource(db: Executor): ProfitabilityIndicatorsSource {
+export function profitabilityIndicatorsSource(db: Db): ProfitabilityIndicatorsSource {
   return {
     async indicatorsOf(customerId) {
-      const row = await oneRow<{ found: boolean; indicators: unknown }>(
+      const row = await oneRow<{ found: boolean; indicators: unknown }, { customerId: string }>(
         db,
-        sql`select ${customerFound(customerId)} as found,
-          coalesce((
-            select json_agg(indicator order by indicator)
-            from (select distinct indicator from profitability_values where customer_id = ${customerId}::uuid) i
-          ), '[]'::json) as indicators`,
+        indicators,
+        {
+          customerId,
+        },
       );
       return row.found ? jsonOf<string[]>(row.indicators) : null;
     },

@@ -1,9 +1,13 @@
-import { getAccountProfitability } from "@account360/core";
+import { accountProfitabilityPI, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profitabilityValues } from "../schema";
 import { openTestDatabase } from "../testing";
 import { profitabilitySource } from "./profitability";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runAccountProfitability = (source: Sources["profitability"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountProfitabilityPI, { profitability: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -37,8 +41,8 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
       "2025-02": "30.1234",
       "2025-04": "55.0000", // next month: outside the window
     });
-    const answer = await getAccountProfitability(
-      profitabilitySource(handle.db),
+    const answer = await runAccountProfitability(
+      profitabilitySource(handle.sql),
       { customerInternalId: id, indicatorName: "net margin" },
       { now },
     );
@@ -65,8 +69,8 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
     const other = await insertTestCustomer(handle.db);
     await values(other, "Fee Income", { "2025-01": "1.00" });
     const id = await insertTestCustomer(handle.db);
-    const answer = await getAccountProfitability(
-      profitabilitySource(handle.db),
+    const answer = await runAccountProfitability(
+      profitabilitySource(handle.sql),
       { customerInternalId: id, indicatorName: "FEE INCOME" },
       { now },
     );
@@ -78,8 +82,8 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
   it("is 404 for an unknown indicator, listing the known ones", async () => {
     const id = await insertTestCustomer(handle.db);
     await values(id, "Net Margin", { "2025-01": "1.00" });
-    const error = await getAccountProfitability(
-      profitabilitySource(handle.db),
+    const error = await runAccountProfitability(
+      profitabilitySource(handle.sql),
       { customerInternalId: id, indicatorName: "Net Margn" },
       { now },
     ).catch((e: unknown) => e);
@@ -89,8 +93,8 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
   });
 
   it("is 400 without a customer id or indicator and 404 for an unknown customer", async () => {
-    const source = profitabilitySource(handle.db);
-    await expect(getAccountProfitability(source, {} as never, { now })).rejects.toMatchObject({
+    const source = profitabilitySource(handle.sql);
+    await expect(runAccountProfitability(source, {} as never, { now })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [
         { field: "customerInternalId", message: "customerInternalId is required" },
@@ -98,7 +102,7 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
       ],
     });
     await expect(
-      getAccountProfitability(
+      runAccountProfitability(
         source,
         { customerInternalId: unknownId, indicatorName: "Net Margin" },
         { now },

@@ -1,10 +1,14 @@
-import { getRecentInteractions, type RecentInteractionsInput } from "@account360/core";
+import { accountRecentInteractions, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interactions } from "../schema";
 import { openTestDatabase } from "../testing";
 import { recentInteractionsSource } from "./recent-interactions";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runRecentInteractions = (source: Sources["recentInteractions"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountRecentInteractions, { recentInteractions: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 let customerId: string;
@@ -49,13 +53,13 @@ afterAll(async () => {
 
 const range = { fromDate: "2025-05-29", toDate: "2025-06-02" };
 
-async function allPages(input: Omit<RecentInteractionsInput, "customerInternalId">) {
-  const source = recentInteractionsSource(handle.db);
+async function allPages(input: Record<string, unknown>) {
+  const source = recentInteractionsSource(handle.sql);
   const items = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page = await getRecentInteractions(
+    const page = await runRecentInteractions(
       source,
       { customerInternalId: customerId, ...input, cursor },
       now,
@@ -69,8 +73,8 @@ async function allPages(input: Omit<RecentInteractionsInput, "customerInternalId
 
 describe("FTOS_ACC_AccountRecentInteractions", () => {
   it("answers the range newest first, and its pages together are the whole range without repeats", async () => {
-    const whole = await getRecentInteractions(
-      recentInteractionsSource(handle.db),
+    const whole = await runRecentInteractions(
+      recentInteractionsSource(handle.sql),
       { customerInternalId: customerId, ...range, limit: 200 },
       now,
     );
@@ -89,9 +93,9 @@ describe("FTOS_ACC_AccountRecentInteractions", () => {
   });
 
   it("filters channels case-insensitively from an array or a comma-separated string, counts included", async () => {
-    const source = recentInteractionsSource(handle.db);
+    const source = recentInteractionsSource(handle.sql);
     for (const filter of [["email", "PHONE"], "Email, phone", '["eMail","Phone"]']) {
-      const answer = await getRecentInteractions(
+      const answer = await runRecentInteractions(
         source,
         { customerInternalId: customerId, ...range, channels: filter, limit: 200 },
         now,
@@ -106,11 +110,11 @@ describe("FTOS_ACC_AccountRecentInteractions", () => {
   });
 
   it("defaults to 50 and refuses a limit outside 1–200 and a cursor it did not issue", async () => {
-    const source = recentInteractionsSource(handle.db);
+    const source = recentInteractionsSource(handle.sql);
     const input = { customerInternalId: customerId, fromDate: "2025-01-01", toDate: "2025-12-31" };
-    expect((await getRecentInteractions(source, input, now)).items).toHaveLength(35);
+    expect((await runRecentInteractions(source, input, now)).items).toHaveLength(35);
     for (const bad of [{ limit: 0 }, { limit: 201 }, { limit: 2.5 }, { cursor: "not-a-cursor" }]) {
-      await expect(getRecentInteractions(source, { ...input, ...bad }, now)).rejects.toMatchObject({
+      await expect(runRecentInteractions(source, { ...input, ...bad }, now)).rejects.toMatchObject({
         code: "BAD_REQUEST",
         fieldErrors: [{ field: Object.keys(bad)[0] }],
       });
@@ -118,20 +122,20 @@ describe("FTOS_ACC_AccountRecentInteractions", () => {
   });
 
   it("is 400 without a customer id or with fromDate after toDate, and 404 for an unknown customer", async () => {
-    const source = recentInteractionsSource(handle.db);
-    await expect(getRecentInteractions(source, range as never, now)).rejects.toMatchObject({
+    const source = recentInteractionsSource(handle.sql);
+    await expect(runRecentInteractions(source, range as never, now)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
     });
     await expect(
-      getRecentInteractions(
+      runRecentInteractions(
         source,
         { customerInternalId: customerId, fromDate: "2025-06-02", toDate: "2025-06-01" },
         now,
       ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "fromDate" }] });
     await expect(
-      getRecentInteractions(source, { customerInternalId: unknownId, ...range }, now),
+      runRecentInteractions(source, { customerInternalId: unknownId, ...range }, now),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

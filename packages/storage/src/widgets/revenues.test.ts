@@ -1,9 +1,13 @@
-import { getAccountRevenues, type RevenuesOutput, sumDecimals } from "@account360/core";
+import { accountRevenuesPI, type RevenuesOutput, type Sources, sumDecimals } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revenues } from "../schema";
 import { openTestDatabase } from "../testing";
 import { revenuesSource } from "./revenues";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runAccountRevenues = (source: Sources["revenues"], input: unknown, ctx?: RunOptions) =>
+  runAction(accountRevenuesPI, { revenues: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -55,8 +59,8 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
       revenue(id, "2025-03-11", "Fees", "RON", "7.77"), // after the range
       revenue(other, "2025-01-15", "Fees", "RON", "5.00"),
     ]);
-    const answer = await getAccountRevenues(
-      revenuesSource(handle.db),
+    const answer = await runAccountRevenues(
+      revenuesSource(handle.sql),
       { customerInternalId: id, startDate: "2024-12-15", endDate: "2025-03-10" },
       now,
     );
@@ -89,8 +93,8 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
 
   it("answers empty months for a customer without revenue", async () => {
     const id = await insertTestCustomer(handle.db);
-    const answer = await getAccountRevenues(
-      revenuesSource(handle.db),
+    const answer = await runAccountRevenues(
+      revenuesSource(handle.sql),
       { customerInternalId: id, startDate: "2025-01-31", endDate: "2025-02-01" },
       now,
     );
@@ -105,21 +109,21 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
   });
 
   it("is 400 without a customer id or with startDate after endDate, and 404 for an unknown customer", async () => {
-    const source = revenuesSource(handle.db);
+    const source = revenuesSource(handle.sql);
     const range = { startDate: "2025-01-01", endDate: "2025-01-31" };
-    await expect(getAccountRevenues(source, range as never, now)).rejects.toMatchObject({
+    await expect(runAccountRevenues(source, range as never, now)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
     });
     await expect(
-      getAccountRevenues(
+      runAccountRevenues(
         source,
         { customerInternalId: unknownId, startDate: "2025-02-01", endDate: "2025-01-31" },
         now,
       ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "startDate" }] });
     await expect(
-      getAccountRevenues(source, { customerInternalId: unknownId, ...range }, now),
+      runAccountRevenues(source, { customerInternalId: unknownId, ...range }, now),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

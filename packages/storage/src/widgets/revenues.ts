@@ -1,6 +1,7 @@
 import type { RevenuesSource } from "@account360/core";
 import { sql } from "drizzle-orm";
-import type { Executor } from "../database";
+import type { Db } from "../sql/db";
+import { readStatement } from "../sql/statement";
 import { customerFound, jsonOf, oneRow } from "./widget-sql";
 
 interface SumRow {
@@ -17,12 +18,9 @@ interface SumRow {
  * scan (grouping sets) on revenues_customer_date_idx, exact numeric, so they add up by
  * construction.
  */
-export function revenuesSource(db: Executor): RevenuesSource {
-  return {
-    async sumsOf({ customerId, startDate, endDate }) {
-      const row = await oneRow<{ found: boolean; sums: unknown }>(
-        db,
-        sql`select ${customerFound(customerId)} as found,
+const sumsStatement = readStatement<{ customerId: string; startDate: string; endDate: string }>(
+  "revenues",
+  ({ customerId, startDate, endDate }) => sql`select ${customerFound(customerId)} as found,
           coalesce((
             select json_agg(json_build_object(
               'level', level, 'month', month, 'category', category, 'currency', currency, 'amount', total::text))
@@ -30,13 +28,18 @@ export function revenuesSource(db: Executor): RevenuesSource {
               select to_char(revenue_date, 'YYYY-MM') as month, category, currency, sum(amount) as total,
                 grouping(to_char(revenue_date, 'YYYY-MM'), category) as level
               from revenues
-              where customer_id = ${customerId}::uuid
-                and revenue_date between ${startDate}::date and ${endDate}::date
+              where customer_id = ${customerId}::text::uuid
+                and revenue_date between ${startDate}::text::date and ${endDate}::text::date
               group by grouping sets (
                 (to_char(revenue_date, 'YYYY-MM'), currency), (category, currency), (currency))
             ) sums
           ), '[]'::json) as sums`,
-      );
+);
+
+export function revenuesSource(db: Db): RevenuesSource {
+  return {
+    async sumsOf(query) {
+      const row = await oneRow<{ found: boolean; sums: unknown }, typeof query>(db, sumsStatement, query);
       if (!row.found) return null;
       const sums = jsonOf<SumRow[]>(row.sums);
       return {

@@ -1,9 +1,13 @@
-import { getCustomerTransactionValues, type TransactionValuesInput } from "@account360/core";
+import { getCustomerTransactionValues, type Sources } from "@account360/core";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transactions } from "../schema";
 import { openTestDatabase } from "../testing";
 import { transactionValuesSource } from "./transaction-values";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
+
+const runTransactionValues = (source: Sources["transactionValues"], input: unknown, ctx?: RunOptions) =>
+  runAction(getCustomerTransactionValues, { transactionValues: source }, input, ctx);
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 let customerId: string;
@@ -46,9 +50,9 @@ afterAll(async () => {
   await handle.close();
 });
 
-const values = (filters: Partial<TransactionValuesInput> = {}) =>
-  getCustomerTransactionValues(
-    transactionValuesSource(handle.db),
+const values = (filters: Record<string, unknown> = {}) =>
+  runTransactionValues(
+    transactionValuesSource(handle.sql),
     { customerInternalId: customerId, ...range, ...filters },
     now,
   );
@@ -128,7 +132,7 @@ describe("FTOS_ACC_GetCustomerTransactionValues", () => {
   it("narrows the rows with each filter", async () => {
     const all = countOf(await values());
     const cases: [
-      Partial<TransactionValuesInput>,
+      Record<string, unknown>,
       (r: { indicator: string; interIntra: string; currency: string }) => boolean,
       number,
     ][] = [
@@ -164,7 +168,7 @@ describe("FTOS_ACC_GetCustomerTransactionValues", () => {
       [{ startDate: "2025-02-01" }, "startDate"],
       [{ customerInternalId: undefined }, "customerInternalId"],
     ] as const) {
-      await expect(values(bad as Partial<TransactionValuesInput>)).rejects.toMatchObject({
+      await expect(values(bad as Record<string, unknown>)).rejects.toMatchObject({
         code: "BAD_REQUEST",
         fieldErrors: [{ field }],
       });
@@ -173,8 +177,8 @@ describe("FTOS_ACC_GetCustomerTransactionValues", () => {
 
   it("is 404 for an unknown customer", async () => {
     await expect(
-      getCustomerTransactionValues(
-        transactionValuesSource(handle.db),
+      runTransactionValues(
+        transactionValuesSource(handle.sql),
         { customerInternalId: unknownId, ...range },
         now,
       ),

@@ -1,14 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../database";
+import type { Db } from "../sql/db";
+import type { Param, Statement } from "../sql/statement";
 
 /**
- * The one row a widget query answers. Widget queries select one row of JSON columns (decimals
- * as text, dates through to_char), so both drivers hand back the same values and a customer's
- * whole history costs one round trip.
+ * The one row a widget statement answers. Widget statements select one row of JSON columns
+ * (decimals as text, dates through to_char), so both drivers hand back the same values and a
+ * customer's whole history costs one round trip.
  */
-export async function oneRow<T>(db: Executor, query: SQL): Promise<T> {
-  const row = rowsOf<T>(await db.execute(query))[0];
-  if (row === undefined) throw new Error("A widget query answered no row");
+export async function oneRow<T, P extends object>(db: Db, statement: Statement<P>, params: P): Promise<T> {
+  const row = (await db.run<T, P>(statement, params))[0];
+  if (row === undefined) throw new Error(`The widget statement "${statement.name}" answered no row`);
   return row;
 }
 
@@ -18,5 +19,16 @@ export function jsonOf<T>(value: unknown): T {
 }
 
 /** `true` when the customer exists: every widget query carries it, so a 404 costs no extra trip. */
-export const customerFound = (customerId: string): SQL =>
-  sql`exists (select 1 from customers where id = ${customerId}::uuid)`;
+export const customerFound = (customerId: Param): SQL =>
+  sql`exists (select 1 from customers where id = ${customerId}::text::uuid)`;
+
+/**
+ * `value` (lower-cased) is one of the strings of a JSON array parameter, compared lower-cased: one
+ * parameter whatever the list's length, so the statement's text never changes with it.
+ */
+export const inLowerList = (value: SQL, jsonList: Param): SQL =>
+  sql`lower(${value}) in (select lower(item) from json_array_elements_text(${jsonList}::text::json) as item)`;
+
+/** The list filters nothing when it is empty. */
+export const emptyOrInLowerList = (value: SQL, jsonList: Param): SQL =>
+  sql`(json_array_length(${jsonList}::text::json) = 0 or ${inLowerList(value, jsonList)})`;

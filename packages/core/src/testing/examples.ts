@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { FieldError } from "../errors/app-error";
-import { toFieldErrors } from "../rules/validation";
+import { type FieldError, isAppError } from "../errors/app-error";
+import { parseInput } from "../rules/edge-input";
 
 /** Valid `Data` of each write action, as an integrator sends it; tests change one field at a time. */
 export const examples = {
@@ -55,6 +55,11 @@ export const examples = {
 
 /** The field errors a parse reports, or [] when it succeeds. */
 export function errorsOf(schema: z.ZodType, data: unknown): FieldError[] {
-  const parsed = schema.safeParse(data);
-  return parsed.success ? [] : toFieldErrors(parsed.error);
+  try {
+    parseInput(schema, data);
+    return [];
+  } catch (error) {
+    if (isAppError(error)) return error.fieldErrors;
+    throw error;
+  }
 }

@@ -1,22 +1,5 @@
-import {
-  accountClientLifecycleInput,
-  accountFlagsInput,
-  accountHeaderInput,
-  accountPendingActivitiesInput,
-  accountPictureInput,
-  dismissSuggestionInput,
-  ingestKinds,
-  productPortfolioInput,
-  productSuggestionsInput,
-  profileCompleteInput,
-  profitabilityIndicatorsInput,
-  profitabilityInput,
-  recentInteractionsInput,
-  revenuesInput,
-  transactionValuesInput,
-} from "@account360/core";
+import type { ActionIndex } from "@account360/core";
 import fc from "fast-check";
-import { appRouter } from "../router";
 
 /**
  * Arbitraries for fuzzing every tRPC procedure's input (fuzz-trpc-inputs.test.ts): hostile values
@@ -186,55 +169,50 @@ function shapeKeys(schema: unknown): { keys: string[]; section?: string } {
   return { keys: [] };
 }
 
-/** Widgets declare their input without parsing it (the use case does), so their schemas are listed here. */
-const widgetInputs: Record<string, unknown> = {
-  "widgets.clientLifecycle": accountClientLifecycleInput,
-  "widgets.flags": accountFlagsInput,
-  "widgets.header": accountHeaderInput,
-  "widgets.picture": accountPictureInput,
-  "widgets.pendingActivities": accountPendingActivitiesInput,
-  "widgets.productPortfolio": productPortfolioInput,
-  "widgets.productSuggestions": productSuggestionsInput,
-  "widgets.dismissSuggestion": dismissSuggestionInput,
-  "widgets.profileCompletion": profileCompleteInput,
-  "widgets.profitability": profitabilityInput,
-  "widgets.profitabilityIndicators": profitabilityIndicatorsInput,
-  "widgets.recentInteractions": recentInteractionsInput,
-  "widgets.revenues": revenuesInput,
-  "widgets.transactionValues": transactionValuesInput,
-};
-
-type Procedure = { _def: { type: string; inputs: unknown[] } };
-export const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, Procedure>,
-).filter(([, p]) => p._def.type !== "subscription");
-
-function inputArbitrary(path: string, procedure: Procedure, customerId: string): fc.Arbitrary<unknown> {
-  if (path.startsWith("ingest.")) {
-    const kind = path.slice("ingest.".length) as keyof typeof ingestKinds;
-    const { keys } = shapeKeys(ingestKinds[kind]);
-    const rows = fc.array(inputFor(customerId, keys), { minLength: 1, maxLength: 4 });
+/**
+ * Every action's input, from the registry's own schemas: plausible values for each known field,
+ * hostile ones mixed in. Ingest batches hold their rows under `rows`.
+ */
+function inputArbitrary(schema: unknown, customerId: string): fc.Arbitrary<unknown> {
+  const rows = rowsElement(schema);
+  if (rows) {
+    const { keys } = shapeKeys(rows);
+    const batch = fc.array(inputFor(customerId, keys), { minLength: 1, maxLength: 4 });
     return fc.oneof(
-      { weight: 6, arbitrary: rows.map((r) => ({ rows: r })) },
+      { weight: 6, arbitrary: batch.map((r) => ({ rows: r })) },
       { weight: 1, arbitrary: hostile },
     );
   }
-  const { keys, section } = shapeKeys(widgetInputs[path] ?? procedure._def.inputs[0]);
-  // A procedure this file does not know yet still gets objects with the usual field names.
-  return inputFor(
-    customerId,
-    keys.length > 0 ? keys : ["customerInternalId", "query", "limit", "cursor"],
-    section,
-  );
+  const { keys, section } = shapeKeys(schema);
+  return inputFor(customerId, keys, section);
 }
 
-/** One call of any procedure: plausible inputs name `customerId`, the caller is one of four. */
-export const callArbitrary = (customerId: string) =>
+/** The row schema of a `{ rows: [...] }` input, or null. */
+function rowsElement(schema: unknown): unknown {
+  let current = schema as ZodLike | undefined;
+  for (let i = 0; current?._zod && i < 10; i++) {
+    const def = current._zod.def as {
+      type: string;
+      shape?: Record<string, ZodLike>;
+      innerType?: unknown;
+      in?: unknown;
+    };
+    if (def.type === "object") {
+      const rows = def.shape?.rows?._zod?.def as { type: string; element?: unknown } | undefined;
+      return rows?.type === "array" ? rows.element : null;
+    }
+    current = (def.type === "pipe" ? def.in : def.innerType) as ZodLike | undefined;
+  }
+  return null;
+}
+
+/** One call of any action's procedure: plausible inputs name `customerId`, the caller is one of four. */
+export const callArbitrary = (actions: ActionIndex, customerId: string) =>
   fc.oneof(
-    ...procedures.map(([path, procedure]) =>
+    ...actions.all.map((action) =>
       fc.record({
-        path: fc.constant(path),
-        input: inputArbitrary(path, procedure, customerId),
+        path: fc.constant(action.procedure as string),
+        input: inputArbitrary(action.input, customerId),
         who: fc.constantFrom("writer", "writer", "writer", "writer", "writer", "reader", "nobody", "forged"),
       }),
     ),

@@ -1,0 +1,40 @@
+import type { Sources } from "@account360/core";
+import { ingestStore } from "./ingest/ingest-store";
+import { customerSearchSource } from "./repositories/customer-search";
+import { createWriteStore } from "./repositories/write-store";
+import type { Db } from "./sql/db";
+import { accountFlagsSource } from "./widgets/flags";
+import { accountHeaderSource } from "./widgets/header";
+import { accountClientLifecycleSource } from "./widgets/lifecycle";
+import { accountPendingActivitiesSource } from "./widgets/pending-activities";
+import { accountPictureSource } from "./widgets/picture";
+import { productPortfolioSource } from "./widgets/product-portfolio";
+import { productSuggestionsSource } from "./widgets/product-suggestions";
+import { profileCompleteSource } from "./widgets/profile-completion";
+import { profitabilitySource } from "./widgets/profitability";
+import { profitabilityIndicatorsSource } from "./widgets/profitability-indicators";
+import { recentInteractionsSource } from "./widgets/recent-interactions";
+import { revenuesSource } from "./widgets/revenues";
+import { transactionValuesSource } from "./widgets/transaction-values";
+
+/** Every port of the core over one database, built once per process. */
+export function createSources(db: Db): Sources {
+  return {
+    writes: createWriteStore(db),
+    ingest: ingestStore(db),
+    search: customerSearchSource(db),
+    lifecycle: accountClientLifecycleSource(db),
+    flags: accountFlagsSource(db),
+    header: accountHeaderSource(db),
+    picture: accountPictureSource(db),
+    pendingActivities: accountPendingActivitiesSource(db),
+    productPortfolio: productPortfolioSource(db),
+    productSuggestions: productSuggestionsSource(db),
+    profileComplete: profileCompleteSource(db),
+    profitability: profitabilitySource(db),
+    profitabilityIndicators: profitabilityIndicatorsSource(db),
+    recentInteractions: recentInteractionsSource(db),
+    revenues: revenuesSource(db),
+    transactionValues: transactionValuesSource(db),
+  };
+}

@@ -1,0 +1,85 @@
+import type { PGlite, Transaction as PGliteTransaction } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import type postgres from "postgres";
+import type { DatabaseKind } from "../database";
+import { isConnectionFailure, toAppError } from "../repositories/database-errors";
+import { render, type Statement } from "./statement";
+
+/**
+ * The statement client of the hot paths, over either driver: runs Statements (prepared per
+ * connection on PostgreSQL) and transactions. Every failure comes out as an AppError; one that
+ * only says the connection was gone is a 503, after one retry for statements that only read.
+ */
+export interface Db {
+  readonly kind: DatabaseKind;
+  run<R, P extends object>(statement: Statement<P>, params: P): Promise<R[]>;
+  /**
+   * A statement whose text depends on its input (search, ingest batches): rendered per call and
+   * not prepared, since a plan cached for one shape would not fit the next.
+   */
+  execute<R>(query: SQL, name: string): Promise<R[]>;
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+type Query = (text: string, values: unknown[], prepare: boolean) => Promise<unknown[]>;
+
+function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTransaction: boolean): Db {
+  return {
+    kind,
+    async execute<R>(sqlQuery: SQL, name: string): Promise<R[]> {
+      const { text, values } = render(sqlQuery);
+      try {
+        return (await query(text, values, false)) as R[];
+      } catch (error) {
+        throw toAppError(error, name);
+      }
+    },
+    async run<R, P extends object>(statement: Statement<P>, params: P): Promise<R[]> {
+      const values = statement.valuesOf(params);
+      try {
+        return (await query(statement.text, values, true)) as R[];
+      } catch (error) {
+        // A pooled connection the server had already closed: nothing ran, so a read may go again
+        // on a fresh one. Inside a transaction the whole transaction is lost, so it may not.
+        if (!inTransaction && statement.readOnly && isConnectionFailure(error)) {
+          try {
+            return (await query(statement.text, values, true)) as R[];
+          } catch (again) {
+            throw toAppError(again, statement.name);
+          }
+        }
+        throw toAppError(error, statement.name);
+      }
+    },
+    transaction: begin,
+  };
+}
+
+/** postgres.js: `unsafe` with the client's default `prepare: true` names and caches each text per connection. */
+export function postgresDb(client: postgres.Sql | postgres.TransactionSql, inTransaction = false): Db {
+  const query: Query = (text, values, prepare) =>
+    client.unsafe(text, values as postgres.ParameterOrJSON<never>[], { prepare });
+  const begin = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+    if (inTransaction) return work(postgresDb(client, true));
+    try {
+      return (await (client as postgres.Sql).begin((tx) => work(postgresDb(tx, true)))) as T;
+    } catch (error) {
+      throw toAppError(error, "transaction");
+    }
+  };
+  return dbOver("postgres", query, begin, inTransaction);
+}
+
+/** PGlite: one connection in the process, so each statement is parsed on its way (no round trip to save). */
+export function pgliteDb(client: PGlite | PGliteTransaction, inTransaction = false): Db {
+  const query: Query = async (text, values) => (await client.query(text, values)).rows;
+  const begin = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+    if (inTransaction) return work(pgliteDb(client, true));
+    try {
+      return await (client as PGlite).transaction((tx) => work(pgliteDb(tx, true)));
+    } catch (error) {
+      throw toAppError(error, "transaction");
+    }
+  };
+  return dbOver("pglite", query, begin, inTransaction);
+}
