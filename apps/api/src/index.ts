@@ -1,3 +1,4 @@
+export { type App, createApp, createAppDeps } from "./app";
 export { type AuthService, createAuthService } from "./auth";
 export { type RunningServer, runUntilSignalled, type StartOptions, startServer, version } from "./boot";
 export * from "./context";
