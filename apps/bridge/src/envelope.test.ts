@@ -1,6 +1,5 @@
 import { AppError } from "@account360/core";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { failureAnswer, parseEnvelope } from "./envelope";
 
 const body = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value));

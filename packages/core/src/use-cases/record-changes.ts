@@ -1,4 +1,3 @@
-import type { Actor } from "../actions/action";
 import { AppError } from "../errors/app-error";
 import type {
   AuditStamp,
