@@ -107,6 +107,15 @@ const bySqlState: Record<string, { code: AppErrorCode; message: string }> = {
   "23514": { code: "BAD_REQUEST", message: "The request breaks a rule of the stored data." },
 };
 
+/**
+ * A deadlock (40P01) or a serialization failure (40001): the server rolled the statement or the
+ * transaction back whole, so running it again is safe and usually succeeds.
+ */
+export function wasRolledBack(error: unknown): boolean {
+  const code = driverErrorOf(error)?.code;
+  return code === "40P01" || code === "40001";
+}
+
 /** SQLSTATEs that say the server or the connection went away, not that the statement was wrong. */
 const CONNECTION_STATES = /^(08...|57P0[123]|53300)$/;
 /** postgres.js's and Node's own codes for a connection that is gone or never came. */

@@ -2,7 +2,7 @@ import type { PGlite, Transaction as PGliteTransaction } from "@electric-sql/pgl
 import type { SQL } from "drizzle-orm";
 import type postgres from "postgres";
 import type { DatabaseKind } from "../database";
-import { isConnectionFailure, toAppError } from "../repositories/database-errors";
+import { isConnectionFailure, toAppError, wasRolledBack } from "../repositories/database-errors";
 import { render, type Statement } from "./statement";
 
 /**
@@ -23,6 +23,27 @@ export interface Db {
 
 type Query = (text: string, values: unknown[], prepare: boolean) => Promise<unknown[]>;
 
+const ATTEMPTS = 3;
+
+/**
+ * Runs `work` again when the server rolled it back whole (a deadlock), and, for `reads`, once when
+ * the connection was already dead: a pooled connection the server had closed ran nothing, so a
+ * read may go again on a fresh one. A write is never retried after a lost connection, since it
+ * may have committed.
+ */
+async function withRetries<T>(work: () => Promise<T>, reads: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const again =
+        attempt < ATTEMPTS &&
+        (wasRolledBack(error) || (reads && attempt === 1 && isConnectionFailure(error)));
+      if (!again) throw error;
+    }
+  }
+}
+
 function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTransaction: boolean): Db {
   return {
     kind,
@@ -36,18 +57,11 @@ function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTr
     },
     async run<R, P extends object>(statement: Statement<P>, params: P): Promise<R[]> {
       const values = statement.valuesOf(params);
+      const run = () => query(statement.text, values, true) as Promise<R[]>;
       try {
-        return (await query(statement.text, values, true)) as R[];
+        // Inside a transaction only the whole transaction may run again.
+        return await (inTransaction ? run() : withRetries(run, statement.readOnly));
       } catch (error) {
-        // A pooled connection the server had already closed: nothing ran, so a read may go again
-        // on a fresh one. Inside a transaction the whole transaction is lost, so it may not.
-        if (!inTransaction && statement.readOnly && isConnectionFailure(error)) {
-          try {
-            return (await query(statement.text, values, true)) as R[];
-          } catch (again) {
-            throw toAppError(again, statement.name);
-          }
-        }
         throw toAppError(error, statement.name);
       }
     },
@@ -62,7 +76,10 @@ export function postgresDb(client: postgres.Sql | postgres.TransactionSql, inTra
   const begin = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
     if (inTransaction) return work(postgresDb(client, true));
     try {
-      return (await (client as postgres.Sql).begin((tx) => work(postgresDb(tx, true)))) as T;
+      return await withRetries(
+        async () => (await (client as postgres.Sql).begin((tx) => work(postgresDb(tx, true)))) as T,
+        false,
+      );
     } catch (error) {
       throw toAppError(error, "transaction");
     }
