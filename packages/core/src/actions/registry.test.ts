@@ -35,7 +35,7 @@ describe("the action registry", () => {
       ["FTOS_CB_AddUpdateIndividualCustomer", "FTOS_ACC_CB_AddUpdateIndividualCustomer"],
       ["FTOS_CB_AddUpdateCustomerAddress", "FTOS_ACC_CB_AddUpdateCustomerAddress"],
       ["FTOS_CB_AddUpdateCustomerRepresentative", "FTOS_ACC_CB_AddUpdateCustomerRepresentative"],
-    ]) {
+    ] as const) {
       expect(index.byName(legacy)).toMatchObject({ name: legacy, legacy: true, action: { name: current } });
     }
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ISSUE_STATUS } from "../rules/edge-input";
 import { customerInternalIdField } from "../rules/ids";
+import { text } from "../rules/text";
 import { orNull } from "./fields";
 
 /** Pictures: PNG, JPEG or WebP up to 1 MiB, recognised by their first bytes, never by a name. */
@@ -93,7 +94,7 @@ export const pictureRow = z
     customerInternalId: customerInternalIdField,
     dataBase64: dataBase64Field,
     /** Optional; when sent it must agree with the bytes. The stored type is always the one the bytes show. */
-    contentType: orNull(z.string({ error: "contentType must be a string" })),
+    contentType: orNull("contentType", text(100)),
   })
   .transform((row, ctx) => {
     const detected = pictureTypeOf(bytesOfBase64(row.dataBase64.slice(0, 16))) ?? "image/png";

@@ -1,27 +1,15 @@
 import { z } from "zod";
+import { isoDate, isoTimestamp, notBefore, yearMonth } from "../rules/dates";
+import { required, requiredBoolean, requiredNumeric } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
+import { amount, currency, decimal, signedAmount } from "../rules/money";
+import { optionSet } from "../rules/option-sets";
+import { text } from "../rules/text";
 import { COMPLIANCE_FLAG_CODES } from "../widgets/flags";
 import { HOLDING_KINDS } from "../widgets/holdings";
 import { TASK_STATUSES } from "../widgets/pending-activities";
 import { INTER_INTRA, TRANSACTION_DIRECTIONS } from "../widgets/transaction-values";
-import {
-  booleanField,
-  currencyField,
-  dateField,
-  decimalField,
-  externalIdField,
-  moneyField,
-  monthField,
-  notBefore,
-  optionalDate,
-  optionalMoney,
-  optionalText,
-  optionalTimestamp,
-  optionValue,
-  orNull,
-  textField,
-  timestampField,
-} from "./fields";
+import { orNull, orNullNumeric } from "./fields";
 import { pictureRow } from "./picture-bytes";
 
 /**
@@ -32,114 +20,126 @@ import { pictureRow } from "./picture-bytes";
 export const CONTRACT_STATUSES = ["active", "pending", "suspended", "closed"] as const;
 export const CAMPAIGN_OFFER_STATUSES = ["open", "accepted", "declined", "dismissed", "expired"] as const;
 
-const owner = { externalId: externalIdField, customerInternalId: customerInternalIdField };
+/** The id the source system gives the record; ingestion is idempotent on it. Case-sensitive. */
+const externalId = required("externalId", text(100));
+const owner = { externalId, customerInternalId: customerInternalIdField };
+
+/** As long as an agreement's contractNo, which must name one of these contracts. */
+const contractNo = required("contractNo", text(100));
+
+/** Percent per year in numeric(9,4); negative rates exist. */
+const interestRate = decimal({ scale: 4, integerDigits: 5, sign: "any" });
+/** An indicator's value in numeric(20,4): money, a ratio or a count, of either sign. */
+const indicatorValue = decimal({ scale: 4, integerDigits: 16, sign: "any" });
 
 export const contractRow = z
   .strictObject({
     ...owner,
-    contractNo: textField("contractNo", 50),
-    category: optionValue("category", HOLDING_KINDS),
-    bankingProduct: textField("bankingProduct", 100),
+    contractNo,
+    category: required("category", optionSet(HOLDING_KINDS)),
+    bankingProduct: required("bankingProduct", text(100)),
     /** The principal, limit or opening amount; null for products without one (a current account). */
-    amount: optionalMoney("amount"),
+    amount: orNullNumeric("amount", amount),
     /** Signed: an overdrawn current account is negative. */
-    balance: moneyField("balance", "any"),
-    currency: currencyField("currency"),
-    status: optionValue("status", CONTRACT_STATUSES, { open: "active", opened: "active" }),
-    activationDate: dateField("activationDate"),
-    closeDate: optionalDate("closeDate"),
-    /** Percent per year, up to 4 fractional digits; negative rates exist. */
-    interestRate: orNull(decimalField("interestRate", { scale: 4, integerDigits: 5, sign: "any" })),
+    balance: requiredNumeric("balance", signedAmount),
+    currency: required("currency", currency),
+    status: required("status", optionSet(CONTRACT_STATUSES, { open: "active", opened: "active" })),
+    activationDate: required("activationDate", isoDate),
+    closeDate: orNull("closeDate", isoDate),
+    interestRate: orNullNumeric("interestRate", interestRate),
   })
   .superRefine(notBefore("closeDate", "activationDate"));
 
 export const instalmentRow = z.strictObject({
   ...owner,
   /** A contract of the same customer, ingested before. */
-  contractNo: textField("contractNo", 50),
-  dueDate: dateField("dueDate"),
-  amount: moneyField("amount"),
-  currency: currencyField("currency"),
-  paid: booleanField("paid").default(false),
+  contractNo,
+  dueDate: required("dueDate", isoDate),
+  amount: requiredNumeric("amount", amount),
+  currency: required("currency", currency),
+  paid: requiredBoolean("paid").default(false),
 });
 
 export const garnishmentRow = z
   .strictObject({
     ...owner,
-    authority: textField("authority", 200),
-    amount: moneyField("amount"),
-    currency: currencyField("currency"),
-    since: dateField("since"),
-    releasedOn: optionalDate("releasedOn"),
+    authority: required("authority", text(200)),
+    amount: requiredNumeric("amount", amount),
+    currency: required("currency", currency),
+    since: required("since", isoDate),
+    releasedOn: orNull("releasedOn", isoDate),
   })
   .superRefine(notBefore("releasedOn", "since"));
 
 export const complianceFlagRow = z
   .strictObject({
     ...owner,
-    code: optionValue("code", COMPLIANCE_FLAG_CODES),
-    since: dateField("since"),
-    clearedOn: optionalDate("clearedOn"),
-    details: optionalText("details", 2000),
+    code: required("code", optionSet(COMPLIANCE_FLAG_CODES)),
+    since: required("since", isoDate),
+    clearedOn: orNull("clearedOn", isoDate),
+    details: orNull("details", text(2000)),
   })
   .superRefine(notBefore("clearedOn", "since"));
 
 export const transactionRow = z.strictObject({
   ...owner,
-  bookingDate: dateField("bookingDate"),
-  indicator: textField("indicator", 100),
-  direction: optionValue("direction", TRANSACTION_DIRECTIONS),
-  interIntra: optionValue("interIntra", INTER_INTRA),
-  currency: currencyField("currency"),
-  amount: moneyField("amount"),
+  bookingDate: required("bookingDate", isoDate),
+  indicator: required("indicator", text(100)),
+  direction: required("direction", optionSet(TRANSACTION_DIRECTIONS)),
+  interIntra: required("interIntra", optionSet(INTER_INTRA)),
+  currency: required("currency", currency),
+  amount: requiredNumeric("amount", amount),
 });
 
 export const interactionRow = z.strictObject({
   ...owner,
-  occurredAt: timestampField("occurredAt"),
-  channel: textField("channel", 50),
-  type: textField("type", 50),
-  direction: optionValue("direction", TRANSACTION_DIRECTIONS, { inbound: "Incoming", outbound: "Outgoing" }),
-  subject: textField("subject", 200),
+  occurredAt: required("occurredAt", isoTimestamp),
+  channel: required("channel", text(50)),
+  type: required("type", text(50)),
+  direction: required(
+    "direction",
+    optionSet(TRANSACTION_DIRECTIONS, { inbound: "Incoming", outbound: "Outgoing" }),
+  ),
+  subject: required("subject", text(200)),
 });
 
 export const revenueRow = z.strictObject({
   ...owner,
-  revenueDate: dateField("revenueDate"),
-  category: textField("category", 100),
-  product: textField("product", 100),
-  currency: currencyField("currency"),
+  revenueDate: required("revenueDate", isoDate),
+  category: required("category", text(100)),
+  product: required("product", text(100)),
+  currency: required("currency", currency),
   /** Signed: a reversed fee is a negative revenue. */
-  amount: moneyField("amount", "any"),
+  amount: requiredNumeric("amount", signedAmount),
 });
 
 export const profitabilityValueRow = z.strictObject({
   ...owner,
-  indicator: textField("indicator", 100),
-  month: monthField("month"),
-  value: decimalField("value", { scale: 4, integerDigits: 16, sign: "any" }),
+  indicator: required("indicator", text(100)),
+  month: required("month", yearMonth),
+  value: requiredNumeric("value", indicatorValue),
 });
 
 export const taskRow = z.strictObject({
   ...owner,
-  title: textField("title", 200),
-  dueDate: optionalDate("dueDate"),
-  status: optionValue("status", TASK_STATUSES, { done: "completed", canceled: "cancelled", new: "open" }),
+  title: required("title", text(200)),
+  dueDate: orNull("dueDate", isoDate),
+  status: required(
+    "status",
+    optionSet(TASK_STATUSES, { done: "completed", canceled: "cancelled", new: "open" }),
+  ),
 });
+
+const SCORE = "score must be a whole number from 0 to 100";
 
 export const campaignOfferRow = z.strictObject({
   ...owner,
-  product: textField("product", 100),
-  campaign: textField("campaign", 100),
-  score: z
-    .number({ error: "score must be a whole number from 0 to 100" })
-    .int({ error: "score must be a whole number from 0 to 100" })
-    .min(0, { error: "score must be a whole number from 0 to 100" })
-    .max(100, { error: "score must be a whole number from 0 to 100" })
-    .default(50),
-  availableUntil: optionalDate("availableUntil"),
-  status: optionValue("status", CAMPAIGN_OFFER_STATUSES),
-  dismissedAt: optionalTimestamp("dismissedAt"),
+  product: required("product", text(100)),
+  campaign: required("campaign", text(100)),
+  score: z.int({ error: SCORE }).min(0, { error: SCORE }).max(100, { error: SCORE }).default(50),
+  availableUntil: orNull("availableUntil", isoDate),
+  status: required("status", optionSet(CAMPAIGN_OFFER_STATUSES)),
+  dismissedAt: orNull("dismissedAt", isoTimestamp),
 });
 
 export { pictureRow };

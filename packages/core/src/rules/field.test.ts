@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { errorsOf } from "../testing/examples";
-import { invalid, optional, optionalNumeric, required, requiredNumeric, valid } from "./field";
+import {
+  invalid,
+  optional,
+  optionalNumeric,
+  required,
+  requiredBoolean,
+  requiredNumeric,
+  valid,
+} from "./field";
 import { systemIdentifier } from "./system-id";
 
 const upper = (value: string, label: string) =>
@@ -58,5 +66,22 @@ describe("required and optional fields", () => {
     expect(schema.parse({ need: "a", count: 1, id: " 6F1C8E0E-2B1A-4C2B-9F0B-1A2B3C4D5E6F " }).id).toBe(
       "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
     );
+  });
+});
+
+describe("requiredBoolean", () => {
+  const flag = z.strictObject({ paid: requiredBoolean("paid") });
+
+  it("takes JSON true and false", () => {
+    expect(flag.parse({ paid: true })).toEqual({ paid: true });
+    expect(flag.parse({ paid: false })).toEqual({ paid: false });
+  });
+
+  it("refuses a missing value and anything but a boolean, strings included", () => {
+    const messages = (paid: unknown) => flag.safeParse({ paid }).error?.issues.map((issue) => issue.message);
+    expect(messages(undefined)).toEqual(["paid is required"]);
+    expect(messages(null)).toEqual(["paid is required"]);
+    expect(messages("true")).toEqual(["paid must be true or false"]);
+    expect(messages(1)).toEqual(["paid must be true or false"]);
   });
 });

@@ -69,3 +69,7 @@ export function optionalNumeric<T>(label: string, check: Check<T, string | numbe
       return settle(check(value, label), ctx);
     });
 }
+
+/** A mandatory JSON boolean: not the strings "true" and "false", which JSON has no need of. */
+export const requiredBoolean = (label: string) =>
+  z.boolean({ error: missingOrWrongType(label, "true or false") });

@@ -1,13 +1,30 @@
 import { type Check, invalid, valid } from "./field";
 
-const key = (value: string) => value.replace(/\s+/g, " ").toLowerCase();
+/** Spaces, `_` and `-` separate words alike: `In progress`, `in_progress` and `IN-PROGRESS` are one value. */
+const key = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /**
- * A closed list of values, matched case-insensitively (and ignoring repeated spaces); the
- * canonical spelling is what gets stored and returned.
+ * A closed list of values, matched ignoring case and how words are separated; the canonical
+ * spelling is what gets stored and returned. `aliases` maps other words a source system uses
+ * (`opened`) to a canonical value (`active`).
  */
-export function optionSet<const V extends string>(values: readonly V[]): Check<V> {
-  const byKey = new Map(values.map((value) => [key(value), value]));
+export function optionSet<const V extends string>(
+  values: readonly V[],
+  aliases: Readonly<Record<string, NoInfer<V>>> = {},
+): Check<V> {
+  const byKey = new Map<string, V>();
+  for (const [spelling, value] of [...values.map((v) => [v, v] as const), ...Object.entries(aliases)]) {
+    const earlier = byKey.get(key(spelling));
+    // Two values that differ only in case or separators could never both be chosen.
+    if (earlier !== undefined && earlier !== value) {
+      throw new Error(`option set: "${spelling}" cannot be told apart from "${earlier}"`);
+    }
+    byKey.set(key(spelling), value);
+  }
   return (value, label) => {
     const canonical = byKey.get(key(value));
     return canonical ? valid(canonical) : invalid(`${label} must be one of: ${values.join(", ")}`);
