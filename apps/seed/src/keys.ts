@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { HoldingKind } from "@account360/core";
 import { indexText, type RunContext } from "./context";
 import { SEED_TABLES, type TableName } from "./records";
@@ -51,47 +50,4 @@ export function contractNoOf(ctx: RunContext, kind: HoldingKind, index: number, 
   return prefix === ""
     ? ibanOf(ctx, index, holding)
     : externalIdOf(ctx, prefix, index, String(holding).padStart(2, "0"));
-}
-
-const sha256 = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
-
-/**
- * The write store's fingerprints (packages/storage/src/repositories/write-tables.ts, not exported):
- * the same hash over the same fields, so an integrator re-sending a seeded address or agreement
- * finds it `unchanged` instead of creating a twin.
- */
-export function addressFingerprint(a: {
-  addressType: string;
-  country: string;
-  district: string;
-  city: string;
-  streetName: string;
-  streetNo: string;
-  buildingNo: string | null;
-  floorNo: string | null;
-  apartmentNo: string | null;
-  postalCode: string;
-}): string {
-  return sha256([
-    a.addressType,
-    a.country,
-    a.district,
-    a.city,
-    a.streetName,
-    a.streetNo,
-    a.buildingNo,
-    a.floorNo,
-    a.apartmentNo,
-    a.postalCode,
-  ]);
-}
-
-export function agreementFingerprint(a: {
-  agreementType: string;
-  startDate: string;
-  endDate: string | null;
-  sourceId: string;
-  contractNo: string | null;
-}): string {
-  return sha256([a.agreementType, a.startDate, a.endDate, a.sourceId, a.contractNo]);
 }

@@ -1,8 +1,11 @@
 import { ADDRESS_TYPES } from "@account360/core";
+// The write store's own hashes, so an integrator re-sending a seeded address or agreement finds it
+// `unchanged` instead of creating a twin.
+import { addressFingerprint, agreementFingerprint } from "@account360/storage";
 import type { RunContext } from "./context";
 import { instantOf } from "./dates";
 import type { Holding } from "./holdings";
-import { addressFingerprint, agreementFingerprint, externalIdOf, idsOf, uniqueIdOf } from "./keys";
+import { externalIdOf, idsOf, uniqueIdOf } from "./keys";
 import { centsText } from "./money";
 import { asciiOf, type LocaleCode, mobilePhoneOf, type Person } from "./names";
 import type { CustomerPlan } from "./plan";
