@@ -20,6 +20,14 @@ export {
   transactionDrawOf,
 } from "./dataset";
 export {
+  generateHistory,
+  HISTORY_FIRST_INDEX,
+  HISTORY_YEARS,
+  type HistoryOptions,
+  historyCounts,
+  historyCustomerIdOf,
+} from "./history";
+export {
   DATA_TABLES,
   SeedConflictError,
   type SeedDatabaseOptions,
