@@ -27,6 +27,7 @@ export {
   historyCounts,
   historyCustomerIdOf,
 } from "./history";
+export { agreementFingerprint } from "./keys";
 export {
   DATA_TABLES,
   SeedConflictError,
