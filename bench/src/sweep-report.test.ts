@@ -8,13 +8,15 @@ import { formatSweep } from "./sweep-report";
 import { readDatesOf, WIDGETS } from "./widgets";
 import type { WriteFigures } from "./write";
 
-const cost: PhaseCost = { serverCpuMs: 0.5, benchCpuMs: 0.1, databaseCpuMs: 0.2 } as PhaseCost;
-const read = (p50: number, p99: number, errors: string[] = []): ReadFigures => ({
+const cost: PhaseCost = { serverCpuMs: 0.5, benchCpuMs: 0.1, databaseCpuMs: 0.2 };
+const read = (p50: number, p99: number, errors: string[] = [], databaseCpuMs = 0.2): ReadFigures => ({
   latency: { count: 10, p50, p99, mean: p50, max: p99 },
   failed: errors.length,
   errors,
-  cost,
+  cost: { ...cost, databaseCpuMs },
 });
+/** A floor runs in the bench process: no server. */
+const onDriver = (f: ReadFigures): ReadFigures => ({ ...f, cost: { ...f.cost, serverCpuMs: null } });
 const write = (perSecond: number, p99: number): WriteFigures => ({
   perSecond,
   ok: perSecond * 2,
@@ -49,15 +51,12 @@ const widgets = WIDGETS.slice(0, 2);
 const server = {
   reads: [
     [read(1, 2), read(1.5, 3)],
-    [read(1, 2), read(4, 10, ["HTTP 500: boom"])],
+    [read(1, 2), read(4, 10, ["HTTP 500: boom"], 2.3)],
   ],
   writes: [write(1000, 40), write(900, 50)],
 };
 const floor = {
-  reads: [
-    [read(0.2, 1), read(0.3, 1.5)],
-    [read(0.2, 1), read(0.5, 2)],
-  ],
+  reads: [[read(0.2, 1), read(0.3, 1.5)].map(onDriver), [read(0.2, 1), read(0.5, 2)].map(onDriver)],
   writes: [write(4000, 10), write(4000, 12)],
 };
 
@@ -67,7 +66,8 @@ describe("sweepResultsOf", () => {
     expect(results.sizes).toEqual([200, 20_000]);
     const [lifecycle, flags] = results.widgets;
     expect(lifecycle).toMatchObject({ name: "lifecycle", p99Growth: 1.5, floorP99Growth: 1.5 });
-    expect(flags).toMatchObject({ name: "flags", p99Growth: 5, floorP99Growth: 2 });
+    expect(flags).toMatchObject({ name: "flags", p99Growth: 5, floorP99Growth: 2, floorCpuGrowth: 1 });
+    expect(flags!.cpuGrowth).toBeCloseTo(4, 10);
     expect(flags!.sizes[1]!.p99Ratio).toBe(5);
     expect(results.write.sizes.map((s) => s.ratio)).toEqual([0.25, 0.225]);
     expect(results.write.p99Growth).toBe(1.25);
@@ -93,6 +93,7 @@ describe("formatSweep", () => {
     expect(text).toContain("error (flags at 20,000): HTTP 500: boom");
     expect(text).toMatch(/20,000 +900 +25\.0 +50\.0 +4,000 +6\.00 +12\.0 +0\.23×/);
     expect(text).toContain("20,000: 5,000 instalments, 5 contracts");
+    expect(text).toMatch(/flags +0\.70 +2\.80 +4\.00× +0\.30 +0\.30 +1\.00×/);
   });
 
   it("gives no verdict on PGlite, and dashes for floors that did not run", () => {

@@ -1,5 +1,5 @@
 import type { ReadFigures } from "./read";
-import { int, ms, table, times } from "./table";
+import { cpu, int, ms, table, times } from "./table";
 import type { WriteFigures } from "./write";
 
 /** Issue 11: each widget's p99 at the largest history within this factor of its p99 at the smallest. */
@@ -18,6 +18,9 @@ export interface SweepResults {
     /** p99 at the largest size over p99 at the smallest; the target is ≤ SWEEP_P99_GROWTH_TARGET. */
     p99Growth: number | null;
     floorP99Growth: number | null;
+    /** The same growth of CPU per call (callCpuMs): the scan's signature, whatever else ran on the cores. */
+    cpuGrowth: number | null;
+    floorCpuGrowth: number | null;
   }[];
   write: {
     action: string;
@@ -30,6 +33,16 @@ export interface SweepResults {
 }
 
 const sizeText = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * CPU milliseconds one call cost, wherever they were spent: the server process and the database
+ * backends (on PGlite the database is inside the server, or inside the bench for the floors).
+ */
+export const callCpuMs = (f: ReadFigures | null | undefined): number | null => {
+  if (!f) return null;
+  const { serverCpuMs, benchCpuMs, databaseCpuMs } = f.cost;
+  return (serverCpuMs ?? benchCpuMs) + (databaseCpuMs ?? 0);
+};
 
 /** On PostgreSQL, whether the growth meets the target; PGlite has no targets (as the rest of the report). */
 const verdict = (database: string, growth: number | null) =>
@@ -91,6 +104,23 @@ export function formatSweep(sweep: SweepResults, database: string): string[] {
           times(w.sizes.at(-1)?.p99Ratio),
         ];
       }),
+    ]),
+  );
+
+  out.push(
+    "",
+    "       CPU ms per call (server + database; the floor's: driver + database), which unlike latency holds however busy the cores were",
+  );
+  out.push(
+    table([
+      ["widget", ...sizes.map((s) => `CPU ${s}`), "growth", ...sizes.map((s) => `floor ${s}`), "growth"],
+      ...sweep.widgets.map((w) => [
+        w.name,
+        ...w.sizes.map((p) => cpu(callCpuMs(p.server))),
+        times(w.cpuGrowth),
+        ...w.sizes.map((p) => cpu(callCpuMs(p.floor))),
+        times(w.floorCpuGrowth),
+      ]),
     ]),
   );
 

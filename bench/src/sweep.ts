@@ -8,7 +8,7 @@ import type { ReadFigures } from "./read";
 import { runScript, type SqlRunner } from "./sql-runner";
 import { ratio, summarize } from "./stats";
 import { type LoadedSweepCustomer, loadSweepCustomers, sweepCustomersOf } from "./sweep-data";
-import type { SweepResults } from "./sweep-report";
+import { callCpuMs, type SweepResults } from "./sweep-report";
 import {
   agreementWriteFloor,
   agreementWritesOverHttp,
@@ -150,7 +150,7 @@ export async function sweepFloors(
 }
 
 /** Growth from the smallest size to the largest: the figure the target is set on. */
-const growth = (first: number | undefined, last: number | undefined) => ratio(last, first);
+const growth = (first: number | null | undefined, last: number | null | undefined) => ratio(last, first);
 
 /** The results of the sweep: each figure beside its floor, and how the p99 grows with the history. */
 export function sweepResultsOf(
@@ -182,6 +182,8 @@ export function sweepResultsOf(
         sizes,
         p99Growth: growth(sizes[0]?.server.latency.p99, sizes.at(-1)?.server.latency.p99),
         floorP99Growth: growth(sizes[0]?.floor?.latency.p99, sizes.at(-1)?.floor?.latency.p99),
+        cpuGrowth: growth(callCpuMs(sizes[0]?.server), callCpuMs(sizes.at(-1)?.server)),
+        floorCpuGrowth: growth(callCpuMs(sizes[0]?.floor), callCpuMs(sizes.at(-1)?.floor)),
       };
     }),
     write: (() => {
