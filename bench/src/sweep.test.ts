@@ -43,7 +43,9 @@ beforeAll(async () => {
   db = sqlRunnerOf(handle);
   await seedDatabase(handle, { customers: 6, seed: SEED, anchor: dates.today, transactionsPerCustomer: 20 });
   loaded = await loadSweep(handle, run);
-});
+  // A migrated PGlite, a seed and two histories: beside the whole suite on two shared cores this
+  // has taken over the default minute.
+}, 180_000);
 
 afterAll(async () => {
   await handle?.close();
