@@ -13,7 +13,15 @@ describe("parseBenchArgs", () => {
       customers: null,
       transactionsPerCustomer: 200,
     });
-    expect([...plan.parts]).toEqual(["seed", "write", "read"]);
+    expect([...plan.parts]).toEqual(["seed", "write", "read", "sweep"]);
+    expect(plan.sweep).toEqual({
+      sizes: [200, 2000, 20000],
+      reads: 500,
+      warmupReads: 50,
+      readConcurrency: 1,
+      writeSeconds: 10,
+    });
+    expect(plan.setupSql).toBeNull();
   });
 
   it("makes --quick a short smoke run, and ignores pnpm's leading --", () => {
@@ -23,6 +31,29 @@ describe("parseBenchArgs", () => {
       reads: 200,
       customers: 500,
     });
+    expect(parseBenchArgs(["--quick"]).sweep).toMatchObject({
+      sizes: [200, 2000, 20000],
+      reads: 100,
+      writeSeconds: 2,
+    });
+  });
+
+  it("takes the sweep's sizes in any order, once each, and its own reads and seconds", () => {
+    const plan = parseBenchArgs([
+      "--only",
+      "sweep",
+      "--sweep-sizes",
+      "20_000, 200,2000,200",
+      "--sweep-reads",
+      "30",
+      "--sweep-seconds",
+      "1",
+      "--setup-sql",
+      "indexes.sql",
+    ]);
+    expect([...plan.parts]).toEqual(["sweep"]);
+    expect(plan.sweep).toMatchObject({ sizes: [200, 2000, 20000], reads: 30, writeSeconds: 1 });
+    expect(plan.setupSql).toBe("indexes.sql");
   });
 
   it("takes overrides and a subset of parts", () => {
@@ -36,5 +67,10 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--reads", "0"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--reads", "ten"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--only", "memory"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--sweep-sizes", "200,lots"])).toThrow(/--sweep-sizes/);
+    expect(() => parseBenchArgs(["--sweep-sizes", "0"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--sweep-sizes", "100000"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--sweep-sizes", ""])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--sweep-reads", "-1"])).toThrow(UsageError);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createAuthService } from "@account360/api";
@@ -11,8 +11,17 @@ import { readFloors, readsOverHttp } from "./read";
 import { type BenchResults, formatResults, memoryFigures, seedRatio } from "./report";
 import { copyFloor, runSeeder } from "./seed";
 import { type BenchServer, sampleMemory, startBenchServer } from "./server";
-import { sqlRunnerOf } from "./sql-runner";
+import { runScript, sqlRunnerOf } from "./sql-runner";
 import { ratio } from "./stats";
+import {
+  loadSweep,
+  type SweepRun,
+  type SweepSide,
+  sweepFloors,
+  sweepOverHttp,
+  sweepResultsOf,
+} from "./sweep";
+import type { LoadedSweepCustomer } from "./sweep-data";
 import { type BenchTarget, createTarget } from "./target";
 import { readDatesOf, WIDGETS } from "./widgets";
 import { writeFloor, writeOverHttp } from "./write";
@@ -25,7 +34,7 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Promise<BenchResults> {
   const { parts } = plan;
   const customers = plan.customers ?? FULL_CUSTOMERS[target.kind];
-  const needsData = parts.has("seed") || parts.has("read");
+  const needsData = parts.has("seed") || parts.has("read") || parts.has("sweep");
   const notes = [
     "the machine has 2 cores shared with other work (tests run beside it): figures are noisy, compare within one run",
     "the load generator, the server and the database share those cores; the floors share them with the load generator only",
@@ -41,6 +50,14 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   if (needsData)
     notes.push(
       `read set: ${customers.toLocaleString("en-US")} customers × ${plan.transactionsPerCustomer} transactions`,
+    );
+  if (parts.has("sweep"))
+    notes.push(
+      `sweep: one customer per size of history beside the read set; ${plan.sweep.readConcurrency} call at a time, so a latency is the call's own cost`,
+    );
+  if (plan.setupSql)
+    notes.push(
+      `${plan.setupSql} ran on the bench database before any measurement (statements not yet in a migration)`,
     );
   notes.push(
     "the server runs as `node --import tsx apps/bridge/src/main.ts` at its default LOG_LEVEL (info, one line per request, to a file); the tsx loader counts in its memory",
@@ -60,6 +77,17 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   };
   const dates = readDatesOf(started);
   const password = randomBytes(24).toString("base64url");
+  const runTag = Date.now().toString(36).toUpperCase();
+  const sweepRun: SweepRun = {
+    ...plan.sweep,
+    seed: plan.seed,
+    dates,
+    writeConcurrency: plan.writeConcurrency,
+    userName: BENCH_USER,
+    prefix: `SWEEP-${runTag}-`,
+  };
+  let sweepCustomers: LoadedSweepCustomer[] = [];
+  let sweepServer: SweepSide | null = null;
 
   let handle = await target.open();
   try {
@@ -82,17 +110,24 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
         results.seed = { seeder: seeded.figures, copy, ratio: null };
         results.seed.ratio = seedRatio(results.seed);
       }
-      // Outside any timing: the read phases should not meet autovacuum's first pass over the load.
-      if (handle.postgres) await handle.postgres.unsafe("vacuum analyze");
-      else await handle.pglite?.exec("vacuum analyze");
+      // After the COPY floor, which copies what the seeder stored and nothing else.
+      if (parts.has("sweep")) {
+        log(`loading the sweep's customers: ${plan.sweep.sizes.join(", ")} rows of history…`);
+        sweepCustomers = await loadSweep(handle, sweepRun);
+      }
     }
+    if (plan.setupSql) {
+      log(`running ${plan.setupSql}…`);
+      await runScript(handle, readFileSync(plan.setupSql, "utf8"));
+    }
+    // Outside any timing: the read phases should not meet autovacuum's first pass over the load.
+    if (needsData || plan.setupSql) await runScript(handle, "vacuum analyze");
     const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
     await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader"] });
   } finally {
     await handle.close();
   }
 
-  const runTag = Date.now().toString(36).toUpperCase();
   const writeRun = {
     seconds: plan.writeSeconds,
     warmupSeconds: plan.quick ? 0.5 : 1,
@@ -106,7 +141,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
     customers,
     dates,
   };
-  if (!parts.has("write") && !parts.has("read")) return results;
+  if (!parts.has("write") && !parts.has("read") && !parts.has("sweep")) return results;
 
   await target.checkpoint();
   log("starting the server…");
@@ -152,6 +187,13 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
           })),
         };
       }
+      if (parts.has("sweep")) {
+        log(
+          `sweep over HTTP: ${plan.sweep.reads} calls per widget and size, then ${plan.sweep.writeSeconds} s of writes per size…`,
+        );
+        const pools = { read: readPool, write: writePool };
+        sweepServer = await sweepOverHttp(pools, WIDGETS, sweepCustomers, sweepRun, credentials, meter);
+      }
     } finally {
       await Promise.all([writePool.close(), readPool.close()]);
     }
@@ -182,6 +224,11 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
         widget.p50Ratio = ratio(widget.server.latency.p50, floor.latency.p50);
         widget.p99Ratio = ratio(widget.server.latency.p99, floor.latency.p99);
       }
+    }
+    if (sweepServer) {
+      log("sweep floors…");
+      const floors = await sweepFloors(handle, db, WIDGETS, sweepCustomers, sweepRun, meter);
+      results.sweep = sweepResultsOf(WIDGETS, sweepCustomers, sweepRun, sweepServer, floors);
     }
   } finally {
     await handle.close();

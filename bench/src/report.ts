@@ -3,6 +3,8 @@ import type { ReadFigures } from "./read";
 import type { SeedFigures } from "./seed";
 import type { MemoryReport } from "./server";
 import { ratio } from "./stats";
+import { formatSweep, type SweepResults } from "./sweep-report";
+import { cpu, int, ms, table, times as x } from "./table";
 import type { WriteFigures } from "./write";
 
 export interface BenchResults {
@@ -48,6 +50,8 @@ export interface BenchResults {
     }[];
   };
   seed?: SeedFigures & { ratio: number | null };
+  /** The cost of history: one customer per size, every widget and a write (CONTRACT §7). */
+  sweep?: SweepResults;
 }
 
 export const TARGETS = {
@@ -70,13 +74,6 @@ export function memoryFigures(report: MemoryReport): NonNullable<BenchResults["m
   };
 }
 
-const int = (n: number | null | undefined) =>
-  n == null || !Number.isFinite(n) ? "—" : Math.round(n).toLocaleString("en-US");
-const ms = (n: number | null | undefined) =>
-  n == null || !Number.isFinite(n) ? "—" : n.toFixed(n < 10 ? 2 : 1);
-const x = (n: number | null | undefined) => (n == null ? "—" : `${n.toFixed(2)}×`);
-const cpu = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? "—" : n.toFixed(2));
-
 /** CPU milliseconds per operation: the server process, the bench process, the database backends. */
 const costCells = (c: PhaseCost | undefined) => [
   cpu(c?.serverCpuMs),
@@ -84,15 +81,6 @@ const costCells = (c: PhaseCost | undefined) => [
   cpu(c?.databaseCpuMs),
 ];
 const COST_HEADERS = ["server CPU", "bench CPU", "db CPU"];
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r) =>
-      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
-    )
-    .join("\n");
-}
 
 /** On PostgreSQL, whether a figure meets its target; PGlite has no targets. */
 function verdict(results: BenchResults, met: boolean | null): string {
@@ -231,6 +219,7 @@ export function formatResults(results: BenchResults): string {
       ]),
     );
   }
+  if (results.sweep) out.push(...formatSweep(results.sweep, meta.database));
   out.push(
     "",
     "CPU columns: milliseconds of CPU per operation, from /proc over the measured phase: the server process, this bench process (load generator; driver for the floors), the PostgreSQL backends of the bench database (on PGlite the database is inside the server or bench process).",

@@ -22,3 +22,10 @@ export function sqlRunnerOf(handle: DatabaseHandle): SqlRunner {
   }
   throw new Error("The database handle has neither a postgres.js client nor a PGlite instance.");
 }
+
+/** Statements as one script (no parameters), on either driver: VACUUM, a setup file. */
+export async function runScript(handle: DatabaseHandle, script: string): Promise<void> {
+  if (handle.postgres) await handle.postgres.unsafe(script);
+  else if (handle.pglite) await handle.pglite.exec(script);
+  else throw new Error("The database handle has neither a postgres.js client nor a PGlite instance.");
+}

@@ -22,7 +22,7 @@ export interface WriteFigures {
 /** Starts counting a phase's costs; `stop` divides them by the operations done. */
 export type Meter = () => Promise<{ stop(operations: number): Promise<PhaseCost> }>;
 
-async function measured(
+export async function measured(
   run: WriteRun,
   meter: Meter,
   create: (i: number) => Promise<void>,

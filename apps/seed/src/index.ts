@@ -20,6 +20,15 @@ export {
   transactionDrawOf,
 } from "./dataset";
 export {
+  generateHistory,
+  HISTORY_FIRST_INDEX,
+  HISTORY_YEARS,
+  type HistoryOptions,
+  historyCounts,
+  historyCustomerIdOf,
+} from "./history";
+export { agreementFingerprint } from "./keys";
+export {
   DATA_TABLES,
   SeedConflictError,
   type SeedDatabaseOptions,

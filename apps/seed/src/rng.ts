@@ -30,6 +30,8 @@ export const STREAM = {
   activity: 5,
   transactions: 6,
   picture: 7,
+  /** The bench's long-history customers (history.ts). */
+  history: 8,
 } as const;
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));

@@ -25,5 +25,8 @@ export const agreements = pgTable(
     uniqueIndex("agreements_customer_fingerprint_key")
       .on(t.customerId, t.fingerprint)
       .where(sql`${t.externalId} is null`),
+    // Agreements by when they end: those ending within 30 days (pending activities) without the
+    // ones that ended years ago, and the last consent to end (flags) by one step backwards.
+    index("agreements_customer_end_idx").on(t.customerId, t.endDate),
   ],
 );

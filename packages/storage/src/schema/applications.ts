@@ -1,5 +1,7 @@
+import { FINAL_BUSINESS_STATUSES } from "@account360/core";
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { keyAndTimestamps, literalList, money } from "./columns";
 import { customers } from "./customers";
 
 export const applications = pgTable(
@@ -21,5 +23,10 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex("applications_source_external_id_key").on(t.source, t.externalId),
     index("applications_customer_idx").on(t.customerId, t.createdAt),
+    // Pending applications (lifecycle, pending activities): the few not yet decided, not the
+    // customer's every decided one. The predicate is the widgets' own test, word for word.
+    index("applications_customer_pending_idx")
+      .on(t.customerId)
+      .where(sql`lower(trim(${t.businessStatus})) not in ${literalList(FINAL_BUSINESS_STATUSES)}`),
   ],
 );

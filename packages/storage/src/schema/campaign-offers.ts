@@ -1,5 +1,7 @@
+import { CLOSED_OFFER_STATUSES } from "@account360/core";
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { keyAndTimestamps, literalList } from "./columns";
 import { customers } from "./customers";
 
 export const campaignOffers = pgTable(
@@ -20,5 +22,11 @@ export const campaignOffers = pgTable(
   (t) => [
     uniqueIndex("campaign_offers_external_id_key").on(t.externalId),
     index("campaign_offers_customer_idx").on(t.customerId),
+    // Open offers (product suggestions), not every offer a customer was ever made.
+    index("campaign_offers_customer_open_idx")
+      .on(t.customerId)
+      .where(
+        sql`${t.dismissedAt} is null and lower(trim(${t.status})) not in ${literalList(CLOSED_OFFER_STATUSES)}`,
+      ),
   ],
 );

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { numeric, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Columns every table carries: a UUID key and when the row was created and last changed. */
@@ -10,3 +11,12 @@ export const keyAndTimestamps = {
 /** Money: exact decimals with two fractional digits, below 10^13, read back as strings. */
 export const money = (name?: string) =>
   name ? numeric(name, { precision: 15, scale: 2 }) : numeric({ precision: 15, scale: 2 });
+
+/**
+ * Constant words as an SQL list, `('a', 'b')`, for a partial index's predicate. It is written
+ * out rather than bound: the planner uses a partial index only when it can prove the query's
+ * WHERE implies the predicate, which it can for the same list in the query (as literals, or as
+ * parameters in a custom plan) but never for parameters of a generic plan.
+ */
+export const literalList = (values: readonly string[]): SQL =>
+  sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`);

@@ -1,5 +1,7 @@
+import { ACTIVE_HOLDING_STATUSES } from "@account360/core";
+import { sql } from "drizzle-orm";
 import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { keyAndTimestamps, literalList, money } from "./columns";
 import { customers } from "./customers";
 
 /** Holdings: loans, cards, overdrafts, mortgages (assets); current, savings, deposits (liabilities). */
@@ -26,5 +28,10 @@ export const contracts = pgTable(
     uniqueIndex("contracts_external_id_key").on(t.externalId),
     uniqueIndex("contracts_customer_contract_no_key").on(t.customerId, t.contractNo),
     index("contracts_customer_idx").on(t.customerId, t.activationDate),
+    // Running contracts (the header's active products, the lifecycle), not every deposit the
+    // customer ever rolled over.
+    index("contracts_customer_active_idx")
+      .on(t.customerId)
+      .where(sql`lower(trim(${t.status})) in ${literalList(ACTIVE_HOLDING_STATUSES)}`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { keyAndTimestamps, money } from "./columns";
 import { customers } from "./customers";
@@ -19,5 +20,8 @@ export const instalments = pgTable(
   (t) => [
     uniqueIndex("instalments_external_id_key").on(t.externalId),
     index("instalments_customer_due_idx").on(t.customerId, t.dueDate),
+    // Overdue instalments (flags, header, pending activities): the few unpaid ones, not every
+    // instalment a long-standing borrower has paid (4,994 of 4,997 rows read at 20,000 of history).
+    index("instalments_customer_unpaid_idx").on(t.customerId, t.dueDate).where(sql`not ${t.paid}`),
   ],
 );

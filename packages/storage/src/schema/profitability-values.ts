@@ -1,4 +1,5 @@
-import { date, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { keyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
@@ -18,5 +19,12 @@ export const profitabilityValues = pgTable(
   (t) => [
     uniqueIndex("profitability_values_external_id_key").on(t.externalId),
     uniqueIndex("profitability_values_customer_indicator_month_key").on(t.customerId, t.indicator, t.month),
+    // The widget matches the indicator's name case-insensitively, which the key above cannot
+    // serve: without this it reads every value of every indicator of the customer.
+    index("profitability_values_customer_lower_indicator_idx").on(
+      t.customerId,
+      sql`lower(${t.indicator})`,
+      t.month,
+    ),
   ],
 );

@@ -1,5 +1,7 @@
+import { CLOSED_TASK_STATUSES } from "@account360/core";
+import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { keyAndTimestamps, literalList } from "./columns";
 import { customers } from "./customers";
 
 export const tasks = pgTable(
@@ -17,5 +19,9 @@ export const tasks = pgTable(
   (t) => [
     uniqueIndex("tasks_external_id_key").on(t.externalId),
     index("tasks_customer_idx").on(t.customerId, t.dueDate),
+    // Open tasks (pending activities), not every task ever done for the customer.
+    index("tasks_customer_open_idx")
+      .on(t.customerId)
+      .where(sql`lower(trim(${t.status})) not in ${literalList(CLOSED_TASK_STATUSES)}`),
   ],
 );
