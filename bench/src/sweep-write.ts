@@ -1,5 +1,5 @@
 import { type AgreementFields, addUpdateCustomerAgreementAction, creationChanges } from "@account360/core";
-import { agreementFingerprint } from "@account360/seed";
+import { agreementFingerprint } from "@account360/storage";
 import type { Pool } from "undici";
 import { callAction, envelopeOf } from "./http";
 import { runLoad } from "./load";

@@ -2,15 +2,11 @@ import {
   accountFlags,
   accountPendingActivities,
   addUpdateCustomerAgreementAction,
-  DEFAULT_WIDGET_SETTINGS,
+  DEFAULT_SETTINGS,
 } from "@account360/core";
+import { runAction } from "@account360/core/testing";
 import { customerIdOf, generateHistory, historyCounts, seedDatabase } from "@account360/seed";
-import {
-  accountFlagsSource,
-  accountPendingActivitiesSource,
-  createWriteStore,
-  type DatabaseHandle,
-} from "@account360/storage";
+import { createSources, type DatabaseHandle } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SqlRunner, sqlRunnerOf } from "./sql-runner";
@@ -89,11 +85,11 @@ describe("the sweep's customers", () => {
   });
 
   it("show the same present at every size: the history is closed, paid, ended or done", async () => {
-    const ctx = { now: NOW, settings: DEFAULT_WIDGET_SETTINGS };
+    const ctx = { now: NOW, settings: DEFAULT_SETTINGS };
     const present = async (customerId: string) => {
       const data = { customerInternalId: customerId };
-      const flags = await accountFlags(accountFlagsSource(handle.db), data, ctx);
-      const pending = await accountPendingActivities(accountPendingActivitiesSource(handle.db), data, ctx);
+      const flags = await runAction(accountFlags, createSources(handle.sql), data, ctx);
+      const pending = await runAction(accountPendingActivities, createSources(handle.sql), data, ctx);
       return { flags: flags.flags.map((f) => f.code).sort(), pending: pending.counts };
     };
     const [small, large] = await Promise.all(loaded.map((c) => present(c.customerId)));
@@ -116,7 +112,7 @@ describe("the sweep's write floor", () => {
       today: dates.today,
     };
     await createAgreementDirect(db, agreementOf(target, `${run.prefix}F`, 1), "bench");
-    const id = await createWriteStore(handle.db).create(
+    const id = await createSources(handle.sql).writes.create(
       "agreement",
       agreementOf(target, `${run.prefix}S`, 1),
       {

@@ -1,7 +1,8 @@
 import type { HoldingKind } from "@account360/core";
+import { agreementFingerprint } from "@account360/storage";
 import type { RunContext } from "./context";
 import { instantOf, monthsBefore } from "./dates";
-import { agreementFingerprint, contractNoOf, externalIdOf, idsOf } from "./keys";
+import { contractNoOf, externalIdOf, idsOf } from "./keys";
 import { basisText, centsText } from "./money";
 import type { CustomerPlan } from "./plan";
 import type { AgreementRecord, ApplicationRecord, IngestRecord } from "./records";

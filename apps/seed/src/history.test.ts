@@ -1,9 +1,10 @@
 import {
   customerAgreementInput,
   type IngestKind,
+  ingestBatchInput,
   ingestKinds,
   isFinalBusinessStatus,
-  parseIngestRows,
+  parseInput,
 } from "@account360/core";
 import { describe, expect, it } from "vitest";
 import { customerActionData } from "./action-data";
@@ -98,7 +99,7 @@ describe("generateHistory", () => {
     }
     for (const [table, kind] of Object.entries(INGESTED) as [TableName, IngestKind][]) {
       const rows = (history[table] as { id?: string }[]).map(({ id: _id, ...rest }) => rest);
-      expect(parseIngestRows(kind, rows), table).toEqual(rows);
+      expect(parseInput(ingestBatchInput(kind), { rows }).rows, table).toEqual(rows);
       expect(ingestKinds[kind].safeParse(rows[0]).success).toBe(true);
     }
   });

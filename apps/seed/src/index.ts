@@ -27,7 +27,6 @@ export {
   historyCounts,
   historyCustomerIdOf,
 } from "./history";
-export { agreementFingerprint } from "./keys";
 export {
   DATA_TABLES,
   SeedConflictError,

@@ -1,0 +1,7 @@
+CREATE INDEX "agreements_customer_end_idx" ON "agreements" USING btree ("customer_id","end_date");--> statement-breakpoint
+CREATE INDEX "applications_customer_pending_idx" ON "applications" USING btree ("customer_id") WHERE lower(trim("applications"."business_status")) not in ('approved', 'rejected', 'cancelled', 'closed', 'completed');--> statement-breakpoint
+CREATE INDEX "campaign_offers_customer_open_idx" ON "campaign_offers" USING btree ("customer_id") WHERE "campaign_offers"."dismissed_at" is null and lower(trim("campaign_offers"."status")) not in ('accepted', 'declined', 'rejected', 'dismissed', 'expired', 'closed', 'cancelled', 'canceled', 'withdrawn', 'converted');--> statement-breakpoint
+CREATE INDEX "contracts_customer_active_idx" ON "contracts" USING btree ("customer_id") WHERE lower(trim("contracts"."status")) in ('active', 'open');--> statement-breakpoint
+CREATE INDEX "instalments_customer_unpaid_idx" ON "instalments" USING btree ("customer_id","due_date") WHERE not "instalments"."paid";--> statement-breakpoint
+CREATE INDEX "profitability_values_customer_lower_indicator_idx" ON "profitability_values" USING btree ("customer_id",lower("indicator"),"month");--> statement-breakpoint
+CREATE INDEX "tasks_customer_open_idx" ON "tasks" USING btree ("customer_id") WHERE lower(trim("tasks"."status")) not in ('completed', 'cancelled', 'canceled', 'done', 'closed');
