@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createAuthService } from "@account360/api";
+import { buildServerBundle, SERVER_NODE_ARGS } from "@account360/bridge/server-command";
 import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE, UsageError } from "./args";
 import { startCostMeter } from "./cpu";
 import { benchDatabaseUrl } from "./env";
@@ -35,6 +36,11 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   const { parts } = plan;
   const customers = plan.customers ?? FULL_CUSTOMERS[target.kind];
   const needsData = parts.has("seed") || parts.has("read") || parts.has("sweep");
+  if (parts.has("write") || parts.has("read") || parts.has("sweep")) {
+    // Before the seed, so an out-of-date or broken build shows at once, not after minutes.
+    log("building the server bundle (turbo; a cache hit when up to date)…");
+    buildServerBundle();
+  }
   const notes = [
     "the machine has 2 cores shared with other work (tests run beside it): figures are noisy, compare within one run",
     "the load generator, the server and the database share those cores; the floors share them with the load generator only",
@@ -60,7 +66,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       `${plan.setupSql} ran on the bench database before any measurement (statements not yet in a migration)`,
     );
   notes.push(
-    "the server runs as `node --import tsx apps/bridge/src/main.ts` at its default LOG_LEVEL (info, one line per request, to a file); the tsx loader counts in its memory",
+    `the server runs as \`pnpm start\` runs it, \`node ${SERVER_NODE_ARGS.join(" ")}\` (the built bundle, no TypeScript loader), at its default LOG_LEVEL (info, one line per request, to a file)`,
   );
   const results: BenchResults = {
     meta: {

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
-
-const bridgeRoot = resolve(import.meta.dirname, "../../apps/bridge");
+import { join } from "node:path";
+import { REPO_ROOT, SERVER_NODE_ARGS } from "@account360/bridge/server-command";
 
 export interface ServerOptions {
   /** PostgreSQL URL, or undefined for PGlite in `pgliteDir`. */
@@ -32,16 +31,16 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The real one-process server (`pnpm start`'s entry point, apps/bridge/src/main.ts) as a child
- * process, run as `node --import tsx`: the TypeScript loader lives in that process and counts in
- * its memory. Resolves once /readyz answers 200.
+ * The real one-process server as a child process, run exactly as `pnpm start` runs it: the
+ * built bundle (apps/bridge/dist/main.js) under plain node with the same flags, so its memory
+ * and CPU are production's. Resolves once /readyz answers 200.
  */
 export async function startBenchServer(options: ServerOptions): Promise<BenchServer> {
   const port = await freePort();
   const log = openSync(options.logFile, "a");
   const profile = options.profileDir ? ["--cpu-prof", "--cpu-prof-dir", options.profileDir] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
-    cwd: bridgeRoot,
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
+    cwd: REPO_ROOT,
     env: {
       ...process.env,
       HOST: "127.0.0.1",
@@ -94,7 +93,7 @@ export function memoryOf(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
-/** The pids a process started (esbuild's service, if the loader spawned one), from /proc. */
+/** The pids a process started, from /proc (none is expected: the bundle needs no esbuild service). */
 export function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>

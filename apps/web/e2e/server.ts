@@ -55,7 +55,7 @@ export function run(
 
 export async function startApp(root: string, env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
   let output = "";
-  // Its own process group, so stopping it reaches pnpm, tsx and the server alike.
+  // Its own process group, so stopping it reaches pnpm, turbo and the server alike.
   const child: ChildProcess = spawn("pnpm", ["start"], {
     cwd: root,
     env,

@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -7,11 +6,11 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Database, DatabaseKind } from "./database";
+import { migrationsFolder } from "./migrations-folder";
 import { lockPgliteDirectory } from "./pglite-lock";
 import * as schema from "./schema";
 import { type Db, pgliteDb, postgresDb } from "./sql/db";
 
-const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 /** Any constant shared by every process: serialises migrations run by servers starting together. */
 const MIGRATION_LOCK_KEY = 360_360_360;
 

@@ -3,13 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
+import { buildServerBundle } from "../server-command";
 import { callAction, getToken, type ServerChild, startServerChild, userAdd } from "./processes";
 
 /**
  * Crash safety (CONTRACT §1: "a write that was answered with success survives a crash of the
  * process (kill -9) on both databases"). For each database: create a user, start the real server,
  * send concurrent customer creates, SIGKILL the server mid-load, start it again on the same data,
- * and check that every create answered with success is there. Exits 1 on any loss.
+ * and check that every create answered with success is there. Exits 1 on any loss. The server is
+ * the built bundle `pnpm start` runs, built first through turbo (a cache hit when up to date).
  *
  *   node --import tsx src/crash/crash-test.ts [pglite] [postgres]     (from apps/bridge)
  * CRASH_LOAD_MS (default 5000), CRASH_WORKERS (8), CRASH_DATABASE_URL (else DATABASE_URL, else
@@ -227,6 +229,7 @@ if (/relaxedDurability|startParams/.test(opener)) {
   process.exit(1);
 }
 
+buildServerBundle();
 const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
 const databases = (wanted.length > 0 ? wanted : ["pglite", "postgres"]) as ("pglite" | "postgres")[];
 let failed = false;

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { REPO_ROOT, SERVER_NODE_ARGS } from "../server-command";
 
 /** The helpers of the crash test: the real server and the user command as child processes, and HTTP calls. */
 
-const bridgeRoot = join(import.meta.dirname, "../..");
-const apiRoot = join(bridgeRoot, "../api");
+const apiRoot = join(REPO_ROOT, "apps/api");
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -23,12 +23,12 @@ export interface ServerChild {
   exited: Promise<number | null>;
 }
 
-/** `pnpm start`'s entry point exactly: `node --import tsx src/main.ts`, waited for until /readyz answers 200. */
+/** The server as `pnpm start` runs it (the built bundle; see buildServerBundle), waited for until /readyz answers 200. */
 export async function startServerChild(env: Record<string, string>): Promise<ServerChild> {
   const port = await freePort();
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: bridgeRoot,
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    cwd: REPO_ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -54,7 +54,10 @@ export async function startServerChild(env: Record<string, string>): Promise<Ser
   return { child, url, output: () => log, exited };
 }
 
-/** `pnpm user add` (apps/api/src/cli/user.ts) with the password on standard input; answers exit code and output. */
+/**
+ * `pnpm user add` (apps/api/src/cli/user.ts) with the password on standard input; answers exit
+ * code and output. An admin tool, so it runs from source under tsx as `pnpm user` does.
+ */
 export function userAdd(
   env: Record<string, string>,
   username: string,

@@ -24,18 +24,29 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** node's arguments and working directory for the server: tests run it from source. */
+export interface ServerCommand {
+  args: string[];
+  cwd: string;
+}
+
+const FROM_SOURCE: ServerCommand = { args: ["--import", "tsx", "src/main.ts"], cwd: bridgeRoot };
+
 /**
  * Starts the real one-process server (`pnpm start`'s entry point) as a child process on its own
  * port and PGlite directory (or the DATABASE_URL the tests run with), and waits for /readyz.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  command: ServerCommand = FROM_SOURCE,
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "a360-server-"));
   // On PostgreSQL the process gets a database of its own, dropped when it exits.
   const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : null;
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: bridgeRoot,
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd,
     env: {
       ...process.env,
       PORT: String(port),
