@@ -54,8 +54,8 @@ describe("the write floor", () => {
 
     const rows = (await db.query(
       `select c.unique_id, c.first_name, c.last_name, c.email, c.mobile_phone, c.email_address_type,
-        c.phone_number_type, a.user_name, a.action, a.entity, a.operation, a.changes::text as changes,
-        a.record_id = c.id and a.customer_id = c.id as linked
+        c.phone_number_type, c.last_sequence, a.user_name, a.action, a.entity, a.operation,
+        a.changes::text as changes, a.sequence, a.record_id = c.id and a.customer_id = c.id as linked
        from customers c join audit_log a on a.record_id = c.id
        where c.unique_id in ('BENCH-T-F-1', 'BENCH-T-S-1') order by c.unique_id`,
       [],

@@ -33,7 +33,8 @@ export function agreementOf(target: WriteTarget, prefix: string, i: number): Agr
 
 /**
  * The agreement create of packages/storage/src/repositories/write-store.ts (`create`, with
- * write-tables.ts's agreement columns, fingerprint and contract condition), written out by hand.
+ * write-tables.ts's agreement columns, fingerprint and contract condition, and the customer's
+ * next sequence number for the audit entry), written out by hand.
  */
 export const CREATE_AGREEMENT_SQL = `with created as (
     insert into agreements (customer_id, agreement_type, start_date, end_date, source_id, contract_no, external_id, fingerprint)
@@ -41,10 +42,14 @@ export const CREATE_AGREEMENT_SQL = `with created as (
     where exists (select 1 from contracts where customer_id = $1::uuid and contract_no = $6::text)
     on conflict do nothing
     returning id, customer_id
+  ), sequenced as (
+    update customers set last_sequence = last_sequence + 1
+    where id = (select customer_id from created)
+    returning id as customer_id, last_sequence as sequence
   ), audited as (
-    insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes)
-    select $9, $10, 'agreement', id, customer_id, 'created', $11::text::jsonb
-    from created
+    insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes, sequence, at)
+    select $9, $10, 'agreement', created.id, customer_id, 'created', $11::text::jsonb, sequenced.sequence, clock_timestamp()
+    from created join sequenced using (customer_id)
   )
   select id::text as id from created`;
 

@@ -124,14 +124,17 @@ describe("the sweep's write floor", () => {
     const rows = (await db.query(
       `select g.customer_id::text, g.agreement_type, g.start_date::text, g.end_date, g.source_id, g.contract_no,
          g.fingerprint, a.user_name, a.action, a.entity, a.operation, a.changes - 'externalId' as changes,
-         a.record_id = g.id and a.customer_id = g.customer_id as linked
+         a.record_id = g.id and a.customer_id = g.customer_id as linked, a.sequence::int as sequence
        from agreements g join audit_log a on a.record_id = g.id
        where g.external_id in ($1, $2) order by g.external_id`,
       [`${run.prefix}F-1`, `${run.prefix}S-1`],
     )) as Record<string, unknown>[];
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toEqual(rows[1]);
-    expect(rows[0]!.linked).toBe(true);
+    const [floor, server] = rows as [Record<string, unknown>, Record<string, unknown>];
+    // Both took the customer's next sequence number: the floor's write came first.
+    expect(server.sequence).toBe(Number(floor.sequence) + 1);
+    expect({ ...floor, sequence: null }).toEqual({ ...server, sequence: null });
+    expect(floor.linked).toBe(true);
   });
 
   it("refuses a contract the customer does not hold, as the server's condition does", async () => {

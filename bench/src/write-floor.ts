@@ -9,13 +9,13 @@ import type { SqlRunner } from "./sql-runner";
  * so the floor is what the driver does with the statement and nothing of the app.
  */
 export const CREATE_CUSTOMER_SQL = `with created as (
-    insert into customers (unique_id, first_name, last_name, email, mobile_phone, email_address_type, phone_number_type)
-    select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text
+    insert into customers (unique_id, first_name, last_name, email, mobile_phone, email_address_type, phone_number_type, last_sequence)
+    select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, 1
     on conflict do nothing
     returning id, id as customer_id
   ), audited as (
-    insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes)
-    select $8, $9, 'customer', id, customer_id, 'created', $10::text::jsonb
+    insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes, sequence, at)
+    select $8, $9, 'customer', id, customer_id, 'created', $10::text::jsonb, 1, clock_timestamp()
     from created
   )
   select id::text as id from created`;
