@@ -40,8 +40,10 @@ export interface OpenOfferRow {
 }
 
 export interface SuggestionFacts {
+  /** The customer's holdings; a source may leave out those not active today (they count for nothing). */
   holdings: (HoldingDates & { category: string })[];
   openOffers: OpenOfferRow[];
+  /** The customer's agreements; a source may leave out those not active today. */
   agreements: AgreementDates[];
 }
 

@@ -3,15 +3,15 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../sql/db";
 import { type Param, readStatement } from "../sql/statement";
 import { type ProfileFactRow, profileFactColumns, profileFactsOf } from "./profile-completion";
-import { jsonOf } from "./widget-sql";
+import { jsonOf, textArray } from "./widget-sql";
 
 /**
  * Agreement types compared whole, trimmed and case-insensitively against the configured consent
- * types, a JSON array parameter.
+ * types: a text[] parameter of lower-cased types (see textArray). A plain `= any(…)` keeps the
+ * comparison a filter on the agreements' own index scan, where a join against the list did not.
  */
 export const isConsentType = (column: SQL, consentTypes: Param): SQL =>
-  sql`lower(trim(${column})) in (
-    select lower(trim(value)) from json_array_elements_text(${consentTypes}::text::json))`;
+  sql`lower(trim(${column})) = any(${consentTypes}::text::text[])`;
 
 /**
  * The flag facts as columns over `customers c`. Amounts are summed per currency in SQL and read
@@ -89,12 +89,16 @@ export const flagFactsOf = (row: FlagFactRow): FlagFacts => ({
   profile: profileFactsOf(row),
 });
 
-/** The parameters of every statement built on flagFactColumns; consentTypes is a JSON array. */
+/** The parameters of every statement built on flagFactColumns; consentTypes is consentTypesParam's text. */
 export interface FlagParams {
   customerId: string;
   today: string;
   consentTypes: string;
 }
+
+/** The consent types as isConsentType compares them. */
+export const consentTypesParam = (types: readonly string[]): string =>
+  textArray(types.map((type) => type.trim().toLowerCase()));
 
 const flagFacts = readStatement<FlagParams>(
   "account flags",
@@ -106,7 +110,7 @@ const flagFacts = readStatement<FlagParams>(
 export function accountFlagsSource(db: Db): AccountFlagsSource {
   return {
     async flagFacts({ customerId, today, consentTypes }) {
-      const params = { customerId, today, consentTypes: JSON.stringify(consentTypes) };
+      const params = { customerId, today, consentTypes: consentTypesParam(consentTypes) };
       const row = (await db.run<FlagFactRow, FlagParams>(flagFacts, params))[0];
       return row ? flagFactsOf(row) : null;
     },

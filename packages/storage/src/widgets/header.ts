@@ -1,14 +1,15 @@
 import { ACTIVE_HOLDING_STATUSES, type AccountHeaderSource, type AddressFacts } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
+import { literalList } from "../schema/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement } from "../sql/statement";
-import { type FlagFactRow, type FlagParams, flagFactColumns, flagFactsOf } from "./flags";
+import { consentTypesParam, type FlagFactRow, type FlagParams, flagFactColumns, flagFactsOf } from "./flags";
 import { jsonOf } from "./widget-sql";
 
 /** A contract active today, by the portfolio's rule (isActiveHolding in the core). */
 export const isActiveContract = (alias: string, today: Param): SQL => {
   const k = sql.raw(alias);
-  return sql`lower(trim(${k}.status)) in ${[...ACTIVE_HOLDING_STATUSES]}
+  return sql`lower(trim(${k}.status)) in ${literalList(ACTIVE_HOLDING_STATUSES)}
     and ${k}.activation_date <= ${today}::text::date
     and (${k}.close_date is null or ${k}.close_date >= ${today}::text::date)`;
 };
@@ -41,7 +42,7 @@ const headerFacts = readStatement<FlagParams>(
 export function accountHeaderSource(db: Db): AccountHeaderSource {
   return {
     async headerFacts({ customerId, today, consentTypes }) {
-      const params = { customerId, today, consentTypes: JSON.stringify(consentTypes) };
+      const params = { customerId, today, consentTypes: consentTypesParam(consentTypes) };
       const row = (await db.run<HeaderRow, FlagParams>(headerFacts, params))[0];
       if (!row) return null;
       return {

@@ -7,6 +7,7 @@ import {
   type LifecycleWindows,
 } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
+import { literalList } from "../schema/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement } from "../sql/statement";
 import { isActiveContract } from "./header";
@@ -17,7 +18,7 @@ const utcMidnight = (date: SQL): SQL => sql`((${date})::timestamp at time zone '
 
 const hasPendingApplication = sql`exists (
   select 1 from applications a
-  where a.customer_id = c.id and lower(trim(a.business_status)) not in ${[...FINAL_BUSINESS_STATUSES]})`;
+  where a.customer_id = c.id and lower(trim(a.business_status)) not in ${literalList(FINAL_BUSINESS_STATUSES)})`;
 
 type Windows = { [K in keyof LifecycleWindows]: Param };
 

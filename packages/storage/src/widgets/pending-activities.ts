@@ -5,6 +5,7 @@ import {
   type PendingFacts,
 } from "@account360/core";
 import { sql } from "drizzle-orm";
+import { literalList } from "../schema/columns";
 import type { Db } from "../sql/db";
 import { readStatement } from "../sql/statement";
 import { jsonOf } from "./widget-sql";
@@ -26,14 +27,14 @@ const pendingFacts = readStatement<PendingParams>(
                 'id', a.id, 'name', a.name, 'bankingProduct', a.banking_product,
                 'businessStatus', a.business_status, 'externalId', a.external_id))
               from applications a
-              where a.customer_id = c.id and lower(trim(a.business_status)) not in ${[...FINAL_BUSINESS_STATUSES]}
+              where a.customer_id = c.id and lower(trim(a.business_status)) not in ${literalList(FINAL_BUSINESS_STATUSES)}
             ), '[]'::json) as applications,
             coalesce((
               select json_agg(json_build_object(
                 'id', t.id, 'title', t.title, 'dueDate', to_char(t.due_date, 'YYYY-MM-DD'),
                 'status', t.status, 'externalId', t.external_id))
               from tasks t
-              where t.customer_id = c.id and lower(trim(t.status)) not in ${[...CLOSED_TASK_STATUSES]}
+              where t.customer_id = c.id and lower(trim(t.status)) not in ${literalList(CLOSED_TASK_STATUSES)}
             ), '[]'::json) as tasks,
             coalesce((
               select json_agg(json_build_object(

@@ -1,8 +1,10 @@
 import { CLOSED_OFFER_STATUSES, type ProductSuggestionsSource, type SuggestionFacts } from "@account360/core";
 import { sql } from "drizzle-orm";
+import { literalList } from "../schema/columns";
 import { auditedChanges } from "../sql/audit";
 import type { Db } from "../sql/db";
 import { readStatement, writeStatement } from "../sql/statement";
+import { isActiveContract } from "./header";
 import { customerFound, jsonOf, oneRow } from "./widget-sql";
 
 const ISO_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -16,7 +18,8 @@ const suggestionFacts = readStatement<{ customerId: string; today: string }>(
         'status', status,
         'activationDate', to_char(activation_date, 'YYYY-MM-DD'),
         'closeDate', to_char(close_date, 'YYYY-MM-DD')))
-      from contracts where customer_id = ${customerId}::text::uuid
+      from contracts
+      where customer_id = ${customerId}::text::uuid and ${isActiveContract("contracts", today)}
     ), '[]'::json) as holdings,
     coalesce((
       select json_agg(json_build_object(
@@ -29,14 +32,16 @@ const suggestionFacts = readStatement<{ customerId: string; today: string }>(
       where customer_id = ${customerId}::text::uuid
         and dismissed_at is null
         and (available_until is null or available_until >= ${today}::text::date)
-        and lower(trim(status)) not in ${[...CLOSED_OFFER_STATUSES]}
+        and lower(trim(status)) not in ${literalList(CLOSED_OFFER_STATUSES)}
     ), '[]'::json) as offers,
     coalesce((
       select json_agg(json_build_object(
         'agreementType', agreement_type,
         'startDate', to_char(start_date, 'YYYY-MM-DD'),
         'endDate', to_char(end_date, 'YYYY-MM-DD')))
-      from agreements where customer_id = ${customerId}::text::uuid
+      from agreements
+      where customer_id = ${customerId}::text::uuid
+        and start_date <= ${today}::text::date and (end_date is null or end_date >= ${today}::text::date)
     ), '[]'::json) as agreements`,
 );
 
@@ -84,8 +89,9 @@ const customerExists = readStatement<{ customerId: string }>(
 );
 
 /**
- * FTOS_ACC_GetProductSuggestions: holdings, agreements and the offers still open today in one
- * round trip; dismissal as one statement that also writes the audit entry.
+ * FTOS_ACC_GetProductSuggestions: the holdings and agreements running today and the offers still
+ * open in one round trip (a long history of closed products is never read back); dismissal as one
+ * statement that also writes the audit entry.
  */
 export function productSuggestionsSource(db: Db): ProductSuggestionsSource {
   return {

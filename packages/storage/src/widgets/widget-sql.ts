@@ -32,3 +32,10 @@ export const inLowerList = (value: SQL, jsonList: Param): SQL =>
 /** The list filters nothing when it is empty. */
 export const emptyOrInLowerList = (value: SQL, jsonList: Param): SQL =>
   sql`(json_array_length(${jsonList}::text::json) = 0 or ${inLowerList(value, jsonList)})`;
+
+/**
+ * A PostgreSQL array literal of texts (`{"a","b \"c\""}`), passed as one text parameter and cast to
+ * text[] in the statement: both drivers send it alike, and the statement's text never changes.
+ */
+export const textArray = (values: readonly string[]): string =>
+  `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
