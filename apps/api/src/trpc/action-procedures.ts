@@ -16,7 +16,7 @@ function edgeParser<S extends z.ZodType>(schema: S) {
 }
 
 /** What a use case is given, from the request's context (built by the procedure's auth middleware). */
-export function actionContextOf(ctx: Context & { actor: { userName: string } }): ActionContext {
+function actionContextOf(ctx: Context & { actor: { userName: string } }): ActionContext {
   return { sources: ctx.sources, actor: ctx.actor, now: ctx.now(), settings: ctx.settings };
 }
 
@@ -25,11 +25,11 @@ const builderOf = <A extends AnyAction>(action: A) =>
     .input(edgeParser(action.input as A["input"]))
     .output(action.output as A["output"]);
 
-export function queryOf<A extends AnyAction>(action: A) {
+function queryOf<A extends AnyAction>(action: A) {
   return builderOf(action).query(({ ctx, input }) => action.run(actionContextOf(ctx), input) as never);
 }
 
-export function mutationOf<A extends AnyAction>(action: A) {
+function mutationOf<A extends AnyAction>(action: A) {
   return builderOf(action).mutation(({ ctx, input }) => action.run(actionContextOf(ctx), input) as never);
 }
 

@@ -6,13 +6,13 @@ import { closestField, validationError } from "./validation";
 type AnySchema = z.core.$ZodType;
 
 /** A batch of 10,000 bad rows would otherwise answer megabytes of field errors: past this many, the rest are counted. */
-export const MAX_LISTED_FIELD_ERRORS = 500;
+const MAX_LISTED_FIELD_ERRORS = 500;
 
 /**
  * A 1 MiB body can hold ~100,000 made-up keys; listing each (with its closest known name) took
  * seconds of the event loop and answered ~10 MB, so past this many the rest are only counted.
  */
-export const MAX_LISTED_UNKNOWN_FIELDS = 50;
+const MAX_LISTED_UNKNOWN_FIELDS = 50;
 
 /**
  * A zod issue may carry the status its refusal deserves (a picture too large is 413, not 400):
@@ -155,7 +155,7 @@ export function toSentPaths(errors: FieldError[], sentPaths: Map<string, string>
  * (`CustomerInfo.email`, `rows.3.amount`); an unknown field is reported at its own path with the
  * one wording of unknownFieldMessage. An issue's ISSUE_STATUS param is collected into `codes`.
  */
-export function fieldErrorsOf(
+function fieldErrorsOf(
   schema: AnySchema,
   error: z.core.$ZodError,
 ): { errors: FieldError[]; codes: AppErrorCode[] } {

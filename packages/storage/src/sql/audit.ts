@@ -15,7 +15,7 @@ const columns = bareList([
   auditLog.at,
 ]);
 
-export interface AuditedChanges {
+interface AuditedChanges {
   /**
    * The rows to audit, joined `using (customer_id)` with a relation named `sequenced` that holds
    * the customer's sequence number as `sequence`.

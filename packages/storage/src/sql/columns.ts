@@ -4,7 +4,7 @@ import { CasingCache } from "drizzle-orm/casing";
 const casing = new CasingCache("snake_case");
 
 /** A column's name in the database (the schema names it in camelCase; the database in snake_case). */
-export const columnName = (column: Column): string => casing.getColumnCasing(column);
+const columnName = (column: Column): string => casing.getColumnCasing(column);
 
 /** A column unqualified, as INSERT column lists and UPDATE SET clauses need it. */
 export const bare = (column: Column): SQL => sql`${sql.identifier(columnName(column))}`;
@@ -17,7 +17,7 @@ export const bareList = (columns: readonly Column[]): SQL =>
   );
 
 /** The type a parameter is cast to for this column ("uuid", "date", "numeric(15, 2)"…). */
-export const sqlTypeOf = (column: Column): string => column.getSQLType();
+const sqlTypeOf = (column: Column): string => column.getSQLType();
 
 /**
  * A parameter cast to the column's type through text: both drivers then send it as text and the

@@ -10,7 +10,7 @@ import { jsonOf, textArray } from "./widget-sql";
  * types: a text[] parameter of lower-cased types (see textArray). A plain `= any(…)` keeps the
  * comparison a filter on the agreements' own index scan, where a join against the list did not.
  */
-export const isConsentType = (column: SQL, consentTypes: Param): SQL =>
+const isConsentType = (column: SQL, consentTypes: Param): SQL =>
   sql`lower(trim(${column})) = any(${consentTypes}::text::text[])`;
 
 /**

@@ -26,7 +26,7 @@ export const customerFound = (customerId: Param): SQL =>
  * `value` (lower-cased) is one of the strings of a JSON array parameter, compared lower-cased: one
  * parameter whatever the list's length, so the statement's text never changes with it.
  */
-export const inLowerList = (value: SQL, jsonList: Param): SQL =>
+const inLowerList = (value: SQL, jsonList: Param): SQL =>
   sql`lower(${value}) in (select lower(item) from json_array_elements_text(${jsonList}::text::json) as item)`;
 
 /** The list filters nothing when it is empty. */
