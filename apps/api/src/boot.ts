@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo, Server as NetServer } from "node:net";
 import type { ActionIndex } from "@account360/core";
 import { openDatabase } from "@account360/storage";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { adminSocketPath, startAdminSocket } from "./admin-socket";
 import { createApp, createAppDeps } from "./app";
 import { createAuthService } from "./auth";
@@ -13,6 +13,7 @@ import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
 import type { HttpRoute } from "./http/route";
 import { createHttpServer } from "./http/server";
 import { trpcRoute } from "./http/trpc-route";
+import { createLogger } from "./logger";
 import { createMetrics } from "./metrics";
 
 export { version } from "./app";
@@ -45,7 +46,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } });
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const metrics = createMetrics();
   const app = createApp(env);
   let deps: AppDeps | null = null;
