@@ -76,7 +76,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   logger.info({ url }, "listening");
 
   const opening = withDatabase
-    ? openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: env.DB_POOL_SIZE })
+    ? openDatabase({
+        url: env.DATABASE_URL,
+        pgliteDir: env.PGLITE_DIR,
+        maxConnections: env.DB_POOL_SIZE,
+        warn: (message) => logger.warn(message),
+      })
     : null;
   let adminSocket: NetServer | null = null;
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
