@@ -12,6 +12,7 @@ import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
 import type { HttpRoute } from "./http/route";
 import { createHttpServer } from "./http/server";
 import { trpcRoute } from "./http/trpc-route";
+import { withSafeErrors } from "./logging";
 import { createMetrics } from "./metrics";
 
 export const version = "0.1.0";
@@ -44,7 +45,9 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } });
+  const logger = withSafeErrors(
+    options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "account360" } }),
+  );
   const metrics = createMetrics();
   const settings = widgetSettings({
     consentTypes: env.CONSENT_TYPES,
