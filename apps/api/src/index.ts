@@ -3,6 +3,7 @@ export { type RunningServer, runUntilSignalled, type StartOptions, startServer, 
 export * from "./context";
 export type { Env } from "./env";
 export { loadEnv } from "./env";
+export { echoName, UNKNOWN_LABEL } from "./http/labels";
 export { isJsonContentType, readBody, sendJson } from "./http/respond";
 export type { HttpRoute, RequestScope } from "./http/route";
 export { requireDeps } from "./http/server";

@@ -1,4 +1,12 @@
-import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
+import {
+  bearerToken,
+  echoName,
+  type HttpRoute,
+  isJsonContentType,
+  readBody,
+  sendJson,
+  UNKNOWN_LABEL,
+} from "@account360/api";
 import { AppError, type FieldError, toFieldErrors, validationError } from "@account360/core";
 import { z } from "zod";
 import { type BridgeAction, findAction } from "./actions";
@@ -26,12 +34,12 @@ export function callActionRoute(options: CallActionOptions): HttpRoute {
       }
       const body = await readBody(req, options.maxBodyBytes);
       const envelope = parseEnvelope(body, bearerToken(req.headers.authorization));
-      scope.label = envelope.actionName;
       const action = findAction(envelope.actionName);
+      // Only known names become labels: each label value is a metrics series kept for good.
+      scope.label = action?.name ?? UNKNOWN_LABEL;
       if (!action) {
-        throw new AppError("NOT_FOUND", `Unknown action ${envelope.actionName}.`, [
-          { field: "Request.ActionName", message: `Unknown action ${envelope.actionName}.` },
-        ]);
+        const message = `Unknown action ${echoName(envelope.actionName)}.`;
+        throw new AppError("NOT_FOUND", message, [{ field: "Request.ActionName", message }]);
       }
       const input = canonicalInput(action, envelope.data);
       const client = options.clients()(

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { AppDeps } from "../context";
 import type { Env } from "../env";
 import type { Metrics } from "../metrics";
+import { echoName } from "./labels";
 import { securityHeaders, sendJson } from "./respond";
 import type { HttpRoute, RequestScope } from "./route";
 
@@ -79,14 +80,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
         // 499 (as nginx logs it): the client went away, or was cut off for slowness, before the
         // answer was sent; res.statusCode would still read 200 and count it as a success.
         const status = res.writableFinished ? res.statusCode : 499;
-        metrics.requests.inc({ route: routeName, action: scope.label, status });
-        metrics.latency.observe({ route: routeName, action: scope.label }, seconds);
+        const action = metrics.actionLabel(scope.label);
+        metrics.requests.inc({ route: routeName, action, status });
+        metrics.latency.observe({ route: routeName, action }, seconds);
         const level = status >= 500 && status !== 503 ? "error" : "info";
         logger[level]({
           requestId,
           method,
-          path: url.pathname,
-          action: scope.label === routeName ? undefined : scope.label,
+          path: echoName(url.pathname),
+          action: action === routeName ? undefined : action,
           status,
           ms: Math.round(seconds * 10_000) / 10,
         });
@@ -98,7 +100,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
           return;
         }
         if (!parsed) throw new AppError("BAD_REQUEST", "The request target is not a valid URL.");
-        if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${url.pathname}.`);
+        if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${echoName(url.pathname)}.`);
         // Liveness is not load: a busy server answering 429 to /healthz would get restarted.
         if (inflight > env.MAX_INFLIGHT && route.name !== "healthz") {
           res.setHeader("Retry-After", "1");

@@ -1,10 +1,14 @@
-import { AppError, httpStatusOf } from "@account360/core";
+import { httpStatusOf } from "@account360/core";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { bearerToken, createContextInner } from "../context";
 import { appRouter } from "../router";
+import { trpcCodeOf } from "../trpc/init";
+import { UNKNOWN_LABEL } from "./labels";
 import { sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
+import { MAX_BATCH_CALLS, trpcCalls } from "./trpc-calls";
 
 /** tRPC at /trpc/<path>; the body limit is INGEST_MAX_BODY_BYTES since ingest batches are large. */
 export function trpcRoute(maxBodySize: number): HttpRoute {
@@ -13,14 +17,16 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
     matches: (_method, path) => path.startsWith("/trpc/"),
     async handle(req, res, scope) {
       const deps = requireDeps(scope);
-      const path = procedurePath(scope.url.pathname);
-      scope.label = path;
+      scope.label = UNKNOWN_LABEL;
+      const calls = trpcCalls(scope.url);
+      scope.label = calls.length === 1 ? (calls[0]?.path ?? UNKNOWN_LABEL) : "batch";
       await nodeHTTPRequestHandler({
         req,
         res,
-        path,
+        path: calls.map((call) => call.path).join(","),
         router: appRouter,
         maxBodySize,
+        maxBatchSize: MAX_BATCH_CALLS,
         allowMethodOverride: true,
         createContext: () =>
           createContextInner(
@@ -42,24 +48,23 @@ export function trpcRoute(maxBodySize: number): HttpRoute {
       });
     },
     sendError(res, error, scope) {
+      // tRPC's own error shape, so a tRPC client reads the status and code as from any procedure.
+      const code = trpcCodeOf[error.code];
       sendJson(res, httpStatusOf[error.code], {
         error: {
           message: error.message,
-          code: error.code,
-          data: { appCode: error.code, requestId: scope.requestId },
+          code: TRPC_ERROR_CODES_BY_KEY[code],
+          data: {
+            code,
+            httpStatus: httpStatusOf[error.code],
+            appCode: error.code,
+            fieldErrors: error.fieldErrors,
+            requestId: scope.requestId,
+          },
         },
       });
     },
   };
-}
-
-/** The procedure path; a malformed percent-escape is the caller's mistake (400), not a crash (500). */
-function procedurePath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname.slice("/trpc/".length));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The procedure path is not valid percent-encoding.");
-  }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
