@@ -62,7 +62,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     healthzRoute,
     readyzRoute(options.readiness),
     metricsRoute(metrics),
-    ...(withDatabase ? [getTokenRoute, trpcRoute(env.INGEST_MAX_BODY_BYTES)] : []),
+    ...(withDatabase
+      ? [
+          getTokenRoute,
+          trpcRoute({ maxBodyBytes: env.MAX_BODY_BYTES, ingestMaxBodyBytes: env.INGEST_MAX_BODY_BYTES }),
+        ]
+      : []),
     ...(options.extraRoutes?.(getDeps) ?? []),
   ];
   const server = createHttpServer({ env, logger, metrics, routes, deps: getDeps });

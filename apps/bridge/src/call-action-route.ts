@@ -1,4 +1,5 @@
 import {
+  authenticateBearerHeader,
   bearerToken,
   echoName,
   type HttpRoute,
@@ -27,11 +28,13 @@ export interface CallActionOptions {
 export function callActionRoute(options: CallActionOptions): HttpRoute {
   return {
     name: "callAction",
+    readsBody: true,
     matches: (method, path) => method === "POST" && callActionPath.test(path),
     async handle(req, res, scope) {
       if (!isJsonContentType(req)) {
         throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the envelope as application/json.");
       }
+      await authenticateBearerHeader(req, scope);
       const body = await readBody(req, options.maxBodyBytes);
       const envelope = parseEnvelope(body, bearerToken(req.headers.authorization));
       const action = findAction(envelope.actionName);
