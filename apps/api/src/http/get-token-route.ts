@@ -1,6 +1,7 @@
 import { AppError, httpStatusOf } from "@account360/core";
 import { ThrottledError } from "../auth";
 import { readBody, utf8Text } from "./body";
+import { clientAddressOf } from "./client-address";
 import { isJsonContentType, sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
@@ -39,7 +40,7 @@ export const getTokenRoute: HttpRoute = {
       username: (username as string).trim(),
       password: password as string,
       clientId: typeof client_id === "string" ? client_id : undefined,
-      clientAddress: req.socket.remoteAddress ?? "unknown",
+      clientAddress: clientAddressOf(req, deps.env.TRUSTED_PROXIES),
     });
     sendJson(res, 200, token);
   },

@@ -87,13 +87,13 @@ describe("security headers", () => {
     for (let i = 1; i <= 5; i++) {
       await probe(
         "GetToken 401",
-        { path: GET_TOKEN, body: '{"username":"nobody","password":"x"}', localAddress: `127.0.9.${i}` },
+        { path: GET_TOKEN, body: '{"username":"nobody","password":"x"}', localAddress: "127.0.9.1" },
         401,
       );
     }
     await probe(
       "GetToken 429",
-      { path: GET_TOKEN, body: '{"username":"nobody","password":"x"}', localAddress: "127.0.9.9" },
+      { path: GET_TOKEN, body: '{"username":"nobody","password":"x"}', localAddress: "127.0.9.1" },
       429,
     );
     const bearer = { authorization: `Bearer ${token}` };
