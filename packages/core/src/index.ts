@@ -25,6 +25,7 @@ export {
   type PhoneNumberType,
 } from "./rules/option-sets";
 export * from "./rules/storable-text";
+export { hasUnsafeCharacters, unsafeCharactersMessage } from "./rules/text";
 export { closestField, parseInput, toFieldErrors, validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";

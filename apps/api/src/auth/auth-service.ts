@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "@account360/core";
+import { AppError, type FieldError, hasUnsafeCharacters, unsafeCharactersMessage } from "@account360/core";
 import {
   type Database,
   disableUserAndRevokeTokens,
@@ -71,6 +71,8 @@ const KEEP_EXPIRED_TOKENS_MS = 24 * 60 * 60 * 1000;
 
 const usernameShape = /^[A-Za-z0-9._@-]{1,64}$/;
 const CLIENT_ID_MAX = 200;
+/** Far above any username `addOrUpdateUser` accepts (64), so no user is ever refused by it. */
+const USERNAME_MAX = 200;
 
 // One sentence for an unknown user, a wrong password and a disabled user alike.
 const badCredentials = () =>
@@ -112,14 +114,27 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     if (typeof password !== "string" || password === "") {
       problems.push({ field: "password", message: "password is required" });
     }
+    // What a name may not hold is refused before any query: a NUL made PostgreSQL fail (a 500
+    // whose log held the statement's parameters, a password typed into the username among them).
+    if (typeof username === "string" && hasUnsafeCharacters(username)) {
+      problems.push({ field: "username", message: unsafeCharactersMessage("username") });
+    } else if (typeof username === "string" && username.length > USERNAME_MAX) {
+      problems.push({ field: "username", message: `username must have at most ${USERNAME_MAX} characters` });
+    }
     if (clientId !== null && clientId.length > CLIENT_ID_MAX) {
       problems.push({
         field: "client_id",
         message: `client_id must have at most ${CLIENT_ID_MAX} characters`,
       });
+    } else if (clientId !== null && hasUnsafeCharacters(clientId)) {
+      problems.push({ field: "client_id", message: unsafeCharactersMessage("client_id") });
     }
     if (problems.length > 0) {
-      throw new AppError("BAD_REQUEST", "Bad Request - username and password are required.", problems);
+      throw new AppError(
+        "BAD_REQUEST",
+        `Bad Request - ${problems.map((p) => p.message).join("; ")}.`,
+        problems,
+      );
     }
 
     const started = now();

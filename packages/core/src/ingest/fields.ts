@@ -1,5 +1,6 @@
 import * as currencyCodes from "currency-codes";
 import { z } from "zod";
+import { hasUnsafeCharacters, unsafeCharactersMessage } from "../rules/text";
 import { normalizeDecimal } from "../widgets/decimal";
 import { daysInMonth } from "../widgets/months";
 
@@ -12,23 +13,15 @@ import { daysInMonth } from "../widgets/months";
 const requiredOr = (label: string, otherwise: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? `${label} is required` : otherwise;
 
-const hasControl = (text: string) => {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return true;
-  }
-  return false;
-};
-
-/** Free text: trimmed, 1–max characters, no control characters. */
+/** Free text: trimmed, 1–max characters, no control or invisible characters (the rule of rules/text). */
 export const textField = (label: string, max: number) =>
   z.string({ error: requiredOr(label, `${label} must be a string`) }).transform((raw, ctx) => {
     const value = raw.trim();
     if (value === "") ctx.addIssue({ code: "custom", message: `${label} must not be empty` });
     else if (Array.from(value).length > max) {
       ctx.addIssue({ code: "custom", message: `${label} must be at most ${max} characters` });
-    } else if (hasControl(value)) {
-      ctx.addIssue({ code: "custom", message: `${label} must not contain control characters` });
+    } else if (hasUnsafeCharacters(value)) {
+      ctx.addIssue({ code: "custom", message: unsafeCharactersMessage(label) });
     } else return value;
     return z.NEVER;
   });
