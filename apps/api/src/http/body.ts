@@ -52,7 +52,11 @@ function collect(req: IncomingMessage, limit: number, idleTimeoutMs: number): Pr
     const chunks: Buffer[] = [];
     let size = 0;
     let timer: NodeJS.Timeout | undefined;
+    let lastData = performance.now();
+    let done = false;
     const finish = (error: Error | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       req.off("data", onData);
       req.off("end", onEnd);
@@ -61,16 +65,25 @@ function collect(req: IncomingMessage, limit: number, idleTimeoutMs: number): Pr
       if (error) reject(error);
       else resolve(Buffer.concat(chunks));
     };
-    const arm = () => {
+    const arm = (ms = idleTimeoutMs) => {
       if (idleTimeoutMs <= 0) return;
       clearTimeout(timer);
-      timer = setTimeout(() => finish(new BodyStalledError(idleTimeoutMs)), idleTimeoutMs);
+      timer = setTimeout(() => {
+        // Timers run before the event loop polls the sockets: after a pause of the whole process
+        // (GC, a saturated machine) bytes may be waiting unread. setImmediate runs after that
+        // poll, so the client is judged on what it actually sent.
+        setImmediate(() => {
+          const idle = performance.now() - lastData;
+          if (idle >= idleTimeoutMs) finish(new BodyStalledError(idleTimeoutMs));
+          else if (!done) arm(idleTimeoutMs - idle);
+        });
+      }, ms);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return finish(tooLarge(limit));
       chunks.push(chunk);
-      arm();
+      lastData = performance.now();
     };
     const onEnd = () => finish(null);
     const onError = (error: Error) => finish(error);
