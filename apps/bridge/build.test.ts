@@ -24,7 +24,13 @@ describe("the server bundle", () => {
       .flatMap((output) => output.imports)
       .filter((imported) => imported.external && !isBuiltin(imported.path))
       .map((imported) => imported.path);
-    expect([...new Set(external)]).toEqual(EXTERNAL_PACKAGES);
+    // A package left external is imported by its name or a subpath of it (`@electric-sql/pglite/nodefs`).
+    const packageOf = (path: string) =>
+      path
+        .split("/")
+        .slice(0, path.startsWith("@") ? 2 : 1)
+        .join("/");
+    expect([...new Set(external.map(packageOf))]).toEqual(EXTERNAL_PACKAGES);
     const inputs = Object.keys(metafile.inputs);
     expect(inputs).toEqual(
       expect.arrayContaining([

@@ -14,6 +14,7 @@ import type { HttpRoute } from "./http/route";
 import { createHttpServer } from "./http/server";
 import { trpcRoute } from "./http/trpc-route";
 import { createLogger } from "./logger";
+import { withSafeErrors } from "./logging";
 import { createMetrics } from "./metrics";
 
 export { version } from "./app";
@@ -46,7 +47,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const logger = withSafeErrors(options.logger ?? createLogger(env.LOG_LEVEL));
   const metrics = createMetrics();
   const app = createApp(env);
   let deps: AppDeps | null = null;
@@ -57,7 +58,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     healthzRoute,
     readyzRoute(options.readiness),
     metricsRoute(metrics),
-    ...(withDatabase ? [getTokenRoute, trpcRoute(env.INGEST_MAX_BODY_BYTES)] : []),
+    ...(withDatabase
+      ? [
+          getTokenRoute,
+          trpcRoute({ maxBodyBytes: env.MAX_BODY_BYTES, ingestMaxBodyBytes: env.INGEST_MAX_BODY_BYTES }),
+        ]
+      : []),
     ...(options.extraRoutes?.(getDeps, app.actions) ?? []),
   ];
   const server = createHttpServer({ env, logger, metrics, routes, deps: getDeps });
@@ -74,7 +80,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   logger.info({ url }, "listening");
 
   const opening = withDatabase
-    ? openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: env.DB_POOL_SIZE })
+    ? openDatabase({
+        url: env.DATABASE_URL,
+        pgliteDir: env.PGLITE_DIR,
+        maxConnections: env.DB_POOL_SIZE,
+        warn: (message) => logger.warn(message),
+      })
     : null;
   let adminSocket: NetServer | null = null;
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -15,6 +16,16 @@ const list = (fallback: string[]) =>
             .map((item) => item.trim())
             .filter(Boolean),
     );
+
+/** An IPv4 or IPv6 address, or one with a prefix length: `10.0.0.0/8`, `2001:db8::/32`, `192.0.2.7`. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -49,6 +60,9 @@ export const envSchema = z.object({
     .transform((v) => (v?.trim() ? v.trim() : undefined))
     .pipe(z.url().optional()),
   CORS_ORIGINS: list([]),
+  TRUSTED_PROXIES: list([]).refine((entries) => entries.every(isAddressOrCidr), {
+    message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, 2001:db8::/32)",
+  }),
   DB_POOL_SIZE: positiveInt(20),
 });
 

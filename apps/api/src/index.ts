@@ -4,7 +4,10 @@ export { type RunningServer, runUntilSignalled, type StartOptions, startServer, 
 export * from "./context";
 export type { Env } from "./env";
 export { loadEnv } from "./env";
-export { isJsonContentType, readBody, sendJson } from "./http/respond";
+export { readBody, utf8Text } from "./http/body";
+export { authenticateBearerHeader } from "./http/header-auth";
+export { echoName, UNKNOWN_LABEL } from "./http/labels";
+export { isJsonContentType, sendJson } from "./http/respond";
 export type { HttpRoute, RequestScope } from "./http/route";
 export { requireDeps } from "./http/server";
 export { type AppRouter, createAppRouter } from "./router";

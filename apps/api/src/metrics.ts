@@ -1,4 +1,11 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { ECHO_MAX_CHARACTERS, UNKNOWN_LABEL } from "./http/labels";
+
+/**
+ * More action labels than the API has actions and procedures: every label value is a series held
+ * in memory for good, so a value beyond this (or longer than a name can be) counts as `unknown`.
+ */
+const MAX_ACTION_LABELS = 200;
 
 /** Prometheus metrics of one server process, served at GET /metrics. */
 export function createMetrics() {
@@ -26,7 +33,18 @@ export function createMetrics() {
     help: "Connections the database pool may open (1 for embedded PGlite)",
     registers: [registry],
   });
-  return { registry, requests, latency, inflight, pool };
+  const actionLabels = new Set<string>();
+  /**
+   * The routes label requests with known names only; this is the backstop should one ever pass a
+   * caller's text through.
+   */
+  const actionLabel = (label: string): string => {
+    if (actionLabels.has(label)) return label;
+    if (label.length > ECHO_MAX_CHARACTERS || actionLabels.size >= MAX_ACTION_LABELS) return UNKNOWN_LABEL;
+    actionLabels.add(label);
+    return label;
+  };
+  return { registry, requests, latency, inflight, pool, actionLabel };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,4 +1,13 @@
-import { bearerToken, type HttpRoute, isJsonContentType, readBody, sendJson } from "@account360/api";
+import {
+  authenticateBearerHeader,
+  bearerToken,
+  echoName,
+  type HttpRoute,
+  isJsonContentType,
+  readBody,
+  sendJson,
+  UNKNOWN_LABEL,
+} from "@account360/api";
 import { type ActionIndex, type AnyAction, AppError, type FieldError } from "@account360/core";
 import type { Dispatch } from "./dispatch";
 import { failureAnswer, parseEnvelope, successAnswer } from "./envelope";
@@ -19,21 +28,22 @@ export interface CallActionOptions {
 export function callActionRoute(options: CallActionOptions): HttpRoute {
   return {
     name: "callAction",
+    readsBody: true,
     matches: (method, path) => method === "POST" && callActionPath.test(path),
     async handle(req, res, scope) {
       if (!isJsonContentType(req)) {
         throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the envelope as application/json.");
       }
+      await authenticateBearerHeader(req, scope);
       const body = await readBody(req, options.maxBodyBytes);
       const envelope = parseEnvelope(body, bearerToken(req.headers.authorization));
       const found = options.actions.byName(envelope.actionName);
+      // Only known names become labels: each label value is a metrics series kept for good.
+      scope.label = found?.name ?? UNKNOWN_LABEL;
       if (!found) {
-        throw new AppError("NOT_FOUND", `Unknown action ${envelope.actionName}.`, [
-          { field: "Request.ActionName", message: `Unknown action ${envelope.actionName}.` },
-        ]);
+        const message = `Unknown action ${echoName(envelope.actionName)}.`;
+        throw new AppError("NOT_FOUND", message, [{ field: "Request.ActionName", message }]);
       }
-      // Metrics and logs label by the registered name only: what a caller sends is unbounded.
-      scope.label = found.name;
       const dispatch = options.dispatch();
       let output: unknown;
       try {

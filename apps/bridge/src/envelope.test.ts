@@ -38,6 +38,39 @@ describe("parseEnvelope", () => {
     expect(parsed.userName).toBeNull();
   });
 
+  it("refuses a header token that differs from ApiInfo.Token (401), and takes one sent in both", () => {
+    const envelope = body({ Request: { ActionName: "A", Data: null }, ApiInfo: api });
+    expect(rejection(() => parseEnvelope(envelope, "other")).code).toBe("UNAUTHORIZED");
+    expect(parseEnvelope(envelope, "t0k").token).toBe("t0k");
+  });
+
+  it("refuses a key given twice in two spellings, and UserName or Token that are not strings", () => {
+    const twice = rejection(() =>
+      parseEnvelope(body({ Request: { ActionName: "A", actionName: "B", Data: null } }), null),
+    );
+    expect(twice.fieldErrors).toEqual([
+      {
+        field: "Request.ActionName",
+        message: "Request.ActionName is given twice (as ActionName and actionName).",
+      },
+    ]);
+    const number = rejection(() =>
+      parseEnvelope(body({ Request: { ActionName: "A", Data: null }, ApiInfo: { UserName: 7 } }), null),
+    );
+    expect(number.fieldErrors).toEqual([
+      { field: "ApiInfo.UserName", message: "ApiInfo.UserName must be a string." },
+    ]);
+  });
+
+  it("refuses bytes that are not UTF-8 rather than reading them as U+FFFD", () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"Request":{"ActionName":"A'),
+      Buffer.from([0xff]),
+      Buffer.from('"}}'),
+    ]);
+    expect(rejection(() => parseEnvelope(bytes, null)).message).toBe("The request body is not valid UTF-8.");
+  });
+
   it("rejects a body that is not JSON, and a Data string that is not JSON, as 400", () => {
     expect(rejection(() => parseEnvelope(body("{nope"), null)).code).toBe("BAD_REQUEST");
     const data = rejection(() => parseEnvelope(body({ Request: { ActionName: "A", Data: "{bad" } }), null));

@@ -1,3 +1,4 @@
+import { utf8Text } from "@account360/api";
 import { AppError, type AppErrorCode, type FieldError, httpStatusOf } from "@account360/core";
 
 export interface ParsedEnvelope {
@@ -63,11 +64,29 @@ export function failureAnswer(error: AppError, requestId: string): EnvelopeAnswe
   };
 }
 
-/** Looks a key up case-insensitively: integrators send `request`, `actionName`, `apiInfo` too. */
-function pick(object: Record<string, unknown>, name: string): unknown {
+/**
+ * Looks a key up case-insensitively: integrators send `request`, `actionName`, `apiInfo` too.
+ * The same key twice in two spellings is a 400, as inside Data: taking either would guess.
+ */
+function pick(object: Record<string, unknown>, name: string, parent = ""): unknown {
   const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(object)) if (key.toLowerCase() === lower) return value;
-  return undefined;
+  const found = Object.keys(object).filter((key) => key.toLowerCase() === lower);
+  if (found.length > 1) {
+    const field = parent ? `${parent}.${name}` : name;
+    const message = `${field} is given twice (as ${found.join(" and ")}).`;
+    throw new AppError("BAD_REQUEST", message, [{ field, message }]);
+  }
+  return found[0] === undefined ? undefined : object[found[0]];
+}
+
+/** A string, null or absent; any other JSON type is the caller's mistake, not a missing value. */
+function optionalString(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") {
+    const message = `${field} must be a string.`;
+    throw new AppError("BAD_REQUEST", message, [{ field, message }]);
+  }
+  return value.trim() || null;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -75,9 +94,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Parses the callAction envelope; every problem is a 400 that names the field. */
 export function parseEnvelope(body: Buffer, authorizationToken: string | null): ParsedEnvelope {
+  const text = utf8Text(body);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString("utf8"));
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
@@ -90,9 +110,9 @@ export function parseEnvelope(body: Buffer, authorizationToken: string | null): 
       { field: "Request", message: "Request is required and must be an object with ActionName and Data." },
     ]);
   }
-  const actionName = pick(request, "ActionName");
+  const actionName = pick(request, "ActionName", "Request");
   if (typeof actionName !== "string" || actionName.trim() === "") {
-    const usedId = pick(request, "ActionID") !== undefined;
+    const usedId = pick(request, "ActionID", "Request") !== undefined;
     const message = usedId
       ? "Request.ActionID is not supported; send the action's name as Request.ActionName."
       : "Request.ActionName is required.";
@@ -105,14 +125,27 @@ export function parseEnvelope(body: Buffer, authorizationToken: string | null): 
       { field: "ApiInfo", message: "ApiInfo must be an object with UserName and Token." },
     ]);
   }
-  const userName = isObject(apiInfo) ? pick(apiInfo, "UserName") : undefined;
-  const token = isObject(apiInfo) ? pick(apiInfo, "Token") : undefined;
+  const userName = optionalString(
+    isObject(apiInfo) ? pick(apiInfo, "UserName", "ApiInfo") : undefined,
+    "ApiInfo.UserName",
+  );
+  const token = optionalString(
+    isObject(apiInfo) ? pick(apiInfo, "Token", "ApiInfo") : undefined,
+    "ApiInfo.Token",
+  );
+  // Two different tokens: whichever won, the other's holder would be acting as someone else.
+  if (token && authorizationToken && token !== authorizationToken) {
+    throw new AppError(
+      "UNAUTHORIZED",
+      "Unauthorized - the Authorization header and ApiInfo.Token carry different tokens; send one, or the same in both.",
+    );
+  }
 
   return {
     actionName: actionName.trim(),
-    data: parseData(pick(request, "Data")),
-    userName: typeof userName === "string" && userName.trim() ? userName.trim() : null,
-    token: typeof token === "string" && token.trim() ? token.trim() : authorizationToken,
+    data: parseData(pick(request, "Data", "Request")),
+    userName,
+    token: token ?? authorizationToken,
   };
 }
 

@@ -26,6 +26,7 @@ export {
   type PhoneNumberType,
 } from "./rules/option-sets";
 export * from "./rules/storable-text";
+export { hasUnsafeCharacters, unsafeCharactersMessage } from "./rules/text";
 export { validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";

@@ -8,6 +8,7 @@ import postgres from "postgres";
 import type { Database, DatabaseKind } from "./database";
 import { migrationsFolder } from "./migrations-folder";
 import { lockPgliteDirectory } from "./pglite-lock";
+import { makePgliteDirectoryPrivate, PrivateNodeFS } from "./pglite-permissions";
 import * as schema from "./schema";
 import { type Db, pgliteDb, postgresDb } from "./sql/db";
 
@@ -35,13 +36,15 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string | undefined;
   /** postgres.js pool size. */
   maxConnections?: number | undefined;
+  /** Told what the opener had to repair (PGlite files left open to other users). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 /** Opens the database the options name and applies every pending migration before answering. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   return options.url
     ? openPostgres(options.url, options.maxConnections ?? 20)
-    : openPglite(options.pgliteDir);
+    : openPglite(options.pgliteDir, options.warn);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -75,12 +78,20 @@ async function migratePostgresOnce(url: string): Promise<void> {
   }
 }
 
-async function openPglite(dir = "memory://"): Promise<DatabaseHandle> {
+async function openPglite(dir = "memory://", warn?: (message: string) => void): Promise<DatabaseHandle> {
   const inMemory = dir === "memory://" || dir === "";
   const release = inMemory ? () => {} : lockPgliteDirectory(dir);
   let client: PGlite | undefined;
   try {
-    client = inMemory ? new PGlite() : new PGlite(dir);
+    if (!inMemory) {
+      const fixed = makePgliteDirectoryPrivate(dir);
+      if (fixed > 0) {
+        warn?.(
+          `PGLITE_DIR ${dir} had ${fixed} ${fixed === 1 ? "file or directory" : "files or directories"} open to other users; made them private (0700/0600).`,
+        );
+      }
+    }
+    client = inMemory ? new PGlite() : new PGlite({ fs: new PrivateNodeFS(dir) });
     await client.waitReady;
     await migratePglite(drizzlePglite(client), { migrationsFolder });
   } catch (error) {

@@ -156,7 +156,7 @@ describe("wrong credentials", () => {
   it("give one identical 401 for an unknown user, a wrong password and a disabled user", {
     timeout: 30_000,
   }, async () => {
-    const auth = service(manualClock(), { throttle: { maxFailures: 100 } });
+    const auth = service(manualClock(), { throttle: { perPair: 100, perAddress: 100 } });
     await auth.addOrUpdateUser({ username: "known", password, roles: ["reader"] });
     await auth.addOrUpdateUser({ username: "gone", password, roles: ["reader"] });
     await auth.disableUser("gone");
@@ -178,7 +178,7 @@ describe("wrong credentials", () => {
   });
 
   it("take as long for an unknown user as for a wrong password", { timeout: 60_000 }, async () => {
-    const auth = service(manualClock(), { throttle: { maxFailures: 100 } });
+    const auth = service(manualClock(), { throttle: { perPair: 100, perAddress: 100 } });
     await auth.addOrUpdateUser({ username: "timed", password, roles: ["reader"] });
     const elapsed = async (username: string) => {
       const started = performance.now();
@@ -298,7 +298,7 @@ describe("updating a user", () => {
 });
 
 describe("failed logins", () => {
-  const throttle = { maxFailures: 3, windowSeconds: 900 };
+  const throttle = { perPair: 3, perAddress: 6, perUsername: 10, windowSeconds: 900 };
 
   async function failTimes(
     auth: ReturnType<typeof service>,
@@ -314,7 +314,7 @@ describe("failed logins", () => {
     }
   }
 
-  it("throttle a known and an unknown username alike, until the window ends", {
+  it("throttle a (username, address) pair, known user or not alike, until the window ends; not the user elsewhere", {
     timeout: 60_000,
   }, async () => {
     const clock = manualClock();
@@ -327,8 +327,8 @@ describe("failed logins", () => {
       ["ghost", "198.51.100.2"],
     ] as const) {
       await failTimes(auth, 3, username, address);
-      // Even the right password (and another address) is refused while throttled.
-      const error = await rejection(auth.issueToken({ username, password, clientAddress: "203.0.113.99" }));
+      // Even the right password is refused from where the guessing came from.
+      const error = await rejection(auth.issueToken({ username, password, clientAddress: address }));
       expect(error.code).toBe("TOO_MANY_REQUESTS");
       expect(error).toBeInstanceOf(ThrottledError);
       expect((error as ThrottledError).retryAfterSeconds).toBe(900);
@@ -336,29 +336,56 @@ describe("failed logins", () => {
     }
     expect(answers[0]?.message).toBe(answers[1]?.message);
     expect(answers[0]?.message).toMatch(/^Too Many Requests - /);
+    // The user, from an address that has not failed, is not locked out by the stranger.
+    await expect(
+      auth.issueToken({ username: "target", password, clientAddress: "203.0.113.99" }),
+    ).resolves.toMatchObject({ token_type: "Bearer" });
+    expect(
+      (await rejection(auth.issueToken({ username: "ghost", password, clientAddress: "203.0.113.99" }))).code,
+    ).toBe("UNAUTHORIZED");
 
     clock.advance(900_000);
     await expect(
       auth.issueToken({ username: "TARGET", password, clientAddress: "198.51.100.1" }),
-    ).resolves.toMatchObject({
-      token_type: "Bearer",
-    });
+    ).resolves.toMatchObject({ token_type: "Bearer" });
   });
 
-  it("throttle a client address across usernames", { timeout: 60_000 }, async () => {
+  it("throttle a client address (IPv6 per /64) across usernames", { timeout: 60_000 }, async () => {
     const auth = service(manualClock(), { throttle });
     await auth.addOrUpdateUser({ username: "bystander", password, roles: ["reader"] });
-    await failTimes(auth, 1, "spray-1", "2001:db8:1:1::1");
-    await failTimes(auth, 1, "spray-2", "2001:db8:1:1::2");
-    await failTimes(auth, 1, "bystander", "2001:db8:1:1::3");
+    for (let i = 1; i <= 5; i++) await failTimes(auth, 1, `spray-${i}`, `2001:db8:1:1::${i}`);
+    await failTimes(auth, 1, "bystander", "2001:db8:1:1::6");
     const error = await rejection(
-      auth.issueToken({ username: "bystander", password, clientAddress: "2001:db8:1:1::4" }),
+      auth.issueToken({ username: "bystander", password, clientAddress: "2001:db8:1:1::7" }),
     );
     expect(error.code).toBe("TOO_MANY_REQUESTS");
-    // The user itself is not locked out elsewhere: one failure is below its limit.
+    // The user itself is not locked out elsewhere: one failure is far below its limit.
     await expect(
       auth.issueToken({ username: "bystander", password, clientAddress: "198.51.100.7" }),
     ).resolves.toBeTruthy();
+  });
+
+  it("throttle a username across addresses with a larger budget, yet never refuse an address that has not failed", {
+    timeout: 60_000,
+  }, async () => {
+    const auth = service(manualClock(), { throttle });
+    await auth.addOrUpdateUser({ username: "popular", password, roles: ["reader"] });
+    // Ten guesses from ten places: each pair and each address far below its own budget.
+    for (let i = 1; i <= 10; i++) await failTimes(auth, 1, "popular", `198.51.100.${100 + i}`);
+    // From any of those places, even the right password is refused now ...
+    const error = await rejection(
+      auth.issueToken({ username: "popular", password, clientAddress: "198.51.100.101" }),
+    );
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+    // ... while from a place that has not failed it is accepted, and a wrong one still counted.
+    await expect(
+      auth.issueToken({ username: "popular", password, clientAddress: "198.51.100.201" }),
+    ).resolves.toMatchObject({ token_type: "Bearer" });
+    await failTimes(auth, 1, "popular", "198.51.100.202");
+    expect(
+      (await rejection(auth.issueToken({ username: "popular", password, clientAddress: "198.51.100.202" })))
+        .code,
+    ).toBe("TOO_MANY_REQUESTS");
   });
 
   it("are shared by every process on the database, and successful logins do not count", {
@@ -371,9 +398,9 @@ describe("failed logins", () => {
     for (let i = 0; i < 5; i++)
       await two.issueToken({ username: "shared", password, clientAddress: "198.51.100.20" });
     await failTimes(one, 2, "shared", "198.51.100.20");
-    await failTimes(two, 1, "shared", "198.51.100.21");
+    await failTimes(two, 1, "shared", "198.51.100.20");
     expect(
-      (await rejection(one.issueToken({ username: "shared", password, clientAddress: "198.51.100.22" })))
+      (await rejection(one.issueToken({ username: "shared", password, clientAddress: "198.51.100.20" })))
         .code,
     ).toBe("TOO_MANY_REQUESTS");
   });
@@ -381,6 +408,6 @@ describe("failed logins", () => {
   it("are never stored with the username in clear", async () => {
     const rows = await query<{ key: string }>("select key from login_failures");
     expect(rows.length).toBeGreaterThan(0);
-    for (const { key } of rows) expect(key).toMatch(/^(user:[0-9a-f]{64}|addr:.+)$/);
+    for (const { key } of rows) expect(key).toMatch(/^((user|pair):[0-9a-f]{64}|addr:.+)$/);
   });
 });

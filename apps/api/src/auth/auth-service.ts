@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "@account360/core";
+import { AppError, type FieldError, hasUnsafeCharacters, unsafeCharactersMessage } from "@account360/core";
 import {
   type Database,
   disableUserAndRevokeTokens,
@@ -12,17 +12,13 @@ import {
   setUserPasswordHash,
   upsertUser,
 } from "@account360/storage";
-import { clientAddressKey } from "./client-address";
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords";
 import { isRole, type Principal, ROLES, type Role } from "./roles";
+import { DEFAULT_THROTTLE, refusingKeys, type ThrottleLimits, throttleKeys } from "./throttle";
 import { TokenCache } from "./token-cache";
 import { generateToken, hashToken, looksLikeToken } from "./tokens";
 
-export interface ThrottleOptions {
-  /** Failed logins a username or a client address may have in one window before 429. */
-  maxFailures?: number;
-  windowSeconds?: number;
-}
+export type ThrottleOptions = Partial<ThrottleLimits>;
 
 export interface AuthServiceOptions {
   db: Database;
@@ -68,7 +64,6 @@ export interface AuthService {
   pruneExpired(): Promise<{ tokens: number; loginFailures: number }>;
 }
 
-export const DEFAULT_THROTTLE = { maxFailures: 5, windowSeconds: 15 * 60 } as const;
 export const MAX_TOKEN_CACHE_TTL_MS = 5000;
 const DEFAULT_TOKEN_CACHE_TTL_MS = 2000;
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
@@ -76,6 +71,8 @@ const KEEP_EXPIRED_TOKENS_MS = 24 * 60 * 60 * 1000;
 
 const usernameShape = /^[A-Za-z0-9._@-]{1,64}$/;
 const CLIENT_ID_MAX = 200;
+/** Far above any username `addOrUpdateUser` accepts (64), so no user is ever refused by it. */
+const USERNAME_MAX = 200;
 
 // One sentence for an unknown user, a wrong password and a disabled user alike.
 const badCredentials = () =>
@@ -85,8 +82,8 @@ const badToken = () => new AppError("UNAUTHORIZED", "Unauthorized - the access t
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { db, tokenTtlSeconds } = options;
   const now = options.now ?? (() => new Date());
-  const maxFailures = options.throttle?.maxFailures ?? DEFAULT_THROTTLE.maxFailures;
-  const windowSeconds = options.throttle?.windowSeconds ?? DEFAULT_THROTTLE.windowSeconds;
+  const limits: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.throttle };
+  const { windowSeconds } = limits;
   const cacheTtlMs = options.tokenCacheTtlMs ?? DEFAULT_TOKEN_CACHE_TTL_MS;
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds <= 0) {
     throw new Error("tokenTtlSeconds must be a positive whole number");
@@ -117,22 +114,36 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     if (typeof password !== "string" || password === "") {
       problems.push({ field: "password", message: "password is required" });
     }
+    // What a name may not hold is refused before any query: a NUL made PostgreSQL fail (a 500
+    // whose log held the statement's parameters, a password typed into the username among them).
+    if (typeof username === "string" && hasUnsafeCharacters(username)) {
+      problems.push({ field: "username", message: unsafeCharactersMessage("username") });
+    } else if (typeof username === "string" && username.length > USERNAME_MAX) {
+      problems.push({ field: "username", message: `username must have at most ${USERNAME_MAX} characters` });
+    }
     if (clientId !== null && clientId.length > CLIENT_ID_MAX) {
       problems.push({
         field: "client_id",
         message: `client_id must have at most ${CLIENT_ID_MAX} characters`,
       });
+    } else if (clientId !== null && hasUnsafeCharacters(clientId)) {
+      problems.push({ field: "client_id", message: unsafeCharactersMessage("client_id") });
     }
     if (problems.length > 0) {
-      throw new AppError("BAD_REQUEST", "Bad Request - username and password are required.", problems);
+      throw new AppError(
+        "BAD_REQUEST",
+        `Bad Request - ${problems.map((p) => p.message).join("; ")}.`,
+        problems,
+      );
     }
 
     const started = now();
+    const keys = throttleKeys(username, request.clientAddress);
     const reserved = await reserveLoginAttempt(db, {
-      keys: [userThrottleKey(username), `addr:${clientAddressKey(request.clientAddress)}`],
+      keys: [keys.pair, keys.address, keys.username],
       now: started,
       windowSeconds,
-      maxFailures,
+      refuse: (failuresBefore) => refusingKeys(keys, limits, failuresBefore),
     });
     if (!reserved.allowed) throw new ThrottledError(reserved.retryAfterSeconds);
 
@@ -268,12 +279,4 @@ export class ThrottledError extends AppError {
 /** Usernames match case-insensitively, as integrators expect. */
 function sameUserName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.toLowerCase();
-}
-
-/**
- * Hashed, so a password typed into the username field never lands in the database in clear;
- * the same for every spelling of one name, known or not.
- */
-function userThrottleKey(username: string): string {
-  return `user:${hashToken(username.trim().toLowerCase())}`;
 }

@@ -162,7 +162,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const env = loadEnv();
     try {
-      handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+      handle = await openDatabase({
+        url: env.DATABASE_URL,
+        pgliteDir: env.PGLITE_DIR,
+        warn: (message) => process.stderr.write(`user: ${message}\n`),
+      });
     } catch (error) {
       // A running server holds the PGlite directory: hand the command to it instead.
       if (!(error instanceof DirectoryInUseError)) throw error;

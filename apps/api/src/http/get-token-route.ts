@@ -1,6 +1,8 @@
 import { AppError, httpStatusOf } from "@account360/core";
 import { ThrottledError } from "../auth";
-import { isJsonContentType, readBody, sendJson } from "./respond";
+import { readBody, utf8Text } from "./body";
+import { clientAddressOf } from "./client-address";
+import { isJsonContentType, sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
 
@@ -10,16 +12,17 @@ const LOGIN_BODY_LIMIT = 16 * 1024;
 /** POST /api/Authorize/GetToken with {username, password, client_id?}. */
 export const getTokenRoute: HttpRoute = {
   name: "getToken",
+  readsBody: true,
   matches: (method, path) => method === "POST" && getTokenPath.test(path),
   async handle(req, res, scope) {
     const deps = requireDeps(scope);
     if (!isJsonContentType(req))
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the credentials as application/json.");
+    const text = utf8Text(await readBody(req, LOGIN_BODY_LIMIT));
     let body: unknown;
     try {
-      body = JSON.parse((await readBody(req, LOGIN_BODY_LIMIT)).toString("utf8"));
-    } catch (error) {
-      if (error instanceof AppError) throw error;
+      body = JSON.parse(text);
+    } catch {
       throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
     }
     const { username, password, client_id } = (body ?? {}) as Record<string, unknown>;
@@ -37,7 +40,7 @@ export const getTokenRoute: HttpRoute = {
       username: (username as string).trim(),
       password: password as string,
       clientId: typeof client_id === "string" ? client_id : undefined,
-      clientAddress: req.socket.remoteAddress ?? "unknown",
+      clientAddress: clientAddressOf(req, deps.env.TRUSTED_PROXIES),
     });
     sendJson(res, 200, token);
   },

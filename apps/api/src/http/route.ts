@@ -16,6 +16,11 @@ export interface RequestScope {
 /** One endpoint of the HTTP server. Apps add their own (the bridge adds callAction). */
 export interface HttpRoute {
   name: string;
+  /**
+   * The route reads the body with `readBody`, which takes the in-flight slot once the body is in;
+   * otherwise the slot is taken before the handler runs.
+   */
+  readsBody?: boolean;
   matches(method: string, pathname: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void>;
   /** How this route answers an error the server raises before the handler runs (429, 503). */

@@ -5,6 +5,9 @@ import type { Logger } from "pino";
 import type { AppDeps } from "../context";
 import type { Env } from "../env";
 import type { Metrics } from "../metrics";
+import { BodyStalledError, setBodyPolicy } from "./body";
+import { createInflightGate, hasBody, UNCAPPED_ROUTES } from "./inflight";
+import { echoName } from "./labels";
 import { securityHeaders, sendJson } from "./respond";
 import type { HttpRoute, RequestScope } from "./route";
 
@@ -37,7 +40,9 @@ const fallbackRoute: Pick<HttpRoute, "name" | "sendError"> = {
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const { env, logger, metrics, routes } = options;
-  let inflight = 0;
+  const gate = createInflightGate(env.MAX_INFLIGHT, metrics.inflight);
+  // A body that stops arriving is cut off well before REQUEST_TIMEOUT_MS; it holds no slot meanwhile.
+  const bodyIdleTimeoutMs = Math.min(5_000, env.REQUEST_TIMEOUT_MS);
 
   const headersTimeout = Math.min(10_000, env.REQUEST_TIMEOUT_MS);
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default), so a
@@ -69,24 +74,30 @@ export function createHttpServer(options: HttpServerOptions): Server {
       };
       const responder = route ?? fallbackRoute;
 
-      inflight++;
-      metrics.inflight.inc();
+      const uncapped = route !== undefined && UNCAPPED_ROUTES.has(route.name);
+      let admitted = false;
+      let cutOff = false;
+      const admit = () => {
+        if (admitted) return;
+        if (!gate.enter(uncapped)) throw tooBusy(res);
+        admitted = true;
+      };
       res.once("close", () => {
-        inflight--;
-        metrics.inflight.dec();
+        if (admitted) gate.leave();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const routeName = route?.name ?? "none";
         // 499 (as nginx logs it): the client went away, or was cut off for slowness, before the
         // answer was sent; res.statusCode would still read 200 and count it as a success.
-        const status = res.writableFinished ? res.statusCode : 499;
-        metrics.requests.inc({ route: routeName, action: scope.label, status });
-        metrics.latency.observe({ route: routeName, action: scope.label }, seconds);
+        const status = res.writableFinished && !cutOff ? res.statusCode : 499;
+        const action = metrics.actionLabel(scope.label);
+        metrics.requests.inc({ route: routeName, action, status });
+        metrics.latency.observe({ route: routeName, action }, seconds);
         const level = status >= 500 && status !== 503 ? "error" : "info";
         logger[level]({
           requestId,
           method,
-          path: url.pathname,
-          action: scope.label === routeName ? undefined : scope.label,
+          path: echoName(url.pathname),
+          action: action === routeName ? undefined : action,
           status,
           ms: Math.round(seconds * 10_000) / 10,
         });
@@ -98,14 +109,18 @@ export function createHttpServer(options: HttpServerOptions): Server {
           return;
         }
         if (!parsed) throw new AppError("BAD_REQUEST", "The request target is not a valid URL.");
-        if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${url.pathname}.`);
-        // Liveness is not load: a busy server answering 429 to /healthz would get restarted.
-        if (inflight > env.MAX_INFLIGHT && route.name !== "healthz") {
-          res.setHeader("Retry-After", "1");
-          throw new AppError("TOO_MANY_REQUESTS", "The server is handling too many requests; retry shortly.");
-        }
+        if (!route) throw new AppError("NOT_FOUND", `No endpoint ${method} ${echoName(url.pathname)}.`);
+        if (route.readsBody && hasBody(req)) {
+          if (gate.full() && !uncapped) throw tooBusy(res);
+          setBodyPolicy(req, { admit, idleTimeoutMs: bodyIdleTimeoutMs });
+        } else admit();
         await route.handle(req, res, scope);
       } catch (error) {
+        if (error instanceof BodyStalledError && !res.headersSent) {
+          cutOff = true;
+          res.writeHead(408, { Connection: "close", "Content-Length": 0 }).end();
+          return;
+        }
         // Nobody is left to answer (the client hung up or the request timed out): not a server fault.
         if (!isAppError(error) && (req.socket?.destroyed ?? true)) return;
         if (!isAppError(error)) logger.error({ requestId, err: error }, "request failed");
@@ -116,6 +131,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
           res.destroy();
           return;
         }
+        // Answered before its body was read: close rather than read (or drain) the rest of it.
+        if (!req.complete) res.setHeader("Connection", "close");
         responder.sendError(res, app, scope);
       }
     },
@@ -126,6 +143,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
   // Longer than any client or proxy keeps an idle connection, so the server never closes one mid-reuse.
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+function tooBusy(res: ServerResponse): AppError {
+  res.setHeader("Retry-After", "1");
+  return new AppError("TOO_MANY_REQUESTS", "The server is handling too many requests; retry shortly.");
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {

@@ -4,7 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { canCall } from "../auth/roles";
 import type { Context } from "../context";
 
-const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+export const trpcCodeOf: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: "BAD_REQUEST",
   UNAUTHORIZED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",
@@ -40,16 +40,25 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "An unexpected error occurred; quote the request id to support.");
 }
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const app = toAppError(error);
-    return {
-      ...shape,
-      message: app.message,
-      data: { ...shape.data, stack: undefined, appCode: app.code, fieldErrors: app.fieldErrors },
-    };
-  },
-});
+/** What a procedure declares about itself; the HTTP route reads it before the body (see trpc-calls). */
+export interface ProcedureMeta {
+  /** The access a caller needs; absent for public procedures. */
+  need?: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const app = toAppError(error);
+      return {
+        ...shape,
+        message: app.message,
+        data: { ...shape.data, stack: undefined, appCode: app.code, fieldErrors: app.fieldErrors },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -67,7 +76,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
 function authorized(need: Access) {
-  return publicProcedure.use(async ({ ctx, next }) => {
+  return publicProcedure.meta({ need }).use(async ({ ctx, next }) => {
     const { token, claimedUserName } = ctx.credentials;
     if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
     const principal = await ctx.auth.authenticate(token, claimedUserName ?? undefined);

@@ -162,19 +162,18 @@ describe("failed logins over HTTP", () => {
     for (const answer of answers) expect(comparable(answer)).toEqual(comparable(answers[0] as Answer));
   });
 
-  it("are throttled per username after 5 failures, known user or not alike: 429 with Retry-After", async () => {
+  it("are throttled per (username, address) after 5, known user or not alike, yet the user gets in from elsewhere", async () => {
     await server.userToken("auth.victim", ["reader"]);
     const throttled: Answer[] = [];
     for (const [username, net] of [
       ["auth.victim", 10],
       ["auth.ghost", 20],
     ] as const) {
-      // One failure from each of five addresses: only the username's count reaches the limit.
       for (let i = 1; i <= 5; i++) {
-        expect((await login(username, "wrong-password-123", `127.0.${net}.${i}`)).status).toBe(401);
+        expect((await login(username, "wrong-password-123", `127.0.${net}.1`)).status).toBe(401);
       }
-      // Now even the right password, from a fresh address, is refused.
-      throttled.push(await login(username, PASSWORD, `127.0.${net}.99`));
+      // From where the guesses came, even the right password is refused now.
+      throttled.push(await login(username, PASSWORD, `127.0.${net}.1`));
     }
     for (const answer of throttled) {
       expect(answer.status).toBe(429);
@@ -184,11 +183,14 @@ describe("failed logins over HTTP", () => {
       expect(answer.text).toMatch(/Too Many Requests - /);
     }
     expect(comparable(throttled[0] as Answer)).toEqual(comparable(throttled[1] as Answer));
+    // The stranger did not lock the user out: from an address that has not failed it logs in.
+    expect((await login("auth.victim", PASSWORD, "127.0.10.99")).status).toBe(200);
+    expect((await login("auth.ghost", PASSWORD, "127.0.20.99")).status).toBe(401);
   });
 
-  it("are throttled per client address across usernames", async () => {
+  it("are throttled per client address across usernames after 20", async () => {
     await server.userToken("auth.bystander", ["reader"]);
-    for (let i = 1; i <= 5; i++) {
+    for (let i = 1; i <= 20; i++) {
       expect((await login(`auth.spray${i}`, "wrong-password-123", "127.0.30.1")).status).toBe(401);
     }
     const blocked = await login("auth.bystander", PASSWORD, "127.0.30.1");
@@ -197,4 +199,47 @@ describe("failed logins over HTTP", () => {
     // The user itself is not locked out from elsewhere.
     expect((await login("auth.bystander", PASSWORD, "127.0.30.2")).status).toBe(200);
   });
+
+  it("are throttled per username across addresses after 50, never refusing an address that has not failed", async () => {
+    await server.userToken("auth.popular", ["reader"]);
+    for (let i = 1; i <= 50; i++) {
+      expect((await login("auth.popular", "wrong-password-123", `127.0.40.${i}`)).status).toBe(401);
+    }
+    // One failure from here is far below the pair's and the address's budgets: the username's refuses.
+    expect((await login("auth.popular", PASSWORD, "127.0.40.1")).status).toBe(429);
+    expect((await login("auth.popular", PASSWORD, "127.0.40.99")).status).toBe(200);
+  }, 60_000);
+
+  it("ignore X-Forwarded-For unless TRUSTED_PROXIES names the proxy", async () => {
+    // Spoofed hops change nothing: the socket's address is the client's.
+    for (let i = 1; i <= 5; i++) {
+      const answer = await send(server.url, {
+        path: GET_TOKEN,
+        body: JSON.stringify({ username: "auth.setup", password: "wrong-password-123" }),
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+        localAddress: "127.0.50.1",
+      });
+      expect(answer.status).toBe(401);
+    }
+    expect((await login("auth.setup", PASSWORD, "127.0.50.1")).status).toBe(429);
+
+    // Behind a trusted proxy every client shares its address; X-Forwarded-For tells them apart.
+    const proxied = await startHardenedServer({ TRUSTED_PROXIES: "127.0.50.0/24" });
+    try {
+      await proxied.userToken("proxied.user", ["reader"]);
+      const viaProxy = (password: string, client: string) =>
+        send(proxied.url, {
+          path: GET_TOKEN,
+          body: JSON.stringify({ username: "proxied.user", password }),
+          headers: { "x-forwarded-for": `198.51.100.250, ${client}` },
+          localAddress: "127.0.50.2",
+        });
+      for (let i = 1; i <= 5; i++)
+        expect((await viaProxy("wrong-password-123", "203.0.113.7")).status).toBe(401);
+      expect((await viaProxy(PASSWORD, "203.0.113.7")).status).toBe(429);
+      expect((await viaProxy(PASSWORD, "203.0.113.8")).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  }, 60_000);
 });

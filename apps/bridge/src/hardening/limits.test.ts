@@ -1,4 +1,4 @@
-import { type ClientRequest, request } from "node:http";
+import { request } from "node:http";
 import { connect } from "node:net";
 import { loadEnv } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import {
   send,
   startHardenedServer,
 } from "./harness";
+import { lockCustomers } from "./hold";
 import { samples } from "./samples";
 
 /**
@@ -259,32 +260,14 @@ describe("slow clients", () => {
 });
 
 describe("MAX_INFLIGHT", () => {
-  it("answers 429 with the envelope and Retry-After while that many requests are in flight, and recovers", async () => {
-    const { hostname, port } = new URL(server.url);
-    const body = envelope("FTOS_ACC_AccountHeader", { customerInternalId: customerId }, {});
-    const held: { req: ClientRequest; answer: Promise<number> }[] = [];
-    for (let i = 0; i < MAX_INFLIGHT; i++) {
-      let req!: ClientRequest;
-      const answer = new Promise<number>((resolve, reject) => {
-        req = request(
-          {
-            hostname,
-            port,
-            method: "POST",
-            path: CALL_ACTION,
-            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-          },
-          (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on("error", reject);
-      });
-      req.write(body.slice(0, 20)); // half a body: the request is in flight until the rest comes
-      held.push({ req, answer });
-    }
+  it("answers 429 with the envelope and Retry-After while that many requests are being worked on, and recovers", async () => {
+    // Reads of a customer wait on the lock: each holds its slot as a slow query would.
+    const release = await lockCustomers(server);
+    let held: Promise<Answer>[] = [];
     try {
+      held = Array.from({ length: MAX_INFLIGHT }, () =>
+        callAction("FTOS_ACC_AccountHeader", { customerInternalId: customerId }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       const refused = await callAction("FTOS_ACC_AccountHeader", { customerInternalId: customerId });
@@ -296,9 +279,9 @@ describe("MAX_INFLIGHT", () => {
       expect(refusedTrpc.status).toBe(429);
       expect(securityHeaderProblems(refusedTrpc)).toEqual([]);
     } finally {
-      for (const { req } of held) req.end(body.slice(20));
+      await release();
     }
-    expect(await Promise.all(held.map((h) => h.answer))).toEqual(Array(MAX_INFLIGHT).fill(401)); // no token in ApiInfo
+    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual(Array(MAX_INFLIGHT).fill(200));
     const after = await callAction("FTOS_ACC_AccountHeader", { customerInternalId: customerId });
     expect(after.status).toBe(200);
   });

@@ -218,11 +218,12 @@ function acceptsNull(schema: AnySchema): boolean {
  * The one place an action's input is validated, at the edge, for every door: NUL and half
  * surrogates refused, keys matched to the schema's spelling case-insensitively, unknown and
  * invalid fields reported together (each at the path the caller spelled), the parsed value
- * answered. Null or absent input counts as `{}` for an object schema, so a missing
+ * answered. Null or absent input counts as `{}` for an object schema (as null where null is
+ * accepted: the lifecycle's every-customer form), so a missing
  * customerInternalId is reported by name rather than as "expected an object".
  */
 export function parseInput<S extends AnySchema>(schema: S, raw: unknown): z.output<S> {
-  const input = raw === undefined || (raw === null && !acceptsNull(schema)) ? {} : raw;
+  const input = raw === undefined || raw === null ? (acceptsNull(schema) ? null : {}) : raw;
   const canonical = canonicalizeKeys(schema, input);
   const parsed = (schema as unknown as z.ZodType).safeParse(canonical.value);
   if (parsed.success && canonical.unknownFields.length === 0) {

@@ -27,8 +27,14 @@ describe("names", () => {
     ["firstName", "   ", "firstName must not be empty"],
     ["firstName", 42, "firstName must be a string"],
     ["firstName", "a".repeat(101), "firstName must be at most 100 characters"],
-    ["lastName", "Pop\u0000escu", "lastName must not contain control characters"],
-    ["lastName", "Pop\nescu", "lastName must not contain control characters"],
+    ["lastName", "Pop\u0000escu", "lastName must not contain control or invisible characters"],
+    ["lastName", "Pop\nescu", "lastName must not contain control or invisible characters"],
+    ["lastName", "Pop\u202Eescu", "lastName must not contain control or invisible characters"],
+    ["lastName", "\u2066Popescu\u2069", "lastName must not contain control or invisible characters"],
+    ["firstName", "A\u200Bna", "firstName must not contain control or invisible characters"],
+    ["firstName", "A\u200Dna", "firstName must not contain control or invisible characters"],
+    ["firstName", "A\uFEFFna", "firstName must not contain control or invisible characters"],
+    ["firstName", "A\u2060na", "firstName must not contain control or invisible characters"],
   ])("refuse %s = %j", (field, value, message) => {
     expect(customerErrors(field, value)).toEqual([{ field: `CustomerInfo.${field}`, message }]);
   });

@@ -135,6 +135,36 @@ describe("login attempts", () => {
     );
   });
 
+  it("are judged by a rule over several keys, given each key's failures before the attempt", async () => {
+    const seen: Record<string, number>[] = [];
+    // Refuse "user:gina" past 2 failures, but only from an address that has failed before.
+    const refuse = (before: ReadonlyMap<string, number>) => {
+      seen.push(Object.fromEntries(before));
+      return (before.get("user:gina") ?? 0) >= 2 && (before.get("addr:10.0.0.5") ?? 0) > 0
+        ? ["user:gina"]
+        : [];
+    };
+    const attempt = (address: string, second: number) =>
+      reserveLoginAttempt(handle.db, {
+        keys: ["user:gina", address],
+        now: at(second),
+        windowSeconds: 900,
+        refuse,
+      });
+    expect((await attempt("addr:10.0.0.5", 0)).allowed).toBe(true);
+    expect((await attempt("addr:10.0.0.6", 1)).allowed).toBe(true);
+    expect(seen[1]).toEqual({ "user:gina": 1, "addr:10.0.0.6": 0 });
+    expect(await attempt("addr:10.0.0.5", 2)).toEqual({ allowed: false, retryAfterSeconds: 898 });
+    // Refused attempts count nothing; another address is still let through.
+    expect((await attempt("addr:10.0.0.7", 3)).allowed).toBe(true);
+    expect(await loginFailureCounts(handle.db, ["user:gina", "addr:10.0.0.5"], at(3), 900)).toEqual(
+      new Map([
+        ["user:gina", 3],
+        ["addr:10.0.0.5", 1],
+      ]),
+    );
+  });
+
   it("made at the same moment never exceed the limit", async () => {
     const keys = ["user:eve", "addr:10.0.0.4"];
     const results = await Promise.all(

@@ -122,15 +122,27 @@ export type ReserveLoginResult =
 
 /**
  * Counts one login attempt against every key before the password is checked, so concurrent
- * guesses cannot slip past the limit; a window that has ended starts afresh. When any key had
- * already reached `maxFailures` in its window nothing is counted and the attempt is refused.
- * A successful login gives its count back with `releaseLoginAttempt`.
+ * guesses cannot slip past the limit; a window that has ended starts afresh. `refuse` is given
+ * each key's failures in its window before this attempt and names the keys that refuse it (by
+ * default those that already reached `maxFailures`); then nothing is counted and the attempt is
+ * refused. A successful login gives its count back with `releaseLoginAttempt`.
  */
 export async function reserveLoginAttempt(
   db: Executor,
-  options: { keys: readonly string[]; now: Date; windowSeconds: number; maxFailures: number },
+  options: {
+    keys: readonly string[];
+    now: Date;
+    windowSeconds: number;
+    maxFailures?: number;
+    refuse?: (failuresBefore: ReadonlyMap<string, number>) => readonly string[];
+  },
 ): Promise<ReserveLoginResult> {
-  const { now, windowSeconds, maxFailures } = options;
+  const { now, windowSeconds } = options;
+  const maxFailures = options.maxFailures ?? Number.POSITIVE_INFINITY;
+  const refuse =
+    options.refuse ??
+    ((before: ReadonlyMap<string, number>) =>
+      [...before].filter(([, n]) => n >= maxFailures).map(([k]) => k));
   // Sorted so that two attempts lock the same rows in the same order and never deadlock.
   const keys = [...new Set(options.keys)].sort();
   const windowOpenedAfter = new Date(now.getTime() - windowSeconds * 1000);
@@ -153,7 +165,8 @@ export async function reserveLoginAttempt(
           failures: loginFailures.failures,
           windowStart: loginFailures.windowStart,
         });
-      const over = rows.filter((row) => row.failures > maxFailures);
+      const refusing = new Set(refuse(new Map(rows.map((row) => [row.key, row.failures - 1]))));
+      const over = rows.filter((row) => refusing.has(row.key));
       if (over.length > 0) {
         const windowEnds = Math.max(...over.map((row) => row.windowStart.getTime() + windowSeconds * 1000));
         retryAfterSeconds = Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000));
