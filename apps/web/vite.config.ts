@@ -19,6 +19,6 @@ export default defineConfig({
     proxy: { "/trpc": api, "/api": api },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "e2e/**/*.test.ts"],
   },
 });

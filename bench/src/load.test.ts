@@ -37,4 +37,13 @@ describe("runLoad", () => {
     expect(result.errors.length).toBeLessThanOrEqual(5);
     expect(result.errors[0]).toMatch(/^boom \d+$/);
   });
+
+  it("reports each operation as it ends, failed ones too, for progress", async () => {
+    let done = 0;
+    const result = await runLoad({ concurrency: 3, count: 12, onDone: () => done++ }, async (i) => {
+      if (i === 5) throw new Error("boom");
+    });
+    expect(result.ok + result.failed).toBe(12);
+    expect(done).toBe(12);
+  });
 });

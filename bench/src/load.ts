@@ -6,6 +6,8 @@ export interface LoadOptions {
   seconds?: number | undefined;
   /** …or after this many operations, whichever comes first. */
   count?: number | undefined;
+  /** Called as each operation ends, for progress. */
+  onDone?: (() => void) | undefined;
 }
 
 export interface LoadResult {
@@ -31,7 +33,7 @@ export async function runLoad(
   options: LoadOptions,
   operation: (i: number) => Promise<void>,
 ): Promise<LoadResult> {
-  const { concurrency, seconds, count } = options;
+  const { concurrency, seconds, count, onDone } = options;
   if (seconds === undefined && count === undefined) throw new Error("runLoad needs seconds or count");
   const started = performance.now();
   const deadline = seconds === undefined ? Number.POSITIVE_INFINITY : started + seconds * 1000;
@@ -52,6 +54,7 @@ export async function runLoad(
         if (result.errors.length < KEPT_ERRORS)
           result.errors.push(error instanceof Error ? error.message : String(error));
       }
+      onDone?.();
     }
   }
 

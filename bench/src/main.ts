@@ -8,6 +8,7 @@ import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE, UsageError } fro
 import { startCostMeter } from "./cpu";
 import { benchDatabaseUrl } from "./env";
 import { connectionPool, getToken } from "./http";
+import { benchProgress } from "./progress";
 import { readFloors, readsOverHttp } from "./read";
 import { type BenchResults, formatResults, memoryFigures, seedRatio } from "./report";
 import { copyFloor, runSeeder } from "./seed";
@@ -29,7 +30,8 @@ import { writeFloor, writeOverHttp } from "./write";
 
 const BENCH_USER = "bench";
 const defaultOut = resolve(import.meta.dirname, "../results/latest.json");
-const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const progress = benchProgress();
+const log = (message: string) => progress.print(`bench: ${message}`);
 
 /** Everything a run measures, in an order that keeps the sides apart: in-process, then the server, then the floors. */
 async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Promise<BenchResults> {
@@ -38,7 +40,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   const needsData = parts.has("seed") || parts.has("read") || parts.has("sweep");
   if (parts.has("write") || parts.has("read") || parts.has("sweep")) {
     // Before the seed, so an out-of-date or broken build shows at once, not after minutes.
-    log("building the server bundle (turbo; a cache hit when up to date)…");
+    progress.step("building the server bundle");
     buildServerBundle();
   }
   const notes = [
@@ -98,23 +100,25 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   let handle = await target.open();
   try {
     if (needsData) {
-      log(
-        `seeding ${customers.toLocaleString("en-US")} customers × ${plan.transactionsPerCustomer} transactions…`,
+      progress.step(
+        `seeding ${customers.toLocaleString("en-US")} customers × ${plan.transactionsPerCustomer} transactions`,
       );
       const seeded = await runSeeder(handle, {
         customers,
         seed: plan.seed,
         anchor: dates.today,
         transactionsPerCustomer: plan.transactionsPerCustomer,
+        onProgress: progress.seeding,
       });
-      log(
+      progress.end(
         `seeded ${seeded.figures.rows.toLocaleString("en-US")} rows in ${seeded.figures.seconds.toFixed(1)} s`,
       );
       if (parts.has("seed")) {
-        log("COPY floor: the same rows into an empty database…");
+        progress.step("COPY floor: the same rows into an empty database");
         const copy = await copyFloor(handle, target);
         results.seed = { seeder: seeded.figures, copy, ratio: null };
         results.seed.ratio = seedRatio(results.seed);
+        progress.end(`COPY floor: ${copy.rows.toLocaleString("en-US")} rows in ${copy.seconds.toFixed(1)} s`);
       }
       // After the COPY floor, which copies what the seeder stored and nothing else.
       if (parts.has("sweep")) {
@@ -127,10 +131,14 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       await runScript(handle, readFileSync(plan.setupSql, "utf8"));
     }
     // Outside any timing: the read phases should not meet autovacuum's first pass over the load.
-    if (needsData || plan.setupSql) await runScript(handle, "vacuum analyze");
+    if (needsData || plan.setupSql) {
+      progress.step("vacuum analyze");
+      await runScript(handle, "vacuum analyze");
+    }
     const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
     await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader"] });
   } finally {
+    progress.end();
     await handle.close();
   }
 
@@ -150,7 +158,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   if (!parts.has("write") && !parts.has("read") && !parts.has("sweep")) return results;
 
   await target.checkpoint();
-  log("starting the server…");
+  progress.step("starting the server");
   const server = await startBenchServer({
     databaseUrl: target.url,
     pgliteDir: target.pgliteDir,
@@ -165,11 +173,13 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
     try {
       const credentials = { userName: BENCH_USER, token: await getToken(writePool, BENCH_USER, password) };
       if (parts.has("write")) {
-        log(`writes over HTTP: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent…`);
+        progress.step(`writes over HTTP: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent`, {
+          seconds: writeRun.warmupSeconds + writeRun.seconds,
+        });
         const memory = sampleMemory(server.pid);
         const figures = await writeOverHttp(
           writePool,
-          { ...writeRun, prefix: `BENCH-${runTag}-H` },
+          { ...writeRun, prefix: `BENCH-${runTag}-H`, onDone: progress.tick },
           credentials,
           meter,
         );
@@ -177,8 +187,11 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
         results.write = { concurrency: plan.writeConcurrency, server: figures, floor: null, ratio: null };
       }
       if (parts.has("read")) {
-        log(`reads over HTTP: ${plan.reads} calls per widget at ${plan.readConcurrency} concurrent…`);
-        const figures = await readsOverHttp(readPool, WIDGETS, readRun, credentials, meter);
+        const onCall = progress.counted(
+          `reads over HTTP: ${plan.reads} calls per widget at ${plan.readConcurrency} concurrent`,
+          WIDGETS.length * (readRun.warmup + readRun.calls),
+        );
+        const figures = await readsOverHttp(readPool, WIDGETS, { ...readRun, onCall }, credentials, meter);
         results.read = {
           calls: plan.reads,
           concurrency: plan.readConcurrency,
@@ -204,7 +217,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       await Promise.all([writePool.close(), readPool.close()]);
     }
   } finally {
-    log("stopping the server…");
+    progress.step("stopping the server");
     await server.stop();
     running = null;
   }
@@ -216,14 +229,21 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
     const meter = () => startCostMeter(null, target.probe);
     if (results.write) {
       await target.checkpoint();
-      log(`write floor: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent…`);
-      const floor = await writeFloor(db, { ...writeRun, prefix: `BENCH-${runTag}-F` }, BENCH_USER, meter);
+      progress.step(`write floor: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent`, {
+        seconds: writeRun.warmupSeconds + writeRun.seconds,
+      });
+      const floor = await writeFloor(
+        db,
+        { ...writeRun, prefix: `BENCH-${runTag}-F`, onDone: progress.tick },
+        BENCH_USER,
+        meter,
+      );
       results.write.floor = floor;
       results.write.ratio = ratio(results.write.server.perSecond, floor.perSecond);
     }
     if (results.read) {
-      log("read floors…");
-      const floors = await readFloors(db, WIDGETS, readRun, meter);
+      const onCall = progress.counted("read floors", WIDGETS.length * (readRun.warmup + readRun.calls));
+      const floors = await readFloors(db, WIDGETS, { ...readRun, onCall }, meter);
       for (const [i, widget] of results.read.widgets.entries()) {
         const floor = floors[i]!;
         widget.floor = floor;
@@ -237,6 +257,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       results.sweep = sweepResultsOf(WIDGETS, sweepCustomers, sweepRun, sweepServer, floors);
     }
   } finally {
+    progress.end();
     await handle.close();
   }
   return results;
@@ -263,6 +284,7 @@ async function main(): Promise<number> {
     `${target.kind === "postgres" ? `PostgreSQL database ${new URL(target.url!).pathname.slice(1)}` : `PGlite in ${target.pgliteDir}`}`,
   );
   const interrupted = () => {
+    progress.end();
     running?.kill();
     void target.remove().finally(() => process.exit(130));
   };
@@ -272,6 +294,7 @@ async function main(): Promise<number> {
   try {
     results = await runBench(plan, target, started);
   } finally {
+    progress.end();
     running?.kill();
     await target.remove();
   }

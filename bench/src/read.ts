@@ -17,6 +17,8 @@ export interface ReadRun {
   seed: number;
   customers: number;
   dates: ReadDates;
+  /** Called as each call ends, warm-up included, for progress. */
+  onCall?: (() => void) | undefined;
 }
 
 export interface ReadFigures {
@@ -47,10 +49,13 @@ async function measure(
   call: (customerId: string) => Promise<void>,
 ): Promise<ReadFigures> {
   const warm = customersOf(run, widgetIndex, 1);
-  await runLoad({ concurrency: run.concurrency, count: run.warmup }, (i) => call(warm(i)));
+  const onDone = run.onCall;
+  await runLoad({ concurrency: run.concurrency, count: run.warmup, onDone }, (i) => call(warm(i)));
   const measured = customersOf(run, widgetIndex, 0);
   const cost = await meter();
-  const load = await runLoad({ concurrency: run.concurrency, count: run.calls }, (i) => call(measured(i)));
+  const load = await runLoad({ concurrency: run.concurrency, count: run.calls, onDone }, (i) =>
+    call(measured(i)),
+  );
   return {
     latency: summarize(load.latencies),
     failed: load.failed,

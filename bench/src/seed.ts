@@ -3,7 +3,7 @@ import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
-import { SEED_TABLES, type SeedResult, seedDatabase } from "@account360/seed";
+import { SEED_TABLES, type SeedProgress, type SeedResult, seedDatabase } from "@account360/seed";
 import type { DatabaseHandle } from "@account360/storage";
 import type { BenchTarget } from "./target";
 
@@ -41,7 +41,13 @@ const rateOf = (rows: number, seconds: number): LoadRate => ({ rows, seconds, pe
 /** Loads the read data set with the seeder (generation included, as `pnpm seed` runs). */
 export async function runSeeder(
   handle: DatabaseHandle,
-  options: { customers: number; seed: number; anchor: string; transactionsPerCustomer: number },
+  options: {
+    customers: number;
+    seed: number;
+    anchor: string;
+    transactionsPerCustomer: number;
+    onProgress?: ((progress: SeedProgress) => void) | undefined;
+  },
 ): Promise<{ result: SeedResult; figures: SeedFigures["seeder"] }> {
   const result = await seedDatabase(handle, options);
   const rows = Object.values(result.counts).reduce((sum, n) => sum + n, 0);

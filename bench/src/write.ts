@@ -28,7 +28,10 @@ export async function measured(
   create: (i: number) => Promise<void>,
 ): Promise<WriteFigures> {
   const cost = await meter();
-  const load = await runLoad({ concurrency: run.concurrency, seconds: run.seconds }, create);
+  const load = await runLoad(
+    { concurrency: run.concurrency, seconds: run.seconds, onDone: run.onDone },
+    create,
+  );
   return { ...figuresOf(load), cost: await cost.stop(load.ok) };
 }
 
@@ -47,6 +50,8 @@ export interface WriteRun {
   concurrency: number;
   /** Keeps this run's and this side's UniqueIDs apart from every other. */
   prefix: string;
+  /** Called as each create ends, warm-up included, for progress. */
+  onDone?: (() => void) | undefined;
 }
 
 /** Creates over HTTP: every request a new customer, Data as a JSON string; each must answer `created`. */
@@ -67,7 +72,7 @@ export async function writeOverHttp(
     const operation = (answer.UIResult?.Data as { operation?: string } | null)?.operation;
     if (operation !== "created") throw new Error(`expected a create, got ${operation}`);
   };
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
+  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds, onDone: run.onDone }, (i) =>
     create(`${run.prefix}W`, i),
   );
   return measured(run, meter, (i) => create(run.prefix, i));
@@ -80,7 +85,7 @@ export async function writeFloor(
   userName: string,
   meter: Meter,
 ): Promise<WriteFigures> {
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
+  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds, onDone: run.onDone }, (i) =>
     createCustomerDirect(db, `${run.prefix}W`, i, userName),
   );
   return measured(run, meter, (i) => createCustomerDirect(db, run.prefix, i, userName));

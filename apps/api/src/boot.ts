@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo, Server as NetServer } from "node:net";
 import type { ActionIndex } from "@account360/core";
 import { openDatabase } from "@account360/storage";
-import type { Logger } from "pino";
+import type { DestinationStream, Logger } from "pino";
 import { adminSocketPath, startAdminSocket } from "./admin-socket";
 import { createApp, createAppDeps } from "./app";
 import { createAuthService } from "./auth";
@@ -16,6 +16,7 @@ import { trpcRoute } from "./http/trpc-route";
 import { createLogger } from "./logger";
 import { withSafeErrors } from "./logging";
 import { createMetrics } from "./metrics";
+import { startUpReport } from "./start-up/start-up-report";
 
 export { version } from "./app";
 
@@ -30,6 +31,8 @@ export interface StartOptions {
    */
   database?: boolean;
   readiness?: () => Promise<boolean>;
+  /** Where the logger built here writes (default stdout); ignored with `logger`. */
+  logDestination?: DestinationStream | undefined;
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const logger = withSafeErrors(options.logger ?? createLogger(env.LOG_LEVEL));
+  const logger = withSafeErrors(options.logger ?? createLogger(env.LOG_LEVEL, options.logDestination));
   const metrics = createMetrics();
   const app = createApp(env);
   let deps: AppDeps | null = null;
@@ -128,8 +131,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
 /** Runs until SIGTERM or SIGINT, then drains and exits 0 (1 if the database never opened). */
 export async function runUntilSignalled(options: StartOptions): Promise<void> {
-  const running = await startServer(options);
+  const startUp = startUpReport(options.env, {
+    withDatabase: options.database !== false,
+    withBridge: options.extraRoutes !== undefined,
+  });
+  const running = await startServer({ logDestination: startUp.logDestination, ...options });
+  startUp.listening(running.url);
   let failed = false;
+  // Registered first, so the progress line is cleared before the error below is printed.
+  running.ready.then((deps) => startUp.ready(running.url, deps), startUp.failed);
   if (options.database !== false)
     running.ready.catch((error) => {
       failed = true;
@@ -138,8 +148,14 @@ export async function runUntilSignalled(options: StartOptions): Promise<void> {
       );
       void running.stop().finally(() => process.exit(1));
     });
+  let signalled = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second signal while draining (tsx relays the terminal's Ctrl-C to a
+    // process that got it already; a service manager signals the whole group) finds no listener
+    // after `once`, and tsx's preflight then exits at once, cutting the drain short.
+    process.on(signal, () => {
+      if (signalled) return;
+      signalled = true;
       const deadline = setTimeout(() => process.exit(1), 9_500);
       deadline.unref();
       running.stop().then(

@@ -19,9 +19,11 @@ export function buildServerBundle(): void {
   const built = spawnSync(
     join(REPO_ROOT, "node_modules/.bin/turbo"),
     ["run", "build", "--filter=@account360/bridge", "--output-logs=errors-only"],
-    { cwd: REPO_ROOT, stdio: ["ignore", 2, 2] },
+    { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" },
   );
+  // turbo's summary is only worth reading when the build failed.
   if (built.status !== 0) {
+    process.stderr.write(`${built.stdout ?? ""}${built.stderr ?? ""}`);
     throw new Error(`building the server bundle failed (turbo exit ${built.status ?? built.signal})`);
   }
 }

@@ -46,4 +46,13 @@ describe("SIGTERM", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(server.output()).toContain('"msg":"stopped"');
   }, 90_000);
+
+  it("keeps draining when a second signal follows the first (a relayed Ctrl-C, a whole group signalled)", async () => {
+    const server = await startServerProcess();
+    server.child.kill("SIGINT");
+    setTimeout(() => server.child.kill("SIGTERM"), 20);
+    setTimeout(() => server.child.kill("SIGINT"), 60);
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+  }, 90_000);
 });

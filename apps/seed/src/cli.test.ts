@@ -72,7 +72,12 @@ describe("pnpm seed", { timeout: 90_000 }, () => {
     try {
       const { code, stderr } = await seedCli(["--customers", "1", "--seed", "5"]);
       expect(code, stderr).toBe(1);
-      expect(stderr).toMatch(/in use/);
+      // One message: the refusal, then what to do next, with the command that was typed.
+      expect(stderr).toMatch(
+        /in use by process \d+.*\n.*Next, one of:\n.*stop the server.*`pnpm seed --customers 1 --seed 5` again/,
+      );
+      expect(stderr).toContain(`PGLITE_DIR=${pgliteDir}-seeded pnpm seed --customers 1 --seed 5`);
+      expect(stderr).toContain("DATABASE_URL=postgres://");
     } finally {
       rmSync(`${pgliteDir}.lock`, { force: true });
     }

@@ -35,6 +35,7 @@ export {
   type SeedResult,
   seedDatabase,
 } from "./load";
+export { describeSeedProgress } from "./progress";
 export * from "./records";
 export { customerIdOf } from "./rng";
 export { TRANSACTION_INDICATORS, TRANSACTION_KINDS, type TransactionKind } from "./transaction-kinds";

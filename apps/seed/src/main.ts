@@ -1,6 +1,7 @@
-import { DirectoryInUseError, openDatabase } from "@account360/storage";
+import { type DatabaseHandle, DirectoryInUseError, openDatabase } from "@account360/storage";
 import { parseSeedArgs, USAGE, UsageError } from "./args";
 import { loadSeedEnv, redactUrl } from "./env";
+import { inUseAdvice } from "./in-use-advice";
 import { SeedConflictError, seedDatabase } from "./load";
 import { progressReporter } from "./progress";
 
@@ -26,7 +27,14 @@ async function main(): Promise<number> {
   process.stderr.write(
     `seed: ${args.customers} customers, seed ${args.seed}, anchor ${args.anchor ?? "today"}, ${args.transactionsPerCustomer} transactions each over ${args.months} months, into ${where}${args.reset ? " (reset first)" : ""}\n`,
   );
-  const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: 2 });
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: 2 });
+  } catch (error) {
+    if (!(error instanceof DirectoryInUseError)) throw error;
+    process.stderr.write(`seed: ${error.message}\n${inUseAdvice(env.PGLITE_DIR, process.argv.slice(2))}\n`);
+    return 1;
+  }
   const progress = progressReporter();
   try {
     const result = await seedDatabase(handle, {
@@ -38,11 +46,10 @@ async function main(): Promise<number> {
       reset: args.reset,
       onProgress: progress.update,
     });
-    progress.done();
     const rows = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
     const perSecond = Math.round(rows / Math.max(result.seconds, 1e-9));
-    process.stderr.write(
-      `seed: ${rows.toLocaleString("en-US")} rows (${result.counts.transactions.toLocaleString("en-US")} transactions) in ${result.seconds.toFixed(2)} s: ${perSecond.toLocaleString("en-US")} rows/s; analyze ${result.analyzeSeconds.toFixed(2)} s\n`,
+    progress.end(
+      `${rows.toLocaleString("en-US")} rows (${result.counts.transactions.toLocaleString("en-US")} transactions) in ${result.seconds.toFixed(2)} s: ${perSecond.toLocaleString("en-US")} rows/s; analyze ${result.analyzeSeconds.toFixed(2)} s`,
     );
     if (args.json) {
       process.stdout.write(
@@ -51,6 +58,8 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
+    // After a failure the bar must not stay drawn under the error message.
+    progress.end();
     await handle.close();
   }
 }
@@ -60,7 +69,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof SeedConflictError || error instanceof DirectoryInUseError;
+    const known = error instanceof SeedConflictError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`seed: ${known ? "" : "failed: "}${message}\n`);
     if (!known && error instanceof Error && error.stack && !error.message.includes("Invalid seed options")) {

@@ -1,41 +1,24 @@
+import { createProgress, type ProgressOutput } from "@account360/terminal";
 import type { SeedProgress } from "./load";
 
 const number = (n: number) => n.toLocaleString("en-US");
 
+/** Where a seeding run is, in words: `profiles 20/100 customers, 1,620 rows`. */
+export const describeSeedProgress = (p: SeedProgress) =>
+  `${p.phase} ${number(p.customersDone)}/${number(p.customers)} customers, ${number(p.rows)} rows`;
+
 /**
- * Progress on stderr: a bar redrawn in place on a terminal, plain lines at every tenth
- * otherwise (CI logs, pipes), so stdout stays free for --json.
+ * The seed's progress on stderr, so stdout stays free for --json: a bar redrawn in place on a
+ * terminal, plain lines at every tenth otherwise (CI logs, pipes).
  */
-export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
+export function progressReporter(output?: ProgressOutput): {
   update: (progress: SeedProgress) => void;
-  done: () => void;
+  /** Ends the bar; `summary` stays as the line `seed: summary`. */
+  end: (summary?: string) => void;
 } {
-  const tty = stream.isTTY === true;
-  let lastDraw = 0;
-  let lastTenth = -1;
-  let drawn = false;
+  const progress = createProgress("seed", { output });
   return {
-    update(p) {
-      const label = `${p.phase} ${number(p.customersDone)}/${number(p.customers)} customers, ${number(p.rows)} rows`;
-      if (tty) {
-        const now = performance.now();
-        if (now - lastDraw < 100 && p.fraction < 1) return;
-        lastDraw = now;
-        const width = 30;
-        const filled = Math.round(p.fraction * width);
-        stream.write(
-          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(p.fraction * 100)).padStart(3)}% ${label}\x1b[K`,
-        );
-        drawn = true;
-      } else {
-        const tenth = Math.floor(p.fraction * 10);
-        if (tenth === lastTenth) return;
-        lastTenth = tenth;
-        stream.write(`seed: ${tenth * 10}% ${label}\n`);
-      }
-    },
-    done() {
-      if (drawn) stream.write("\n");
-    },
+    update: (p) => progress.update(p.fraction, describeSeedProgress(p)),
+    end: (summary) => progress.end(summary),
   };
 }

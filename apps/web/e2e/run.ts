@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,20 +6,34 @@ import { fileURLToPath } from "node:url";
 import { type Browser, launchBrowser } from "./browser";
 import { assert, assertEqual, Checks } from "./checks";
 import { apiClient, createE2eCustomer } from "./dataset";
+import { ARTIFACTS_DIR, parseE2eArgs, USAGE } from "./options";
 import { customerPageScenario } from "./scenario";
 import { freePort, type RunningApp, run, startApp } from "./server";
 
 /**
  * `pnpm test:e2e`: the real `pnpm start` on a fresh PGlite directory with seeded data, driven
  * through Debian's Chromium. Prints `N passed, N failed` last; exits 1 when anything failed.
+ * It writes only to temporary paths; `pnpm screenshot` is the same run with `--screenshot`
+ * pointing at the README's picture.
  */
+
+let options: ReturnType<typeof parseE2eArgs>;
+try {
+  options = parseE2eArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`test:e2e: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const PASSWORD = "e2e-password-0123";
 const checks = new Checks();
 const work = await mkdtemp(join(tmpdir(), "a360-e2e-"));
-/** Screenshots other than docs/screenshot.png, kept after the run for a look. */
-const artifacts = join(tmpdir(), "account360-e2e");
+const artifacts = ARTIFACTS_DIR;
 await rm(artifacts, { recursive: true, force: true });
 await mkdir(artifacts, { recursive: true });
 const env: NodeJS.ProcessEnv = {
@@ -63,7 +78,7 @@ try {
   // (ingested through tRPC below) carries the exact data the checks assert.
   let sampleCustomerIds: string[] = [];
   await checks.check("pnpm seed --json loads a data set and names its sample customers", async () => {
-    const seeded = await run("pnpm", ["-s", "seed", "--customers", "60", "--seed", "7", "--json"], {
+    const seeded = await run("pnpm", ["seed", "--customers", "60", "--seed", "7", "--json"], {
       cwd: ROOT,
       env,
       timeoutMs: 300_000,
@@ -95,7 +110,7 @@ try {
     customerId,
     seededCustomerId: sampleCustomerIds[0],
     password: PASSWORD,
-    screenshotPath: join(ROOT, "docs", "screenshot.png"),
+    screenshotPath: options.screenshotPath,
     artifacts,
     async disableUser(username) {
       const disabled = await run("pnpm", ["user", "disable", "--username", username], { cwd: ROOT, env });
@@ -111,5 +126,7 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
+if (existsSync(options.screenshotPath))
+  console.log(`e2e: the customer page's picture is ${options.screenshotPath}`);
 console.log(checks.summary());
 process.exit(checks.failed.length > 0 ? 1 : 0);

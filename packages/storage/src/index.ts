@@ -2,6 +2,7 @@ export * from "./database";
 export * from "./ingest/ingest-store";
 export * from "./open-database";
 export { DirectoryInUseError } from "./pglite-lock";
+export * from "./repositories/user-counts";
 export * from "./repositories/users";
 export { addressFingerprint, agreementFingerprint } from "./repositories/write-tables";
 export * as schema from "./schema";
