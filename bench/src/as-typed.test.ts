@@ -15,8 +15,10 @@ const pseudoTerminal = await hasPseudoTerminal();
 const WRITES_ONLY = "pnpm bench --only write --write-seconds 1";
 const WRITES = "writes over HTTP: 1 s at 32 concurrent";
 const FLOOR = "write floor: 1 s at 32 concurrent";
+/** A whole run, bundle build and two PGlite start-ups included, on a CI machine running every package's tests at once. */
+const RUN_LIMIT_MS = 300_000;
 
-describe("pnpm bench, typed at the repository root", { timeout: 180_000 }, () => {
+describe("pnpm bench, typed at the repository root", { timeout: RUN_LIMIT_MS + 30_000 }, () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("`pnpm bench --help` prints the usage and exits 0", async () => {
@@ -27,7 +29,9 @@ describe("pnpm bench, typed at the repository root", { timeout: 180_000 }, () =>
 
   it("in a log: a plain line for each step and each tenth of a timed load, the figures on stdout", async () => {
     const out = join(scratch, "piped.json");
-    const { code, stdout, stderr } = await runTyped(`${WRITES_ONLY} --out ${out}`);
+    const { code, stdout, stderr } = await runTyped(`${WRITES_ONLY} --out ${out}`, {
+      timeoutMs: RUN_LIMIT_MS,
+    });
     expect(code, stderr).toBe(0);
     expect(isPlainText(stderr)).toBe(true);
     const lines = stderr.split("\n").filter((line) => line.startsWith("bench: "));
@@ -49,7 +53,10 @@ describe("pnpm bench, typed at the repository root", { timeout: 180_000 }, () =>
 
   it.runIf(pseudoTerminal)("on a terminal: one line redrawn in place, gone before the figures", async () => {
     const out = join(scratch, "terminal.json");
-    const { code, stdout } = await runTyped(`${WRITES_ONLY} --out ${out}`, { tty: true });
+    const { code, stdout } = await runTyped(`${WRITES_ONLY} --out ${out}`, {
+      tty: true,
+      timeoutMs: RUN_LIMIT_MS,
+    });
     expect(code, stdout).toBe(0);
     expect(stdout).toMatch(new RegExp(`\\rbench: ${WRITES} \\[[#.]{24}\\] +\\d+% `));
     expect(stdout).toMatch(new RegExp(`\\rbench: ${FLOOR} \\[[#.]{24}\\] +\\d+% `));

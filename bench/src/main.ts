@@ -135,7 +135,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       progress.step("vacuum analyze");
       await runScript(handle, "vacuum analyze");
     }
-    const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
+    const auth = createAuthService({ database: handle, tokenTtlSeconds: 3600 });
     await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader"] });
   } finally {
     progress.end();

@@ -39,7 +39,7 @@ export function createAppDeps(
     router: app.router,
     env: options.env,
     auth:
-      options.auth ?? createAuthService({ db: handle.db, tokenTtlSeconds: options.env.TOKEN_TTL_SECONDS }),
+      options.auth ?? createAuthService({ database: handle, tokenTtlSeconds: options.env.TOKEN_TTL_SECONDS }),
     logger: options.logger,
     now: options.now ?? (() => new Date()),
     settings: app.settings,

@@ -94,7 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
-      const auth = createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
+      const auth = createAuthService({ database: handle, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
       deps = createAppDeps(app, handle, { env, logger, auth });
       logger.info({ database: handle.kind }, "database ready");
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {

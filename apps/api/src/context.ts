@@ -37,7 +37,12 @@ export interface CallerCredentials {
   claimedUserName: string | null;
 }
 
-export interface Context extends AppDeps {
+/**
+ * One request's context: the process's dependencies by reference, not copied, since tRPC copies
+ * the context at every middleware.
+ */
+export interface Context {
+  deps: AppDeps;
   credentials: CallerCredentials;
   requestId: string;
 }
@@ -48,7 +53,7 @@ export function createContextInner(
   credentials: CallerCredentials,
   requestId: string,
 ): Context {
-  return { ...deps, credentials, requestId };
+  return { deps, credentials, requestId };
 }
 
 export function bearerToken(authorization: string | string[] | undefined): string | null {

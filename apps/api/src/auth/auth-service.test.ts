@@ -23,7 +23,7 @@ function manualClock(start = "2030-01-01T00:00:00.000Z") {
 }
 
 function service(clock = manualClock(), extra: Partial<AuthServiceOptions> = {}) {
-  return createAuthService({ db: handle.db, tokenTtlSeconds: 3600, now: clock.now, ...extra });
+  return createAuthService({ database: handle, tokenTtlSeconds: 3600, now: clock.now, ...extra });
 }
 
 /** Raw SQL on whichever driver the test database uses (this package does not depend on drizzle). */

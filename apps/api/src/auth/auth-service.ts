@@ -1,6 +1,6 @@
 import { AppError, type FieldError, hasUnsafeCharacters, unsafeCharactersMessage } from "@account360/core";
 import {
-  type Database,
+  type DatabaseHandle,
   disableUserAndRevokeTokens,
   findTokenWithUser,
   findUserByUsername,
@@ -21,7 +21,8 @@ import { generateToken, hashToken, looksLikeToken } from "./tokens";
 export type ThrottleOptions = Partial<ThrottleLimits>;
 
 export interface AuthServiceOptions {
-  db: Database;
+  /** drizzle for sign-in and user management; the prepared-statement client for the token check. */
+  database: Pick<DatabaseHandle, "db" | "sql">;
   tokenTtlSeconds: number;
   now?: () => Date;
   throttle?: ThrottleOptions;
@@ -80,7 +81,8 @@ const badCredentials = () =>
 const badToken = () => new AppError("UNAUTHORIZED", "Unauthorized - the access token is not valid.");
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
-  const { db, tokenTtlSeconds } = options;
+  const { tokenTtlSeconds } = options;
+  const { db, sql } = options.database;
   const now = options.now ?? (() => new Date());
   const limits: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.throttle };
   const { windowSeconds } = limits;
@@ -185,7 +187,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const tokenHash = hashToken(presented);
     let entry = cache.get(tokenHash, at);
     if (!entry) {
-      const row = await findTokenWithUser(db, tokenHash);
+      const row = await findTokenWithUser(sql, tokenHash);
       if (!row || row.revokedAt !== null || row.disabled) throw badToken();
       entry = {
         principal: { userId: row.userId, userName: row.username, roles: row.roles.filter(isRole) },

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Database, openDatabase } from "@account360/storage";
+import { type DatabaseHandle, openDatabase } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthService } from "../auth/auth-service";
@@ -29,11 +29,11 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  if (pgHandle) return work(pgHandle.db);
+async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  if (pgHandle) return work(pgHandle);
   const handle = await openDatabase({ pgliteDir });
   try {
-    return await work(handle.db);
+    return await work(handle);
   } finally {
     await handle.close();
   }
@@ -73,8 +73,8 @@ describe("pnpm user", () => {
     expect(added).toMatchObject({ code: 0, stdout: "Created user Cli.User with roles reader, writer.\n" });
     expect(added.stdout + added.stderr).not.toContain(password);
 
-    const token = await withDatabase(async (db) => {
-      const auth = createAuthService({ db, tokenTtlSeconds: 3600 });
+    const token = await withDatabase(async (database) => {
+      const auth = createAuthService({ database, tokenTtlSeconds: 3600 });
       // The trailing newline was dropped: the password is exactly what was typed before it.
       const issued = await auth.issueToken({ username: "cli.user", password, clientAddress: "127.0.0.1" });
       expect(await auth.authenticate(issued.access_token, "Cli.User")).toMatchObject({
@@ -86,8 +86,8 @@ describe("pnpm user", () => {
     const disabled = await runCli(["disable", "--username", "cli.user"]);
     expect(disabled).toMatchObject({ code: 0, stdout: "Disabled user Cli.User; ended 1 token.\n" });
 
-    await withDatabase(async (db) => {
-      const auth = createAuthService({ db, tokenTtlSeconds: 3600 });
+    await withDatabase(async (database) => {
+      const auth = createAuthService({ database, tokenTtlSeconds: 3600 });
       await expect(auth.authenticate(token)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
       await expect(
         auth.issueToken({ username: "cli.user", password, clientAddress: "127.0.0.1" }),

@@ -180,7 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${answer.line}\n`);
       return 0;
     }
-    const auth = createAuthService({ db: handle.db, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
+    const auth = createAuthService({ database: handle, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
     process.stdout.write(`${await runUserRequest(auth, request)}\n`);
     return 0;
   } catch (error) {

@@ -10,6 +10,10 @@ export const securityHeaders: Record<string, string> = {
   "Cache-Control": "no-store",
 };
 
+/** Seconds a client waits before retrying a 503 (the database or the API server out of reach). */
+export const RETRY_UNAVAILABLE_AFTER_SECONDS = "1";
+
+/** Sends JSON; a 503 always says when to retry (CONTRACT §3), unless the caller set it already. */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -20,6 +24,7 @@ export function sendJson(
   res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(payload),
+    ...(status === 503 ? { "Retry-After": RETRY_UNAVAILABLE_AFTER_SECONDS } : {}),
     ...headers,
   });
   res.end(payload);

@@ -7,7 +7,7 @@ import { trpcCodeOf } from "../trpc/init";
 import { admitWithoutBody, readBody, utf8Text } from "./body";
 import { authorizeTrpcCalls } from "./header-auth";
 import { UNKNOWN_LABEL } from "./labels";
-import { sendJson } from "./respond";
+import { RETRY_UNAVAILABLE_AFTER_SECONDS, sendJson } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
 import { MAX_BATCH_CALLS, trpcCalls } from "./trpc-calls";
@@ -55,6 +55,11 @@ export function trpcRoute(options: TrpcRouteOptions): HttpRoute {
             { token: bearerToken(req.headers.authorization), claimedUserName },
             scope.requestId,
           ),
+        // A call refused because the database is out of reach says when to retry, as on callAction.
+        responseMeta: ({ errors }) =>
+          errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+            ? { headers: { "Retry-After": RETRY_UNAVAILABLE_AFTER_SECONDS } }
+            : {},
         onError: ({ error, path: failedPath }) => {
           if (error.code === "INTERNAL_SERVER_ERROR") {
             scope.log.error(

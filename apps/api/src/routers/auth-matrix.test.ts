@@ -67,7 +67,7 @@ describe("authentication through the router", () => {
   it("refuses a token once it has expired (401), having accepted it before", async () => {
     let at = Date.now();
     const clocked = createAuthService({
-      db: harness.handle.db,
+      database: harness.handle,
       tokenTtlSeconds: 60,
       now: () => new Date(at),
     });

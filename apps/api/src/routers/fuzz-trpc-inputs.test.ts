@@ -36,7 +36,7 @@ async function query<T>(text: string): Promise<T[]> {
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
+  const auth = createAuthService({ database: handle, tokenTtlSeconds: 3600 });
   deps = createAppDeps(app, handle, { env, logger: pino({ level: "silent" }), auth });
   const token = async (username: string, roles: string[]) => {
     await auth.addOrUpdateUser({ username, password: PASSWORD, roles });

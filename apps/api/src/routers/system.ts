@@ -4,5 +4,5 @@ import { publicProcedure, router } from "../trpc/init";
 export const systemRouter = router({
   info: publicProcedure
     .output(z.object({ name: z.string(), version: z.string(), database: z.enum(["postgres", "pglite"]) }))
-    .query(({ ctx }) => ({ name: "account360", version: ctx.version, database: ctx.dbKind })),
+    .query(({ ctx }) => ({ name: "account360", version: ctx.deps.version, database: ctx.deps.dbKind })),
 });

@@ -70,7 +70,7 @@ describe("what pnpm start shows while it starts", () => {
   });
 
   it("counts the users: once one may sign in, no command to create the first", async () => {
-    const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 60 });
+    const auth = createAuthService({ database: handle, tokenTtlSeconds: 60 });
     await auth.addOrUpdateUser({ username: "first.admin", password: "a-long-password-1", roles: ["admin"] });
     const output = recorder(false);
     const report = startUpReport(env, {

@@ -17,7 +17,7 @@ export type Caller = ReturnType<AppRouter["createCaller"]>;
  */
 export async function openRouterHarness() {
   const handle = await openTestDatabase();
-  const auth = createAuthService({ db: handle.db, tokenTtlSeconds: 3600 });
+  const auth = createAuthService({ database: handle, tokenTtlSeconds: 3600 });
   const env = loadEnv({ LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
   const app = createApp(env);
   const deps: AppDeps = createAppDeps(app, handle, { env, logger: pino({ level: "silent" }), auth });

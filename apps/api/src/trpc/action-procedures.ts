@@ -17,7 +17,8 @@ function edgeParser<S extends z.ZodType>(schema: S) {
 
 /** What a use case is given, from the request's context (built by the procedure's auth middleware). */
 function actionContextOf(ctx: Context & { actor: { userName: string } }): ActionContext {
-  return { sources: ctx.sources, actor: ctx.actor, now: ctx.now(), settings: ctx.settings };
+  const { sources, now, settings } = ctx.deps;
+  return { sources, actor: ctx.actor, now: now(), settings };
 }
 
 const builderOf = <A extends AnyAction>(action: A) =>

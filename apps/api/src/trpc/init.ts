@@ -79,14 +79,14 @@ function authorized(need: Access) {
   return publicProcedure.meta({ need }).use(async ({ ctx, next }) => {
     const { token, claimedUserName } = ctx.credentials;
     if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
-    const principal = await ctx.auth.authenticate(token, claimedUserName ?? undefined);
+    const principal = await ctx.deps.auth.authenticate(token, claimedUserName ?? undefined);
     if (!canCall(principal, need)) {
       throw new AppError(
         "FORBIDDEN",
         `User ${principal.userName} may not call this (${need} access needed).`,
       );
     }
-    return next({ ctx: { ...ctx, principal, actor: { userName: principal.userName } } });
+    return next({ ctx: { principal, actor: { userName: principal.userName } } });
   });
 }
 

@@ -55,7 +55,8 @@ describe("users", () => {
         expiresAt: at(3600),
       });
     }
-    expect(await findTokenWithUser(handle.db, "b1")).toMatchObject({
+    expect(await findTokenWithUser(handle.sql, "b1")).toEqual({
+      tokenId: expect.any(String),
       userId: id,
       username: "bob",
       roles: ["admin"],
@@ -69,13 +70,13 @@ describe("users", () => {
       username: "bob",
       revokedTokens: 2,
     });
-    expect(await findTokenWithUser(handle.db, "b2")).toMatchObject({ disabled: true, revokedAt: at(10) });
+    expect(await findTokenWithUser(handle.sql, "b2")).toMatchObject({ disabled: true, revokedAt: at(10) });
     expect(await disableUserAndRevokeTokens(handle.db, "nobody", at(10))).toBeNull();
 
     await upsertUser(handle.db, { username: "Bob", passwordHash: "h", roles: ["admin"] }, at(20));
     expect((await findUserByUsername(handle.db, "bob"))?.disabled).toBe(false);
     // Tokens revoked while disabled stay revoked.
-    expect((await findTokenWithUser(handle.db, "b1"))?.revokedAt).toEqual(at(10));
+    expect((await findTokenWithUser(handle.sql, "b1"))?.revokedAt).toEqual(at(10));
   });
 });
 
@@ -208,8 +209,8 @@ describe("pruning", () => {
     });
     expect(pruned.tokens).toBeGreaterThanOrEqual(1);
     expect(pruned.loginFailures).toBeGreaterThanOrEqual(1);
-    expect(await findTokenWithUser(handle.db, "old")).toBeNull();
-    expect(await findTokenWithUser(handle.db, "new")).not.toBeNull();
+    expect(await findTokenWithUser(handle.sql, "old")).toBeNull();
+    expect(await findTokenWithUser(handle.sql, "new")).not.toBeNull();
     expect(await loginFailureCounts(handle.db, ["user:carol"], at(900), 900)).toEqual(
       new Map([["user:carol", 1]]),
     );

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../database";
 import { apiTokens, loginFailures, users } from "../schema/users";
+import type { Db } from "../sql/db";
+import { readStatement } from "../sql/statement";
 
 export type UserRecord = typeof users.$inferSelect;
 
@@ -92,23 +94,32 @@ export interface TokenWithUser {
   revokedAt: Date | null;
 }
 
-/** The token with this hash and its user, whatever their state; the caller judges validity. */
-export async function findTokenWithUser(db: Executor, tokenHash: string): Promise<TokenWithUser | null> {
-  const rows = await db
-    .select({
-      tokenId: apiTokens.id,
-      userId: users.id,
-      username: users.username,
-      roles: users.roles,
-      disabled: users.disabled,
-      expiresAt: apiTokens.expiresAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash))
-    .limit(1);
-  return rows[0] ?? null;
+const tokenWithUserStatement = readStatement<{ tokenHash: string }>(
+  "token with its user",
+  (p) => sql`select t.id::text as "tokenId", u.id::text as "userId", u.username, u.roles, u.disabled,
+                    t.expires_at as "expiresAt", t.revoked_at as "revokedAt"
+               from ${apiTokens} t join ${users} u on u.id = t.user_id
+              where t.token_hash = ${p.tokenHash}
+              limit 1`,
+);
+
+/**
+ * The token with this hash and its user, whatever their state; the caller judges validity. A
+ * prepared statement: every request whose token is not in the server's short cache runs it.
+ */
+export async function findTokenWithUser(db: Db, tokenHash: string): Promise<TokenWithUser | null> {
+  type Row = Omit<TokenWithUser, "expiresAt" | "revokedAt"> & {
+    expiresAt: Date | string;
+    revokedAt: Date | string | null;
+  };
+  const [row] = await db.run<Row, { tokenHash: string }>(tokenWithUserStatement, { tokenHash });
+  if (!row) return null;
+  // Timestamps arrive as text over postgres.js (drizzle's driver leaves their parsing to drizzle).
+  return {
+    ...row,
+    expiresAt: new Date(row.expiresAt),
+    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+  };
 }
 
 export interface LoginReservation {
