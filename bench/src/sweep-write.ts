@@ -43,13 +43,20 @@ export const CREATE_AGREEMENT_SQL = `with created as (
     on conflict do nothing
     returning id, customer_id
   ), sequenced as (
-    update customers set last_sequence = last_sequence + 1
-    where id = (select customer_id from created)
-    returning id as customer_id, last_sequence as sequence
+    update customers set last_sequence = last_sequence + 1,
+      last_feed_txid = greatest(last_feed_txid, pg_current_xact_id()::text::bigint)
+    where id in (select customer_id from created)
+    returning id as customer_id, last_sequence as sequence, last_feed_txid as feed_txid
   ), audited as (
     insert into audit_log (user_name, action, entity, record_id, customer_id, operation, changes, sequence, at)
     select $9, $10, 'agreement', created.id, customer_id, 'created', $11::text::jsonb, sequenced.sequence, clock_timestamp()
     from created join sequenced using (customer_id)
+    returning user_name, action, entity, record_id, customer_id, operation, changes, sequence, at
+  ), evented as (
+    insert into change_events (customer_id, sequence, feed_txid, type, occurred_at, actor, action, record_id, changes)
+    select customer_id, sequence, sequenced.feed_txid, entity || '.' || operation, at, user_name, action,
+      record_id, changes
+    from audited join sequenced using (customer_id, sequence)
   )
   select id::text as id from created`;
 

@@ -8,6 +8,8 @@ import { createApp, createAppDeps } from "./app";
 import { createAuthService } from "./auth";
 import type { AppDeps } from "./context";
 import type { Env } from "./env";
+import { startEventRetention } from "./events/event-retention";
+import { eventsRoute } from "./http/events-route";
 import { getTokenRoute } from "./http/get-token-route";
 import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
 import type { HttpRoute } from "./http/route";
@@ -64,6 +66,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(withDatabase
       ? [
           getTokenRoute,
+          eventsRoute,
           trpcRoute({ maxBodyBytes: env.MAX_BODY_BYTES, ingestMaxBodyBytes: env.INGEST_MAX_BODY_BYTES }),
         ]
       : []),
@@ -91,12 +94,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       })
     : null;
   let adminSocket: NetServer | null = null;
+  let stopRetention = () => {};
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
       const auth = createAuthService({ database: handle, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
       deps = createAppDeps(app, handle, { env, logger, auth });
       logger.info({ database: handle.kind }, "database ready");
+      stopRetention = startEventRetention(handle, env.EVENT_RETENTION_DAYS, logger);
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
         adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {
           logger.warn({ err: error }, "no admin socket: `pnpm user` works only while the server is stopped");
@@ -118,6 +123,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
       clearTimeout(force);
       await ready.catch(() => null);
+      stopRetention();
       const socket = adminSocket as NetServer | null;
       if (socket) await new Promise((resolve) => socket.close(resolve));
       const handle = await opening?.catch(() => null);

@@ -64,6 +64,8 @@ export const envSchema = z.object({
     message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, 2001:db8::/32)",
   }),
   DB_POOL_SIZE: positiveInt(20),
+  /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
+  EVENT_RETENTION_DAYS: positiveInt(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

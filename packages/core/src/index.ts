@@ -7,6 +7,7 @@ export * from "./actions/create-update-application";
 export * from "./actions/registry";
 export * from "./actions/write-result";
 export * from "./errors/app-error";
+export * from "./events/change-events";
 export * from "./ingest/ingest";
 export * from "./ingest/picture-bytes";
 export * from "./ingest/rows";

@@ -1,4 +1,5 @@
 export * from "./database";
+export { deleteExpiredEvents } from "./events/retention";
 export * from "./ingest/ingest-store";
 export * from "./open-database";
 export { DirectoryInUseError } from "./pglite-lock";

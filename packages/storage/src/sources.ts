@@ -1,4 +1,5 @@
 import type { Sources } from "@account360/core";
+import { changeEventSource } from "./events/change-event-feed";
 import { ingestStore } from "./ingest/ingest-store";
 import { customerSearchSource } from "./repositories/customer-search";
 import { createWriteStore } from "./repositories/write-store";
@@ -21,6 +22,7 @@ import { transactionValuesSource } from "./widgets/transaction-values";
 export function createSources(db: Db): Sources {
   return {
     writes: createWriteStore(db),
+    events: changeEventSource(db),
     ingest: ingestStore(db),
     search: customerSearchSource(db),
     lifecycle: accountClientLifecycleSource(db),

@@ -43,7 +43,7 @@ export interface Action<
   kind: K;
   access: Access;
   /** Groups actions in the OpenAPI document and the docs. */
-  tag: "Customers" | "Widgets" | "Ingest" | "Audit";
+  tag: "Customers" | "Widgets" | "Ingest" | "Audit" | "Events";
   /** What the action computes or writes, for messages and documentation: "Account header". */
   title: string;
   /** One sentence for the reference documentation. */

@@ -1,3 +1,4 @@
+import { changeEventFeed } from "../events/change-events";
 import {
   ingestCampaignOffers,
   ingestComplianceFlags,
@@ -66,6 +67,7 @@ export function createActions(settings: Settings) {
     FTOS_ACC_DismissProductSuggestion: dismissProductSuggestion,
     FTOS_ACC_SearchCustomers: searchCustomers,
     FTOS_ACC_CustomerAuditTrail: customerAuditTrail,
+    FTOS_ACC_ListChangeEvents: changeEventFeed,
     // What the widgets are computed from (CONTRACT §6)
     FTOS_ACC_IngestContracts: ingestContracts,
     FTOS_ACC_IngestInstalments: ingestInstalments,

@@ -1,3 +1,4 @@
+import type { ChangeEventSource } from "../events/change-events";
 import type { IngestStore } from "../ingest/ingest";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
@@ -21,6 +22,7 @@ import type { WriteStore } from "./write-store";
  */
 export interface Sources {
   writes: WriteStore;
+  events: ChangeEventSource;
   ingest: IngestStore;
   search: CustomerSearchSource;
   lifecycle: AccountClientLifecycleSource;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
 import type { AuditEntry, AuditPosition, WriteStore } from "../ports/write-store";
+import { decodeCursor, encodeCursor } from "../rules/cursor";
 import { customerInternalIdField } from "../rules/ids";
 import { notFound } from "./record-changes";
 
@@ -8,19 +9,10 @@ export const MAX_AUDIT_PAGE = 200;
 const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
 const POSITION = /^([1-9]\d{0,15})\|([1-9]\d{0,18})$/;
 
-/** The cursor is opaque to callers: the last entry's position, base64url-encoded. */
-const encodeCursor = ({ sequence, id }: AuditPosition) =>
-  btoa(`${sequence}|${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+const encodeAuditCursor = ({ sequence, id }: AuditPosition) => encodeCursor(`${sequence}|${id}`);
 
-function decodeCursor(cursor: string): AuditPosition | null {
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(cursor)) return null;
-  let text: string;
-  try {
-    text = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
-  } catch {
-    return null;
-  }
-  const match = POSITION.exec(text);
+function decodeAuditCursor(cursor: string): AuditPosition | null {
+  const match = decodeCursor(cursor, POSITION);
   return match?.[1] && match[2] ? { sequence: Number(match[1]), id: match[2] } : null;
 }
 
@@ -38,7 +30,7 @@ export const customerAuditInput = z.strictObject({
     .transform((cursor, ctx): AuditPosition | null | undefined => {
       if (cursor === undefined || cursor === null || cursor === "")
         return cursor === undefined ? undefined : null;
-      const position = decodeCursor(cursor);
+      const position = decodeAuditCursor(cursor);
       if (position) return position;
       ctx.addIssue({ code: "custom", message: CURSOR_MESSAGE });
       return z.NEVER;
@@ -84,7 +76,7 @@ export async function listCustomerAudit(
   });
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeAuditCursor(last) : null };
 }
 
 export const customerAuditTrail = defineAction({

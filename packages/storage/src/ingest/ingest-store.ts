@@ -7,7 +7,7 @@ import {
   type IngestStore,
 } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
-import { auditedChanges } from "../sql/audit";
+import { auditedChanges, sequencedCustomers } from "../sql/audit";
 import type { Db } from "../sql/db";
 import { type IngestColumn, type IngestTable, ingestTables } from "./ingest-tables";
 
@@ -122,7 +122,7 @@ function refusalOf<K extends IngestKind>(
  * statement changes them (every part of a statement sees the same snapshot), so each audit
  * entry holds old and new values; rows a feed re-sends unchanged are counted as updated but
  * leave no audit entry. Each customer whose records changed takes one sequence number for the
- * whole batch, which all its audit entries of the batch carry.
+ * whole batch, which all its audit entries of the batch carry, and one change event for it.
  */
 function upsertStatement<K extends IngestKind>(
   table: IngestTable<K>,
@@ -161,23 +161,18 @@ function upsertStatement<K extends IngestKind>(
       from u left join o on o.${raw(key)} = u.${raw(key)}
     ),
     changed as (select * from c where inserted or changes <> '{}'::jsonb),
-    sequenced as (
-      update customers set last_sequence = last_sequence + 1
-      where id in (select customer_id from changed)
-      returning id as customer_id, last_sequence as sequence
-    ),
-    a as (
-      ${auditedChanges({
-        from: sql`changed join sequenced using (customer_id)`,
-        recordId: sql`changed.record_id`,
-        userName: actor,
-        action: `ingest.${kind}`,
-        entity: table.entity,
-        operation: sql`case when changed.inserted then 'created' else 'updated' end`,
-        changes: sql`changed.changes`,
-        changesAreJsonb: true,
-      })}
-    )
+    sequenced as (${sequencedCustomers(sql`select customer_id from changed`)}),
+    ${auditedChanges({
+      from: sql`changed join sequenced using (customer_id)`,
+      recordId: sql`changed.record_id`,
+      userName: actor,
+      action: `ingest.${kind}`,
+      entity: table.entity,
+      operation: sql`case when changed.inserted then 'created' else 'updated' end`,
+      changes: sql`changed.changes`,
+      changesAreJsonb: true,
+      events: { batchType: `ingest.${kind}` },
+    })}
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from u`;
 }
 

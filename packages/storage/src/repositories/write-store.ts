@@ -15,7 +15,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../schema/audit-log";
 import { contracts } from "../schema/contracts";
 import { customers } from "../schema/customers";
-import { auditedChanges } from "../sql/audit";
+import { auditedChanges, currentTxid, sequencedCustomers } from "../sql/audit";
 import { asColumnType, bare, bareList } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { readStatement, type Statement, writeStatement } from "../sql/statement";
@@ -33,14 +33,8 @@ function fieldValues<E extends Entity>(table: WriteTable<E>, fields: EntityField
   return values;
 }
 
-/** The customer's next sequence number, taken under its row lock: what orders its changes. */
-const nextSequence = (customerId: SQL) => sql`update ${customers}
-    set ${bare(customers.lastSequence)} = ${customers.lastSequence} + 1
-    where ${customers.id} = ${customerId}
-    returning ${customers.id} as customer_id, ${customers.lastSequence} as sequence`;
-
 /**
- * One statement: the insert and its audit entry commit together, ON CONFLICT DO NOTHING lets the
+ * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
  * unique indexes decide between concurrent identical requests (exactly one creates), and the
  * customer's sequence moves only when a row was inserted.
  */
@@ -54,8 +48,8 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
     }
     const isCustomer = table.entity === "customer";
     if (isCustomer) {
-      columns.push(customers.lastSequence);
-      values.push(sql`1`);
+      columns.push(customers.lastSequence, customers.lastFeedTxid);
+      values.push(sql`1`, currentTxid);
     }
     const contract = table.contractOfCustomer
       ? sql`where ${p[fieldKey("contractNo") as never]}::text is null or exists (
@@ -69,18 +63,16 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
         on conflict do nothing
         returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
       ), sequenced as (
-        ${isCustomer ? sql`select id as customer_id, 1::bigint as sequence from created` : nextSequence(sql`(select customer_id from created)`)}
-      ), audited as (
-        ${auditedChanges({
-          from: sql`created join sequenced using (customer_id)`,
-          recordId: sql`created.id`,
-          userName: p.userName as never,
-          action: p.action as never,
-          entity: table.entity,
-          operation: "created",
-          changes: p.changes as never,
-        })}
-      )
+        ${isCustomer ? sql`select id as customer_id, 1::bigint as sequence, ${currentTxid} as feed_txid from created` : sequencedCustomers(sql`select customer_id from created`)}
+      ), ${auditedChanges({
+        from: sql`created join sequenced using (customer_id)`,
+        recordId: sql`created.id`,
+        userName: p.userName as never,
+        action: p.action as never,
+        entity: table.entity,
+        operation: "created",
+        changes: p.changes as never,
+      })}
       select id::text as id from created`;
   });
 }
@@ -122,7 +114,7 @@ function lockByKeyStatements<E extends Entity>(table: WriteTable<E>) {
   }));
 }
 
-/** The update, the customer's next sequence number and the audit entry, in one statement. */
+/** The update, the customer's next sequence number, the audit entry and its event, in one statement. */
 function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
   return writeStatement(`update ${table.entity}`, (p) => {
     const isCustomer = table.entity === "customer";
@@ -132,17 +124,21 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
     if (table.fingerprint)
       assignments.push(sql`${bare(table.fingerprint.column)} = ${p.fingerprint as never}::text`);
     // A row may be changed once per statement, so the customer's own update also takes its number.
-    if (isCustomer) assignments.push(sql`${bare(customers.lastSequence)} = ${customers.lastSequence} + 1`);
+    if (isCustomer) {
+      assignments.push(
+        sql`${bare(customers.lastSequence)} = ${customers.lastSequence} + 1`,
+        sql`${bare(customers.lastFeedTxid)} = greatest(${customers.lastFeedTxid}, ${currentTxid})`,
+      );
+    }
     assignments.push(sql`updated_at = now()`);
     return sql`with updated as (
         update ${table.table} set ${sql.join(assignments, sql`, `)}
         where ${bare(table.id)} = ${p.id as never}::text::uuid
         returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
-          ${isCustomer ? sql`, ${bare(customers.lastSequence)} as sequence` : sql``}
+          ${isCustomer ? sql`, ${bare(customers.lastSequence)} as sequence, ${bare(customers.lastFeedTxid)} as feed_txid` : sql``}
       ), sequenced as (
-        ${isCustomer ? sql`select customer_id, sequence from updated` : nextSequence(sql`(select customer_id from updated)`)}
-      )
-      ${auditedChanges({
+        ${isCustomer ? sql`select customer_id, sequence, feed_txid from updated` : sequencedCustomers(sql`select customer_id from updated`)}
+      ), ${auditedChanges({
         from: sql`updated join sequenced using (customer_id)`,
         recordId: sql`updated.id`,
         userName: p.userName as never,
@@ -150,7 +146,8 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
         entity: table.entity,
         operation: "updated",
         changes: p.changes as never,
-      })}`;
+      })}
+      select id::text as id from updated`;
   });
 }
 

@@ -21,6 +21,11 @@ export const customers = pgTable(
      * with no gap (audit entries and change events carry it).
      */
     lastSequence: bigint({ mode: "number" }).notNull().default(0),
+    /**
+     * The greatest transaction id among the customer's change events (change_events.feed_txid),
+     * moved with lastSequence: it keeps the feed in each customer's sequence order.
+     */
+    lastFeedTxid: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [
     uniqueIndex("customers_unique_id_key").on(t.uniqueId),

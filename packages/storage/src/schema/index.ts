@@ -3,6 +3,7 @@ export * from "./agreements";
 export * from "./applications";
 export * from "./audit-log";
 export * from "./campaign-offers";
+export * from "./change-events";
 export * from "./compliance-flags";
 export * from "./contracts";
 export * from "./customers";

@@ -1,7 +1,7 @@
 import { CLOSED_OFFER_STATUSES, type ProductSuggestionsSource, type SuggestionFacts } from "@account360/core";
 import { sql } from "drizzle-orm";
 import { literalList } from "../schema/columns";
-import { auditedChanges } from "../sql/audit";
+import { auditedChanges, sequencedCustomers } from "../sql/audit";
 import type { Db } from "../sql/db";
 import { readStatement, writeStatement } from "../sql/statement";
 import { isActiveContract } from "./header";
@@ -60,23 +60,17 @@ const dismissOffer = writeStatement<DismissParams>(
       update campaign_offers set dismissed_at = ${p.at}::text::timestamptz, updated_at = now()
       where id = (select id from target) and dismissed_at is null
       returning id, customer_id, dismissed_at
-    ), sequenced as (
-      update customers set last_sequence = last_sequence + 1
-      where id = (select customer_id from dismissed)
-      returning id as customer_id, last_sequence as sequence
-    ), audited as (
-      ${auditedChanges({
-        from: sql`dismissed join sequenced using (customer_id)`,
-        recordId: sql`dismissed.id`,
-        userName: p.userName,
-        action: p.action,
-        entity: "campaignOffer",
-        operation: "updated",
-        changes: sql`jsonb_build_object('dismissedAt', jsonb_build_object(
+    ), sequenced as (${sequencedCustomers(sql`select customer_id from dismissed`)}), ${auditedChanges({
+      from: sql`dismissed join sequenced using (customer_id)`,
+      recordId: sql`dismissed.id`,
+      userName: p.userName,
+      action: p.action,
+      entity: "campaignOffer",
+      operation: "updated",
+      changes: sql`jsonb_build_object('dismissedAt', jsonb_build_object(
           'old', null, 'new', to_char(dismissed.dismissed_at at time zone 'UTC', ${sql.raw(ISO_TIMESTAMP)})))`,
-        changesAreJsonb: true,
-      })}
-    )
+      changesAreJsonb: true,
+    })}
     select (select id::text from target) as offer,
       to_char(coalesce((select dismissed_at from dismissed), (select dismissed_at from target))
         at time zone 'UTC', ${sql.raw(ISO_TIMESTAMP)}) as dismissed_at,
