@@ -94,7 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       })
     : null;
   let adminSocket: NetServer | null = null;
-  let stopRetention = () => {};
+  let stopRetention = async () => {};
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
@@ -123,7 +123,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
       clearTimeout(force);
       await ready.catch(() => null);
-      stopRetention();
+      await stopRetention();
       const socket = adminSocket as NetServer | null;
       if (socket) await new Promise((resolve) => socket.close(resolve));
       const handle = await opening?.catch(() => null);

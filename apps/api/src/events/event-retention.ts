@@ -5,12 +5,21 @@ const HOURLY_MS = 60 * 60 * 1000;
 
 /**
  * Deletes change events older than the retention (CONTRACT §9) once the database is open, then
- * every hour; answers the function that stops it. A failed run is logged and tried next hour.
+ * every hour (never two sweeps at once); answers the function that stops it, which waits for a
+ * sweep under way so the database is not closed under it. A failed sweep is logged and tried
+ * again the next hour.
  */
-export function startEventRetention(handle: DatabaseHandle, days: number, logger: Logger): () => void {
-  let running: Promise<void> | null = null;
+export function startEventRetention(
+  handle: DatabaseHandle,
+  days: number,
+  logger: Logger,
+): () => Promise<void> {
+  let sweeping: Promise<void> = Promise.resolve();
+  let busy = false;
   const sweep = () => {
-    running ??= deleteExpiredEvents(handle.sql, days)
+    if (busy) return;
+    busy = true;
+    sweeping = deleteExpiredEvents(handle.sql, days)
       .then((deleted) => {
         if (deleted > 0) logger.info({ deleted, retentionDays: days }, "expired change events deleted");
       })
@@ -18,11 +27,14 @@ export function startEventRetention(handle: DatabaseHandle, days: number, logger
         logger.warn({ err: error }, "change event retention failed; next try in an hour"),
       )
       .finally(() => {
-        running = null;
+        busy = false;
       });
   };
   sweep();
   const timer = setInterval(sweep, HOURLY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return sweeping;
+  };
 }
