@@ -1,5 +1,6 @@
 import type { AppDeps, HttpRoute } from "@account360/api";
 import { type ActionIndex, AppError } from "@account360/core";
+import { actionRoute } from "./action-route";
 import { callActionRoute } from "./call-action-route";
 import { inProcess, overHttp } from "./dispatch";
 import { openApiRoute } from "./openapi-route";
@@ -13,7 +14,7 @@ export interface BridgeRoutesOptions {
 
 /**
  * The routes the bridge adds to the API's HTTP server (`StartOptions.extraRoutes`): callAction,
- * its OpenAPI document and the web page. Exported so tests build the server exactly as `pnpm start` does.
+ * the per-action endpoints, their OpenAPI document and the web page. Exported so tests build the server exactly as `pnpm start` does.
  */
 export function bridgeRoutes(
   options: BridgeRoutesOptions,
@@ -27,6 +28,12 @@ export function bridgeRoutes(
     });
     return [
       callActionRoute({ maxBodyBytes: options.maxBodyBytes, actions, dispatch: () => remote ?? local }),
+      actionRoute({
+        maxBodyBytes: options.maxBodyBytes,
+        actions,
+        dispatch: () => remote ?? local,
+        ready: () => remote !== null || deps() !== null,
+      }),
       openApiRoute(actions),
       // The web page calls /trpc on its own origin, which only the one-process server has.
       ...(options.apiUrl ? [] : [webRoute()]),
