@@ -3,6 +3,7 @@ import { type ActionIndex, AppError } from "@account360/core";
 import { actionRoute } from "./action-route";
 import { callActionRoute } from "./call-action-route";
 import { inProcess, overHttp } from "./dispatch";
+import { docsRoute } from "./docs-route";
 import { openApiRoute } from "./openapi-route";
 import { webRoute } from "./web-route";
 
@@ -14,7 +15,7 @@ export interface BridgeRoutesOptions {
 
 /**
  * The routes the bridge adds to the API's HTTP server (`StartOptions.extraRoutes`): callAction,
- * the per-action endpoints, their OpenAPI document and the web page. Exported so tests build the server exactly as `pnpm start` does.
+ * the per-action endpoints, their OpenAPI document and reference page (/api/docs) and the web page. Exported so tests build the server exactly as `pnpm start` does.
  */
 export function bridgeRoutes(
   options: BridgeRoutesOptions,
@@ -35,6 +36,7 @@ export function bridgeRoutes(
         ready: () => remote !== null || deps() !== null,
       }),
       openApiRoute(actions),
+      docsRoute(),
       // The web page calls /trpc on its own origin, which only the one-process server has.
       ...(options.apiUrl ? [] : [webRoute()]),
     ];
