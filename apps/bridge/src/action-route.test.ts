@@ -91,6 +91,16 @@ describe("POST /ftosapi/automation-processors/actions/{ActionName}", () => {
     expect(missing.errors.map((e) => e.field)).toEqual(["customerInternalId"]);
   });
 
+  it("refuses text PostgreSQL cannot store with a 400 naming the field, not a 500", async () => {
+    const nul = await callDoor(
+      server.url,
+      CUSTOMER,
+      customerData("DOOR-5", { lastName: "Pope\u0000scu" }),
+      writer,
+    );
+    expect(problemOf(nul, 400).errors.map((e) => e.field)).toEqual(["CustomerInfo.lastName"]);
+  });
+
   it("answers 404 for an unknown action and for an unknown customer", async () => {
     const unknown = problemOf(await callDoor(server.url, "FTOS_ACC_NoSuchAction", {}, reader), 404);
     expect(unknown.detail).toContain("FTOS_ACC_NoSuchAction");
