@@ -41,10 +41,10 @@ function actionOperation(action: AnyAction, name: string) {
     : {};
   return {
     operationId: name,
-    summary: legacy ? `${action.title} (legacy name of ${action.name})` : `${action.title}`,
+    summary: legacy ? `${action.title} (deprecated name of ${action.name})` : action.summary,
     description: legacy
       ? `Deprecated: runs ${action.name}, whose operation documents it. ${action.summary}`
-      : `${action.summary} Needs the ${action.access} role (admin may call everything). Also callAction's ActionName \`${action.name}\`.`,
+      : `Needs the ${action.access} role (admin may call everything). The same action is callAction's ActionName \`${action.name}\`.`,
     tags: [action.tag],
     ...(legacy ? { deprecated: true } : {}),
     security: [{ bearer: [] }],
@@ -96,6 +96,7 @@ const tokenOperation = {
       [
         ["400", "username or password missing, or the body is not JSON."],
         ["401", "Unknown user or wrong password (the same answer for both)."],
+        ["413", "The body is larger than 16 KiB."],
         ["415", "The Content-Type is not JSON."],
         ["429", "Too many failed logins for this username or client address."],
         ["503", "The database cannot be reached right now."],
