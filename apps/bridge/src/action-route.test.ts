@@ -104,6 +104,9 @@ describe("POST /ftosapi/automation-processors/actions/{ActionName}", () => {
   it("answers 404 for an unknown action and for an unknown customer", async () => {
     const unknown = problemOf(await callDoor(server.url, "FTOS_ACC_NoSuchAction", {}, reader), 404);
     expect(unknown.detail).toContain("FTOS_ACC_NoSuchAction");
+    // Under the prefix every POST is the door's: no name, or a path below a name, is a problem too.
+    expect(problemOf(await callDoor(server.url, "", {}, reader), 404).detail).toContain("{ActionName}");
+    expect(problemOf(await callDoor(server.url, `${HEADER}/more`, {}, reader), 404).detail).toContain(HEADER);
     expect(
       problemOf(await callDoor(server.url, HEADER, { customerInternalId: UNKNOWN_ID }, reader), 404).type,
     ).toBe("urn:account360:problem:not-found");

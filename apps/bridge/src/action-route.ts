@@ -20,6 +20,8 @@ import { runAction } from "./run-action";
 /** FintechOS's own form of an action endpoint; the name is matched as callAction matches it. */
 export const ACTIONS_PREFIX = "/ftosapi/automation-processors/actions/";
 const actionPathPattern = /^\/ftosapi\/automation-processors\/actions\/([^/]+)\/?$/i;
+/** Every POST under the prefix is this route's, so a wrong name gets a problem too, not the plain 404. */
+const underPrefix = /^\/ftosapi\/automation-processors\/actions(?:\/|$)/i;
 
 export const actionPath = (name: string) => `${ACTIONS_PREFIX}${name}`;
 
@@ -38,7 +40,8 @@ export interface ActionRouteOptions {
  */
 export function actionRoute(options: ActionRouteOptions): HttpRoute {
   const lookUp = (scope: RequestScope): ActionName => {
-    const encoded = actionPathPattern.exec(scope.url.pathname)?.[1] ?? "";
+    const path = scope.url.pathname;
+    const encoded = actionPathPattern.exec(path)?.[1] ?? path.slice(ACTIONS_PREFIX.length);
     let name: string;
     try {
       name = decodeURIComponent(encoded);
@@ -48,13 +51,18 @@ export function actionRoute(options: ActionRouteOptions): HttpRoute {
     const found = options.actions.byName(name);
     // Only known names become labels: each label value is a metrics series kept for good.
     scope.label = found?.name ?? UNKNOWN_LABEL;
-    if (!found) throw new AppError("NOT_FOUND", `Unknown action ${echoName(name)}.`);
+    if (!found) {
+      throw new AppError(
+        "NOT_FOUND",
+        name ? `Unknown action ${echoName(name)}.` : `Name the action: POST ${ACTIONS_PREFIX}{ActionName}.`,
+      );
+    }
     return found;
   };
   return {
     name: "action",
     readsBody: true,
-    matches: (method, path) => method === "POST" && actionPathPattern.test(path),
+    matches: (method, path) => method === "POST" && underPrefix.test(path),
     async handle(req, res, scope) {
       // An action without parameters may be called with no body and no Content-Type.
       if ((hasBody(req) || req.headers["content-type"] !== undefined) && !isJsonContentType(req)) {
