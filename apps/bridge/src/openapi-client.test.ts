@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionIndex } from "./test/actions";
 import { startOneProcess, type TestServer } from "./test/bridge-server";
 import { UUID } from "./test/fixtures";
 
@@ -76,6 +77,8 @@ describe("a client generated from the OpenAPI document", () => {
     const types = readFileSync(join(dir, "schema.d.ts"), "utf8");
     expect(types).toContain('"/ftosapi/automation-processors/actions/FTOS_ACC_AccountHeader"');
     expect(types).toMatch(/FTOS_ACC_AccountHeader_Result: \{[^}]*fullName: string;/);
+    // Every action's answer an object type with its fields, none `unknown`.
+    for (const action of actionIndex.all) expect(types, action.name).toContain(`${action.name}_Result: {`);
     // The operations, by operationId.
     expect(types).toMatch(/\n {4}FTOS_ACC_AccountHeader: \{/);
   }, 60_000);
