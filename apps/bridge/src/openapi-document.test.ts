@@ -179,6 +179,17 @@ describe("GET /api/openApi/openapi.json", () => {
       });
     }
     expect(doc.components.schemas.CallActionRequest.required).toEqual(["Request"]);
+    // Its example is the guide's header call, in the envelope: the same Data and answer as the action's own.
+    const request = callAction.requestBody.content["application/json"].examples.header.value;
+    const answer = callAction.responses["200"].content["application/json"].examples.header.value;
+    const header = operation("FTOS_ACC_AccountHeader");
+    expect(JSON.parse(request.Request.Data)).toEqual(
+      header.requestBody.content["application/json"].examples.documented.value,
+    );
+    expect(answer.UIResult.Data).toEqual(
+      header.responses["200"].content["application/json"].examples.documented.value,
+    );
+    expect(answer.Message).toBe("Account header computed");
   });
 
   it("generates each answer schema from the zod output schema, so a widget's answer is typed field by field", async () => {

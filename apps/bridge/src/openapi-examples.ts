@@ -28,3 +28,29 @@ export function documentedExamples(actionName: string): { request: Examples; ans
     );
   return { request: named((example) => example.data), answer: named((example) => example.answer) };
 }
+
+/**
+ * callAction's own example: the guide's first documented call of `action`, its parameters in the
+ * envelope as the guide sends them (Data a JSON string) and its answer in the success envelope.
+ */
+export function documentedEnvelope(
+  action: { name: string; message(output: never): string },
+  requestId: string,
+): { request: unknown; answer: unknown } | null {
+  const example = byAction[action.name]?.[0];
+  if (!example) return null;
+  const message = action.message(example.answer as never);
+  return {
+    request: {
+      Request: { ActionName: action.name, Data: JSON.stringify(example.data) },
+      ApiInfo: { UserName: "teller", Token: "<access_token>" },
+    },
+    answer: {
+      IsSuccess: true,
+      Message: message,
+      ErrorCode: 0,
+      RequestId: requestId,
+      UIResult: { IsSuccess: true, Message: message, Data: example.answer, Errors: [] },
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { ActionIndex, AnyAction } from "@account360/core";
 import { z } from "zod";
 import { actionPath } from "./action-route";
 import { ACTION_FAILURES, openApiComponents, problemResponseName, statusOf } from "./openapi-components";
-import { documentedExamples } from "./openapi-examples";
+import { documentedEnvelope, documentedExamples } from "./openapi-examples";
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
@@ -110,6 +110,9 @@ const tokenOperation = {
 
 function callActionOperation(index: ActionIndex) {
   const names = index.all.map((action) => action.name).join(", ");
+  const header = index.byName("FTOS_ACC_AccountHeader")?.action;
+  const example = header ? documentedEnvelope(header, "b3928ed8-941d-4bf9-954f-ad276e148479") : null;
+  const examples = (value: unknown) => ({ examples: { header: { summary: "The account header", value } } });
   return {
     operationId: "CallAction",
     summary: "Run any action in the FintechOS envelope",
@@ -118,13 +121,23 @@ function callActionOperation(index: ActionIndex) {
     security: [{ bearer: [] }],
     requestBody: {
       required: true,
-      content: { "application/json": { schema: ref("schemas", "CallActionRequest") } },
+      content: {
+        "application/json": {
+          schema: ref("schemas", "CallActionRequest"),
+          ...(example ? examples(example.request) : {}),
+        },
+      },
     },
     responses: {
       "200": {
         description: "Success (IsSuccess true, ErrorCode 0).",
         headers: { "X-Request-Id": ref("headers", "RequestId") },
-        content: { "application/json": { schema: ref("schemas", "Envelope") } },
+        content: {
+          "application/json": {
+            schema: ref("schemas", "Envelope"),
+            ...(example ? examples(example.answer) : {}),
+          },
+        },
       },
       ...Object.fromEntries(
         ACTION_FAILURES.map((code) => [
