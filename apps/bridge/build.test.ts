@@ -51,7 +51,7 @@ describe("the server bundle", () => {
     expect(sources).toContain(join(REPO_ROOT, "apps/api/src/boot.ts"));
   });
 
-  it("runs under plain node: migrates, answers /readyz and the API, drains on SIGTERM and exits 0", async () => {
+  it("runs under plain node: migrates, answers /readyz, the API, both doors and /api/docs, drains on SIGTERM and exits 0", async () => {
     const server = await startServerProcess(
       {},
       { args: ["--enable-source-maps", join(outdir, "main.js")], cwd: REPO_ROOT },
@@ -71,6 +71,16 @@ describe("the server bundle", () => {
     expect(token.status).toBe(401);
     const metrics = await fetch(`${server.url}/metrics`);
     expect(await metrics.text()).toContain("# TYPE");
+    // The reference page's renderer, resolved from node_modules by the bundle at run time.
+    const renderer = await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`);
+    expect(renderer.status).toBe(200);
+    expect((await renderer.text()).length).toBeGreaterThan(100_000);
+    // The second door, through the bundle: refused without a token, as a problem.
+    const door = await fetch(`${server.url}/ftosapi/automation-processors/actions/FTOS_ACC_AccountHeader`, {
+      method: "POST",
+    });
+    expect(door.status).toBe(401);
+    expect(door.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
   }, 90_000);

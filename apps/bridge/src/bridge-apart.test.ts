@@ -9,7 +9,8 @@ import {
   startInProcessBridge,
   type TestServer,
 } from "./test/bridge-server";
-import { CUSTOMER, customerData } from "./test/fixtures";
+import { CUSTOMER, customerData, HEADER } from "./test/fixtures";
+import { callDoor, type DoorAnswer } from "./test/second-door";
 
 /**
  * The bridge as its own server (API_URL): no database, every action forwarded over HTTP to the
@@ -166,6 +167,34 @@ describe("the bridge apart from the API", () => {
     const badRange = await both("FTOS_ACC_AccountRevenuesPI", range, reader);
     expect(badRange.status).toBe(400);
     expect(badRange.body.UIResult.Errors).toEqual([{ field: "startDate", message: expect.any(String) }]);
+  });
+
+  it("answers the second door exactly as in-process, its refusals included", async () => {
+    const door = async (name: string, data: unknown, token: string | null) => {
+      const [viaHttp, local] = await Promise.all([
+        callDoor(apart.url, name, data, token),
+        callDoor(inProcess.url, name, data, token),
+      ]);
+      const comparable = (answer: DoorAnswer) => ({
+        status: answer.status,
+        type: answer.headers.get("content-type"),
+        body:
+          answer.status === 200 ? { ...answer.body, asOf: "<asOf>" } : { ...answer.body, requestId: "<id>" },
+      });
+      expect(comparable(viaHttp), name).toEqual(comparable(local));
+      return viaHttp;
+    };
+    const created = await callDoor(apart.url, CUSTOMER, customerData("APART-DOOR"), writer.token ?? null);
+    expect(created.body).toEqual({ customerInternalId: expect.any(String), operation: "created" });
+    const id = created.body.customerInternalId;
+    expect((await door(CUSTOMER, customerData("APART-DOOR"), writer.token ?? null)).body.operation).toBe(
+      "unchanged",
+    );
+    expect((await door(HEADER, { customerInternalId: id }, reader.token ?? null)).body.initials).toBe("AP");
+    expect((await door(HEADER, { customerInternalId: id }, null)).status).toBe(401);
+    expect((await door(HEADER, { customerInternalId: id }, "B".repeat(43))).status).toBe(401);
+    expect((await door(CUSTOMER, customerData("APART-DOOR"), reader.token ?? null)).status).toBe(403);
+    expect((await door(HEADER, { customerInternalId: id, emial: 1 }, reader.token ?? null)).status).toBe(400);
   });
 
   it("answers 503 and turns unready when the API server is gone", async () => {

@@ -1,7 +1,9 @@
 import type { AppDeps, HttpRoute } from "@account360/api";
 import { type ActionIndex, AppError } from "@account360/core";
+import { actionRoute } from "./action-route";
 import { callActionRoute } from "./call-action-route";
 import { inProcess, overHttp } from "./dispatch";
+import { docsRoute } from "./docs-route";
 import { openApiRoute } from "./openapi-route";
 import { webRoute } from "./web-route";
 
@@ -13,7 +15,7 @@ export interface BridgeRoutesOptions {
 
 /**
  * The routes the bridge adds to the API's HTTP server (`StartOptions.extraRoutes`): callAction,
- * its OpenAPI document and the web page. Exported so tests build the server exactly as `pnpm start` does.
+ * the per-action endpoints, their OpenAPI document and reference page (/api/docs) and the web page. Exported so tests build the server exactly as `pnpm start` does.
  */
 export function bridgeRoutes(
   options: BridgeRoutesOptions,
@@ -27,7 +29,14 @@ export function bridgeRoutes(
     });
     return [
       callActionRoute({ maxBodyBytes: options.maxBodyBytes, actions, dispatch: () => remote ?? local }),
+      actionRoute({
+        maxBodyBytes: options.maxBodyBytes,
+        actions,
+        dispatch: () => remote ?? local,
+        ready: () => remote !== null || deps() !== null,
+      }),
       openApiRoute(actions),
+      docsRoute(),
       // The web page calls /trpc on its own origin, which only the one-process server has.
       ...(options.apiUrl ? [] : [webRoute()]),
     ];

@@ -8,14 +8,13 @@ import {
   sendJson,
   UNKNOWN_LABEL,
 } from "@account360/api";
-import { type ActionIndex, type AnyAction, AppError, type FieldError } from "@account360/core";
+import { type ActionIndex, type AnyAction, AppError } from "@account360/core";
+import { deprecationHeaders } from "./deprecation";
 import type { Dispatch } from "./dispatch";
 import { failureAnswer, parseEnvelope, successAnswer } from "./envelope";
+import { runAction } from "./run-action";
 
 const callActionPath = /^\/api\/openapi\/callaction\/?$/i;
-
-/** RFC 9745: the moment the legacy names were deprecated, as a structured-field date. */
-export const LEGACY_DEPRECATED_SINCE = `@${Date.UTC(2026, 0, 1) / 1000}`;
 
 export interface CallActionOptions {
   maxBodyBytes: number;
@@ -44,47 +43,27 @@ export function callActionRoute(options: CallActionOptions): HttpRoute {
         const message = `Unknown action ${echoName(envelope.actionName)}.`;
         throw new AppError("NOT_FOUND", message, [{ field: "Request.ActionName", message }]);
       }
-      const dispatch = options.dispatch();
-      let output: unknown;
-      try {
-        output = await dispatch(
-          found.action,
-          envelope.data,
-          { token: envelope.token, claimedUserName: envelope.userName },
-          scope.requestId,
-        );
-      } catch (error) {
-        const app =
-          error instanceof AppError ? error : new AppError("INTERNAL", "An unexpected error occurred.");
-        // The answer says only "quote the request id": the cause must be in the log under that id.
-        if (app.code === "INTERNAL")
-          scope.log.error({ requestId: scope.requestId, err: app.cause ?? error }, "action failed");
-        throw new AppError(app.code, app.message, dataPaths(app.fieldErrors));
-      }
+      const output = await runAction(
+        options.dispatch(),
+        found.action,
+        envelope.data,
+        { token: envelope.token, claimedUserName: envelope.userName },
+        scope,
+        "Request.Data",
+      );
       const message = found.legacy
         ? `${found.action.message(output)}. ${found.name} is deprecated; use ${found.action.name}`
         : found.action.message(output);
       const answer = successAnswer(message, output, scope.requestId);
-      sendJson(res, answer.status, answer.body, found.legacy ? deprecationHeaders(found.action) : {});
+      sendJson(res, answer.status, answer.body, found.legacy ? legacyHeaders(found.action) : {});
     },
     sendError(res, error, scope) {
       const answer = failureAnswer(error, scope.requestId);
       // A refused legacy call is deprecated too: the integrator fixing it should move to the new name.
       const found = options.actions.byName(scope.label);
-      sendJson(res, answer.status, answer.body, found?.legacy ? deprecationHeaders(found.action) : {});
+      sendJson(res, answer.status, answer.body, found?.legacy ? legacyHeaders(found.action) : {});
     },
   };
 }
 
-/** RFC 9745 `Deprecation` and a `Link` to the replacement, for the legacy action names only. */
-function deprecationHeaders(action: AnyAction): Record<string, string> {
-  return {
-    Deprecation: LEGACY_DEPRECATED_SINCE,
-    Link: `</api/openApi/openapi.json>; rel="successor-version"; title="${action.name}"`,
-  };
-}
-
-/** Field paths as the integrator sees them: inside Data. */
-function dataPaths(errors: FieldError[]): FieldError[] {
-  return errors.map((e) => ({ ...e, field: e.field || "Request.Data" }));
-}
+const legacyHeaders = (action: AnyAction) => deprecationHeaders(action, "/api/openApi/openapi.json");

@@ -9,7 +9,8 @@ export interface ParsedEnvelope {
   token: string | null;
 }
 
-const prefixOf: Record<AppErrorCode, string> = {
+/** The name of each status, as envelope messages start and problem titles read. */
+export const prefixOf: Record<AppErrorCode, string> = {
   BAD_REQUEST: "Bad Request",
   UNAUTHORIZED: "Unauthorized",
   FORBIDDEN: "Forbidden",

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { loadEnv, startServer } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { EXAMPLES_FILE, extractExamples, GUIDE } from "../openapi-examples-extract";
 import { bridgeRoutes } from "./bridge-routes";
 import { actions } from "./test/actions";
 
@@ -75,10 +77,14 @@ function resolve(pointer: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
 }
 
-const variants = () =>
-  doc.paths["/api/openApi/CallAction"].post.requestBody.content["application/json"].schema.oneOf;
-const variant = (name: string) => variants().find((v: { title: string }) => v.title === name);
-const dataSchemaOf = (name: string) => variant(name).properties.Request.properties.Data.oneOf[1];
+const operation = (name: string) => doc.paths[`/ftosapi/automation-processors/actions/${name}`]?.post;
+const component = (node: { $ref: string }) => resolve(node.$ref) as Record<string, unknown>;
+const dataSchemaOf = (name: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON
+  component(operation(name).requestBody.content["application/json"].schema) as any;
+const resultSchemaOf = (name: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON
+  component(operation(name).responses["200"].content["application/json"].schema) as any;
 
 describe("GET /api/openApi/openapi.json", () => {
   it("is an OpenAPI 3.1 document: info, paths of operations with responses, every $ref resolving", async () => {
@@ -88,17 +94,25 @@ describe("GET /api/openApi/openapi.json", () => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/Authorize/GetToken", "/api/openApi/CallAction"]),
+      expect.arrayContaining([
+        "/api/Authorize/GetToken",
+        "/api/openApi/CallAction",
+        "/ftosapi/automation-processors/actions/FTOS_ACC_AccountHeader",
+      ]),
     );
     for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
       expect(path.startsWith("/")).toBe(true);
       for (const [method, operation] of Object.entries(item)) {
         expect(HTTP_METHODS).toContain(method);
-        const responses = (operation as { responses: Record<string, { description?: unknown }> }).responses;
+        const responses = (
+          operation as { responses: Record<string, { description?: unknown; $ref?: unknown }> }
+        ).responses;
         expect(Object.keys(responses).length).toBeGreaterThan(0);
         for (const [status, response] of Object.entries(responses)) {
           expect(status).toMatch(/^([1-5]\d\d|[1-5]XX|default)$/);
-          expect(typeof response.description).toBe("string");
+          const resolved =
+            "$ref" in response ? (resolve(response.$ref as string) as typeof response) : response;
+          expect(typeof resolved.description).toBe("string");
         }
       }
     }
@@ -112,32 +126,89 @@ describe("GET /api/openApi/openapi.json", () => {
     expect([...walk(doc)].filter(([pointer]) => pointer.endsWith("/nullable"))).toEqual([]);
     const envelope = doc.components.schemas.Envelope;
     expect(envelope.required).toEqual(["IsSuccess", "Message", "ErrorCode", "RequestId", "UIResult"]);
-    expect(
-      doc.paths["/api/openApi/CallAction"].post.responses["200"].content["application/json"].schema.$ref,
-    ).toBe("#/components/schemas/Envelope");
   });
 
-  it("has one request variant per action, each naming its action and taking Data as a string or the schema", async () => {
-    const titles = variants().map((v: { title: string }) => v.title);
+  it("has one operation per action name, its operationId the name, tagged by area, every failure a problem", async () => {
+    const operationIds = Object.values<Record<string, { operationId: string }>>(doc.paths).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId),
+    );
+    expect(new Set(operationIds).size).toBe(operationIds.length);
     // Every name of the registry, and among them every action of the seed document.
-    expect([...titles].sort()).toEqual(actions.map((a) => a.name).sort());
-    expect([...titles]).toEqual(expect.arrayContaining([...WRITES, ...WIDGETS, ...LEGACY]));
-    expect(new Set(titles).size).toBe(titles.length);
-    for (const name of titles) {
-      const request = variant(name).properties.Request;
-      expect(request.properties.ActionName).toEqual({ const: name });
-      expect(request.required).toContain("ActionName");
-      const [asString, asSchema] = request.properties.Data.oneOf;
-      expect(asString).toMatchObject({ type: "string" });
-      expect(asSchema).toBeTypeOf("object");
-      expect(asSchema.$schema).toBeUndefined();
+    const perAction = operationIds.filter((id) => !["GetToken", "CallAction"].includes(id));
+    expect([...perAction].sort()).toEqual(actions.map((a) => a.name).sort());
+    expect(perAction).toEqual(expect.arrayContaining([...WRITES, ...WIDGETS, ...LEGACY]));
+    for (const action of actions) {
+      const op = operation(action.name);
+      expect(op.operationId).toBe(action.name);
+      expect(op.tags).toEqual([action.tag]);
+      expect(op.security).toEqual([{ bearer: [] }]);
+      const statuses = Object.keys(op.responses).sort();
+      const failures = ["400", "401", "403", "404", "413", "415", "429", "500", "503"];
+      if (action.kind === "mutation") failures.push("409");
+      expect(statuses).toEqual(["200", ...failures].sort());
+      for (const status of failures) {
+        const response = component(op.responses[status]) as { content: Record<string, { schema: unknown }> };
+        expect(response.content["application/problem+json"]?.schema).toEqual({
+          $ref: "#/components/schemas/Problem",
+        });
+      }
+      expect(op.deprecated === true, action.name).toBe(action.legacyOf !== null);
+      if (action.legacyOf) {
+        expect(op.description).toContain(action.legacyOf);
+        expect(Object.keys(op.responses["200"].headers)).toEqual(
+          expect.arrayContaining(["Deprecation", "Link"]),
+        );
+        // A legacy name documents the very schemas of its replacement.
+        expect(op.requestBody).toEqual(operation(action.legacyOf).requestBody);
+      }
     }
-    for (const name of LEGACY)
-      expect(variant(name)).toMatchObject({
-        deprecated: true,
-        description: expect.stringContaining("FTOS_ACC_CB_"),
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.paths["/api/Authorize/GetToken"].post.security).toEqual([]);
+    expect(doc.servers.length).toBeGreaterThan(0);
+    expect(doc.info.license.name).toBeTruthy();
+  });
+
+  it("keeps the callAction envelope as its own operation", async () => {
+    const callAction = doc.paths["/api/openApi/CallAction"].post;
+    expect(callAction.operationId).toBe("CallAction");
+    for (const [status, response] of Object.entries<{ content: Record<string, { schema: unknown }> }>(
+      callAction.responses,
+    )) {
+      expect(response.content["application/json"]?.schema, status).toEqual({
+        $ref: "#/components/schemas/Envelope",
       });
-    for (const name of [...WRITES, ...WIDGETS]) expect(variant(name).deprecated).toBeUndefined();
+    }
+    expect(doc.components.schemas.CallActionRequest.required).toEqual(["Request"]);
+    // Its example is the guide's header call, in the envelope: the same Data and answer as the action's own.
+    const request = callAction.requestBody.content["application/json"].examples.header.value;
+    const answer = callAction.responses["200"].content["application/json"].examples.header.value;
+    const header = operation("FTOS_ACC_AccountHeader");
+    expect(JSON.parse(request.Request.Data)).toEqual(
+      header.requestBody.content["application/json"].examples.documented.value,
+    );
+    expect(answer.UIResult.Data).toEqual(
+      header.responses["200"].content["application/json"].examples.documented.value,
+    );
+    expect(answer.Message).toBe("Account header computed");
+  });
+
+  it("generates each answer schema from the zod output schema, so a widget's answer is typed field by field", async () => {
+    const header = resultSchemaOf("FTOS_ACC_AccountHeader");
+    expect(header.type).toBe("object");
+    expect(header.required).toEqual(
+      expect.arrayContaining(["customerInternalId", "fullName", "initials", "uniqueIdMasked", "asOf"]),
+    );
+    expect(header.properties.fullName).toEqual({ type: "string" });
+    expect(resultSchemaOf("FTOS_ACC_CB_AddUpdateIndividualCustomer").properties.operation.enum).toEqual([
+      "created",
+      "updated",
+      "unchanged",
+    ]);
+    for (const action of actions) {
+      const result = resultSchemaOf(action.name);
+      expect(result, action.name).toBeTypeOf("object");
+      expect(Object.keys(result).length, action.name).toBeGreaterThan(0);
+    }
   });
 
   it("generates each Data schema from the zod schema the API validates with", async () => {
@@ -174,5 +245,29 @@ describe("GET /api/openApi/openapi.json", () => {
     const response = await fetch(`${url}/API/OPENAPI/OpenApi.json`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { openapi: string }).openapi).toBe(doc.openapi);
+  });
+});
+
+describe("the examples of docs/callaction.md", () => {
+  it("are each documented action's request and answer examples", async () => {
+    const documented = extractExamples(readFileSync(GUIDE, "utf8"));
+    expect(Object.keys(documented)).toEqual(expect.arrayContaining([...WRITES, ...WIDGETS]));
+    for (const [name, examples] of Object.entries(documented)) {
+      const request = operation(name).requestBody.content["application/json"].examples;
+      const answer = operation(name).responses["200"].content["application/json"].examples;
+      expect(
+        Object.values(request).map((e) => (e as { value: unknown }).value),
+        name,
+      ).toEqual(examples.map((e) => e.data));
+      expect(
+        Object.values(answer).map((e) => (e as { value: unknown }).value),
+        name,
+      ).toEqual(examples.map((e) => e.answer));
+    }
+  });
+
+  it("are extracted into src/openapi-examples.json as the guide has them now (pnpm openapi:examples)", () => {
+    const fresh = extractExamples(readFileSync(GUIDE, "utf8"));
+    expect(JSON.parse(readFileSync(EXAMPLES_FILE, "utf8"))).toEqual(fresh);
   });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, launchBrowser } from "./browser";
 import { assert, assertEqual, Checks } from "./checks";
 import { apiClient, createE2eCustomer } from "./dataset";
+import { docsPageScenario } from "./docs-page";
 import { ARTIFACTS_DIR, parseE2eArgs, USAGE } from "./options";
 import { customerPageScenario } from "./scenario";
 import { freePort, type RunningApp, run, startApp } from "./server";
@@ -117,6 +118,8 @@ try {
       assertEqual(disabled.code, 0, `pnpm user disable (${disabled.stderr.trim()})`);
     },
   });
+  // e2e.writer (reader and writer): the scenario above ends with e2e.reader disabled.
+  await docsPageScenario({ checks, browser, url: app.url, token: writerToken });
 } catch (error) {
   checks.failed.push({ name: "e2e setup", message: error instanceof Error ? error.message : String(error) });
   console.log(`  FAIL  e2e setup\n        ${error instanceof Error ? error.stack : String(error)}`);

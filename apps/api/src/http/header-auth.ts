@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { AppError } from "@account360/core";
-import { canCall, type Principal } from "../auth/roles";
-import { bearerToken } from "../context";
+import { canCall, type Need, type Principal } from "../auth/roles";
+import { type AppDeps, bearerToken } from "../context";
 import type { RequestScope } from "./route";
 import type { TrpcCall } from "./trpc-calls";
 
@@ -38,15 +38,36 @@ export async function authorizeTrpcCalls(
 ): Promise<void> {
   const needs = calls.filter((call) => call.need !== undefined);
   if (needs.length === 0 || !scope.deps) return;
+  const principal = await authenticateRequired(req, scope.deps, claimedUserName);
+  const refused = needs.find((call) => !canCall(principal, call.need as NonNullable<TrpcCall["need"]>));
+  if (refused) throw refusal(principal, refused.need as Need);
+}
+
+/**
+ * A per-action endpoint: the `Authorization: Bearer` token must be valid (401) and its user hold
+ * the action's role (403), judged from the headers before the body. A bridge running apart has
+ * no database and leaves both checks to the API server, which answers the same.
+ */
+export async function authorizeBearerHeader(
+  req: IncomingMessage,
+  scope: RequestScope,
+  need: Need,
+): Promise<void> {
+  if (!scope.deps) return;
+  const principal = await authenticateRequired(req, scope.deps, null);
+  if (!canCall(principal, need)) throw refusal(principal, need);
+}
+
+async function authenticateRequired(
+  req: IncomingMessage,
+  deps: AppDeps,
+  claimedUserName: string | null,
+): Promise<Principal> {
   const token = bearerToken(req.headers.authorization);
   if (!token) throw new AppError("UNAUTHORIZED", "A bearer token is required.");
-  const principal = await scope.deps.auth.authenticate(token, claimedUserName ?? undefined);
-  const refused = needs.find((call) => !canCall(principal, call.need as NonNullable<TrpcCall["need"]>));
-  if (refused) {
-    throw new AppError(
-      "FORBIDDEN",
-      // The procedures' own wording (trpc/init.ts): one sentence for one refusal, whichever door.
-      `User ${principal.userName} may not call this (${refused.need} access needed).`,
-    );
-  }
+  return deps.auth.authenticate(token, claimedUserName ?? undefined);
 }
+
+/** The procedures' own wording (trpc/init.ts): one sentence for one refusal, whichever door. */
+const refusal = (principal: Principal, need: Need) =>
+  new AppError("FORBIDDEN", `User ${principal.userName} may not call this (${need} access needed).`);

@@ -23,6 +23,8 @@ describe("the ready message", () => {
       "Account360 is ready at http://127.0.0.1:3000 (started in 4.2 s)",
       "  web page    http://127.0.0.1:3000/",
       "  callAction  http://127.0.0.1:3000/api/openApi/CallAction",
+      "  actions     http://127.0.0.1:3000/ftosapi/automation-processors/actions/{ActionName}",
+      "  API docs    http://127.0.0.1:3000/api/docs   (OpenAPI: http://127.0.0.1:3000/api/openApi/openapi.json)",
       "  tRPC        http://127.0.0.1:3000/trpc   (tokens: POST http://127.0.0.1:3000/api/Authorize/GetToken)",
       "  database    PGlite, data in /srv/a360/.data/pglite",
       "No API user exists yet. Create the first, an admin, from another terminal; it asks for the password:",

@@ -103,7 +103,14 @@ export function readyMessage(facts: ReadyFacts): string {
   return [
     "",
     `Account360${facts.withBridge ? "" : "'s API server"} is ready at ${base} (started in ${facts.seconds.toFixed(1)} s)`,
-    ...(facts.withBridge ? [`  web page    ${base}/`, `  callAction  ${base}/api/openApi/CallAction`] : []),
+    ...(facts.withBridge
+      ? [
+          `  web page    ${base}/`,
+          `  callAction  ${base}/api/openApi/CallAction`,
+          `  actions     ${base}/ftosapi/automation-processors/actions/{ActionName}`,
+          `  API docs    ${base}/api/docs   (OpenAPI: ${base}/api/openApi/openapi.json)`,
+        ]
+      : []),
     `  tRPC        ${base}/trpc   (tokens: POST ${base}/api/Authorize/GetToken)`,
     `  database    ${describeDatabase(facts.database)}`,
     ...usersSection(facts),

@@ -59,7 +59,7 @@ function raw(bytes: string): Promise<string> {
 }
 
 describe("security headers", () => {
-  it("are on every answer: health, metrics, OpenAPI, callAction, GetToken and tRPC, success or failure", async () => {
+  it("are on every answer: health, metrics, OpenAPI, callAction, the second door, GetToken and tRPC, success or failure", async () => {
     const call = (body: string, headers: Record<string, string> = {}) => ({
       path: CALL_ACTION,
       body,
@@ -78,6 +78,28 @@ describe("security headers", () => {
     await probe("callAction 404", call(envelope("No_Such_Action", null, authed)), 404);
     await probe("callAction 413", call(`{"x":"${"y".repeat(1024 * 1024)}"}`), 413);
     await probe("callAction 415", call("{}", { "content-type": "text/plain" }), 415);
+    const door = (
+      name: string,
+      body: string,
+      headers: Record<string, string> = { authorization: `Bearer ${token}` },
+    ) => ({
+      path: `/ftosapi/automation-processors/actions/${name}`,
+      body,
+      headers,
+    });
+    await probe("second door 200", door("FTOS_ACC_AccountClientLifecycle", ""), 200);
+    await probe("second door 400", door("FTOS_ACC_AccountHeader", "{not json"), 400);
+    await probe("second door 401", door("FTOS_ACC_AccountHeader", "{}", {}), 401);
+    await probe("second door 404", door("No_Such_Action", "{}"), 404);
+    await probe("second door 413", door("FTOS_ACC_AccountHeader", `{"x":"${"y".repeat(1024 * 1024)}"}`), 413);
+    await probe(
+      "second door 415",
+      door("FTOS_ACC_AccountHeader", "{}", {
+        authorization: `Bearer ${token}`,
+        "content-type": "text/plain",
+      }),
+      415,
+    );
     await probe(
       "GetToken 200",
       { path: GET_TOKEN, body: JSON.stringify({ username: "headers.user", password: PASSWORD }) },
@@ -133,6 +155,14 @@ describe("security headers", () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const busy: [string, Answer][] = [
         ["callAction", await read()],
+        [
+          "second door",
+          await send(server.url, {
+            path: "/ftosapi/automation-processors/actions/FTOS_ACC_AccountClientLifecycle",
+            body: "null",
+            headers: { authorization: `Bearer ${token}` },
+          }),
+        ],
         ["tRPC", await send(server.url, { method: "GET", path: "/trpc/system.info" })],
         ["GetToken", await send(server.url, { path: GET_TOKEN, body: "{}" })],
       ];
@@ -142,6 +172,7 @@ describe("security headers", () => {
         expect(securityHeaderProblems(answer), label).toEqual([]);
       }
       expect(envelopeProblems(busy[0]?.[1] as Answer)).toEqual([]);
+      expect(busy[1]?.[1].headers["content-type"]).toMatch(/^application\/problem\+json/);
       // Liveness is not load: an orchestrator must not restart a busy server, nor take a busy one
       // out of rotation (readiness asks the database, which on PGlite waits for the lock).
       const health = await send(server.url, { method: "GET", path: "/healthz" });
