@@ -172,7 +172,11 @@ describe("the per-action endpoints under fuzzing", () => {
     await fc.assert(
       fc.asyncProperty(
         fc
-          .array(doorCase, { minLength: CONCURRENCY, maxLength: CONCURRENCY })
+          // One call in four is a documented example, so the use cases run under the load too.
+          .array(fc.oneof({ arbitrary: doorCase, weight: 3 }, { arbitrary: documentedCase, weight: 1 }), {
+            minLength: CONCURRENCY,
+            maxLength: CONCURRENCY,
+          })
           .map((makers) => makers.map((m) => m())),
         checkBatch,
       ),

@@ -65,7 +65,7 @@ export async function docsPageScenario(ctx: {
       await operation.locator("button.execute").click();
       const status = operation.locator(".live-responses-table tr.response .response-col_status").first();
       await status.waitFor();
-      assertEqual((await status.innerText()).trim(), "200", "status Swagger UI shows");
+      assertEqual(((await status.textContent()) ?? "").trim(), "200", "status Swagger UI shows");
       await operation.locator(".live-responses-table", { hasText: "Prospect" }).waitFor();
       assertEqual(errors.slice(before), [], "script errors or CSP refusals");
     },
