@@ -124,6 +124,7 @@ beforeAll(async () => {
   samples.set("FTOS_ACC_AccountProfitabilityIndicators", [{ customerInternalId: customerId }]);
   samples.set("FTOS_ACC_SearchCustomers", [{ query: "Popescu" }, { query: "Popescu", limit: 1 }]);
   samples.set("FTOS_ACC_CustomerAuditTrail", [{ customerInternalId: customerId, limit: 5 }]);
+  samples.set("FTOS_ACC_ListChangeEvents", [{ customerId, limit: 5 }, null]);
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

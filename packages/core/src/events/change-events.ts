@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
 import { decodeCursor, encodeCursor } from "../rules/cursor";
+import type { Sources } from "../ports/sources";
 import { systemId } from "../rules/ids";
+import { notFound } from "../use-cases/record-changes";
 
 /** CONTRACT §9: what a change event holds, in the feed, the webhooks and NATS alike. */
 export const changeEventSchema = z.object({
@@ -76,12 +78,20 @@ export const changeEventsResult = z.object({
 });
 export type ChangeEventsResult = z.infer<typeof changeEventsResult>;
 
-/** events.list: the events after a cursor, oldest first; replay from any cursor still retained. */
+/**
+ * events.list: the events after a cursor, oldest first; replay from any cursor still retained.
+ * An empty page for one customer checks that the customer exists (404 otherwise), as every
+ * action of one customer does.
+ */
 export async function listChangeEvents(
-  source: ChangeEventSource,
+  sources: Pick<Sources, "events" | "writes">,
   input: z.output<typeof changeEventsInput>,
 ): Promise<ChangeEventsResult> {
-  const rows = await source.list({ limit: input.limit, after: input.after, customerId: input.customerId });
+  const { limit, after, customerId } = input;
+  const rows = await sources.events.list({ limit, after, customerId });
+  if (rows.length === 0 && customerId && !(await sources.writes.customerExists(customerId))) {
+    throw notFound("customerId", `No customer has customerId ${customerId}.`);
+  }
   const last = rows[rows.length - 1];
   return {
     items: rows.map((row) => row.event),
@@ -101,5 +111,5 @@ export const changeEventFeed = defineAction({
   input: changeEventsInput,
   output: changeEventsResult,
   message: (output) => `${output.items.length} change events`,
-  run: ({ sources }, input) => listChangeEvents(sources.events, input),
+  run: ({ sources }, input) => listChangeEvents(sources, input),
 });

@@ -212,12 +212,16 @@ describe("change events", () => {
     expect(idle).toEqual({ items: [], nextCursor: after });
   });
 
-  it("refuse a cursor they did not give out and a limit out of range, naming the field", async () => {
+  it("refuse a cursor they did not give out, a limit out of range and an unknown customer, naming the field", async () => {
     await expect(feed({ after: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({
       fieldErrors: [{ field: "after" }],
     });
     await expect(feed({ limit: 1001 })).rejects.toMatchObject({
       fieldErrors: [{ field: "limit" }],
+    });
+    await expect(feed({ customerId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: [{ field: "customerId" }],
     });
   });
 
