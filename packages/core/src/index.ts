@@ -8,6 +8,7 @@ export * from "./actions/registry";
 export * from "./actions/write-result";
 export * from "./errors/app-error";
 export * from "./events/change-events";
+export * from "./events/webhooks";
 export * from "./ingest/ingest";
 export * from "./ingest/picture-bytes";
 export * from "./ingest/rows";

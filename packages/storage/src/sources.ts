@@ -1,5 +1,6 @@
 import type { Sources } from "@account360/core";
 import { changeEventSource } from "./events/change-event-feed";
+import { webhookStore } from "./events/webhook-store";
 import { ingestStore } from "./ingest/ingest-store";
 import { customerSearchSource } from "./repositories/customer-search";
 import { createWriteStore } from "./repositories/write-store";
@@ -23,6 +24,7 @@ export function createSources(db: Db): Sources {
   return {
     writes: createWriteStore(db),
     events: changeEventSource(db),
+    webhooks: webhookStore(db),
     ingest: ingestStore(db),
     search: customerSearchSource(db),
     lifecycle: accountClientLifecycleSource(db),

@@ -1,4 +1,5 @@
 import { changeEventFeed } from "../events/change-events";
+import { webhookAdd, webhookDeliveries, webhookList, webhookRemove, webhookResume } from "../events/webhooks";
 import {
   ingestCampaignOffers,
   ingestComplianceFlags,
@@ -68,6 +69,12 @@ export function createActions(settings: Settings) {
     FTOS_ACC_SearchCustomers: searchCustomers,
     FTOS_ACC_CustomerAuditTrail: customerAuditTrail,
     FTOS_ACC_ListChangeEvents: changeEventFeed,
+    // Delivery of the change events (CONTRACT §9), admin only
+    FTOS_ACC_WebhookAdd: webhookAdd,
+    FTOS_ACC_WebhookList: webhookList,
+    FTOS_ACC_WebhookRemove: webhookRemove,
+    FTOS_ACC_WebhookResume: webhookResume,
+    FTOS_ACC_WebhookDeliveries: webhookDeliveries,
     // What the widgets are computed from (CONTRACT §6)
     FTOS_ACC_IngestContracts: ingestContracts,
     FTOS_ACC_IngestInstalments: ingestInstalments,

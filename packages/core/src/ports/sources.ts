@@ -1,4 +1,5 @@
 import type { ChangeEventSource } from "../events/change-events";
+import type { WebhookStore } from "../events/webhooks";
 import type { IngestStore } from "../ingest/ingest";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
@@ -23,6 +24,7 @@ import type { WriteStore } from "./write-store";
 export interface Sources {
   writes: WriteStore;
   events: ChangeEventSource;
+  webhooks: WebhookStore;
   ingest: IngestStore;
   search: CustomerSearchSource;
   lifecycle: AccountClientLifecycleSource;

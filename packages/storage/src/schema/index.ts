@@ -17,3 +17,4 @@ export * from "./revenues";
 export * from "./tasks";
 export * from "./transactions";
 export * from "./users";
+export * from "./webhooks";
