@@ -125,7 +125,19 @@ beforeAll(async () => {
   samples.set("FTOS_ACC_SearchCustomers", [{ query: "Popescu" }, { query: "Popescu", limit: 1 }]);
   samples.set("FTOS_ACC_CustomerAuditTrail", [{ customerInternalId: customerId, limit: 5 }]);
   samples.set("FTOS_ACC_ListChangeEvents", [{ customerId, limit: 5 }, null]);
+  const endpoint = dataOf(
+    await envelopeCall(
+      "FTOS_ACC_WebhookAdd",
+      { url: "http://127.0.0.1:9/doors", secret: `whsec_${"A".repeat(43)}=`, types: ["customer.*"] },
+      tokens.admin,
+    ),
+  ) as unknown as { id: string };
+  samples.set("FTOS_ACC_WebhookList", [null]);
+  samples.set("FTOS_ACC_WebhookDeliveries", [{ endpointId: endpoint.id, limit: 5 }]);
 }, 60_000);
+
+/** Writes that are not upserts: every call makes or changes something new, so no two answers match. */
+const NOT_REPEATABLE = new Set(["FTOS_ACC_WebhookAdd", "FTOS_ACC_WebhookRemove", "FTOS_ACC_WebhookResume"]);
 afterAll(async () => {
   await server?.stop();
 });
@@ -135,7 +147,10 @@ describe("both doors", () => {
     // The suggestion to dismiss exists only once the offers are in (the first test below).
     const missing = actionIndex.all
       .map((a) => a.name)
-      .filter((name) => !samples.has(name) && name !== "FTOS_ACC_DismissProductSuggestion");
+      .filter(
+        (name) =>
+          !samples.has(name) && name !== "FTOS_ACC_DismissProductSuggestion" && !NOT_REPEATABLE.has(name),
+      );
     expect(missing).toEqual([]);
   });
 
