@@ -2,7 +2,9 @@ export * from "./actions/action";
 export * from "./actions/add-update-customer-address";
 export * from "./actions/add-update-customer-agreement";
 export * from "./actions/add-update-customer-representative";
+export * from "./actions/add-update-group-member";
 export * from "./actions/add-update-individual-customer";
+export * from "./actions/add-update-legal-entity-customer";
 export * from "./actions/create-update-application";
 export * from "./actions/registry";
 export * from "./actions/write-result";
@@ -17,11 +19,18 @@ export { ISSUE_STATUS, parseInput, unknownFieldMessage } from "./rules/edge-inpu
 export * from "./rules/ids";
 export {
   ACCOUNT_RELATION_TYPES,
+  ACCOUNT_TYPES,
   type AccountRelationType,
+  type AccountType,
   ADDRESS_TYPES,
   type AddressType,
   EMAIL_ADDRESS_TYPES,
   type EmailAddressType,
+  GROUP_ACCOUNT_TYPE,
+  GROUP_MEMBER_ROLES,
+  type GroupMemberRole,
+  INDUSTRIES,
+  type Industry,
   PHONE_NUMBER_TYPES,
   type PhoneNumberType,
 } from "./rules/option-sets";

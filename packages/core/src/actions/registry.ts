@@ -32,7 +32,9 @@ import type { AnyAction } from "./action";
 import { addUpdateCustomerAddress } from "./add-update-customer-address";
 import { addUpdateCustomerAgreement } from "./add-update-customer-agreement";
 import { addUpdateCustomerRepresentative } from "./add-update-customer-representative";
+import { addUpdateGroupMember } from "./add-update-group-member";
 import { addUpdateIndividualCustomer } from "./add-update-individual-customer";
+import { addUpdateLegalEntityCustomer } from "./add-update-legal-entity-customer";
 import { createUpdateApplication } from "./create-update-application";
 
 /**
@@ -45,6 +47,9 @@ export function createActions(settings: Settings) {
     // Writes (CONTRACT §4)
     FTOS_ACC_CB_AddUpdateIndividualCustomer: addUpdateIndividualCustomer(settings),
     FTOS_ACC_CB_AddUpdateCustomerAddress: addUpdateCustomerAddress,
+    // Legal entities and groups (CONTRACT §8)
+    FTOS_ACC_CB_AddUpdateLegalEntityCustomer: addUpdateLegalEntityCustomer(settings),
+    FTOS_ACC_CB_AddUpdateGroupMember: addUpdateGroupMember,
     FTOS_ACC_CB_AddUpdateCustomerRepresentative: addUpdateCustomerRepresentative,
     FTOS_ACC_CreateUpdateApplication: createUpdateApplication,
     FTOS_ACC_AddUpdateCustomerAgreement: addUpdateCustomerAgreement,
