@@ -1,9 +1,11 @@
 import type { Sources } from "@account360/core";
 import { ingestStore } from "./ingest/ingest-store";
 import { customerSearchSource } from "./repositories/customer-search";
+import { groupMembersSource } from "./repositories/group-members";
 import { createWriteStore } from "./repositories/write-store";
 import type { Db } from "./sql/db";
 import { accountFlagsSource } from "./widgets/flags";
+import { groupExposureSource } from "./widgets/group-exposure";
 import { accountHeaderSource } from "./widgets/header";
 import { accountClientLifecycleSource } from "./widgets/lifecycle";
 import { accountPendingActivitiesSource } from "./widgets/pending-activities";
@@ -36,5 +38,7 @@ export function createSources(db: Db): Sources {
     recentInteractions: recentInteractionsSource(db),
     revenues: revenuesSource(db),
     transactionValues: transactionValuesSource(db),
+    groupMembers: groupMembersSource(db),
+    groupExposure: groupExposureSource(db),
   };
 }

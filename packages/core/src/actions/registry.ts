@@ -13,8 +13,10 @@ import {
 } from "../ingest/ingest";
 import type { Settings } from "../settings";
 import { customerAuditTrail } from "../use-cases/list-customer-audit";
+import { listGroupMembers } from "../use-cases/list-group-members";
 import { searchCustomers } from "../use-cases/search-customers";
 import { accountFlags } from "../widgets/flags";
+import { groupExposure } from "../widgets/group-exposure";
 import { accountHeader } from "../widgets/header";
 import { accountClientLifecycle } from "../widgets/lifecycle";
 import { accountPendingActivities } from "../widgets/pending-activities";
@@ -66,11 +68,13 @@ export function createActions(settings: Settings) {
     FTOS_ACC_AccountRecentInteractions: accountRecentInteractions,
     FTOS_ACC_AccountRevenuesPI: accountRevenuesPI,
     FTOS_ACC_GetCustomerTransactionValues: getCustomerTransactionValues,
+    FTOS_ACC_GroupExposure: groupExposure,
     // Account360's own, beside the widgets
     FTOS_ACC_AccountProfitabilityIndicators: accountProfitabilityIndicators,
     FTOS_ACC_DismissProductSuggestion: dismissProductSuggestion,
     FTOS_ACC_SearchCustomers: searchCustomers,
     FTOS_ACC_CustomerAuditTrail: customerAuditTrail,
+    FTOS_ACC_GroupMembers: listGroupMembers,
     // What the widgets are computed from (CONTRACT §6)
     FTOS_ACC_IngestContracts: ingestContracts,
     FTOS_ACC_IngestInstalments: ingestInstalments,

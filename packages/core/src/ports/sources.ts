@@ -1,6 +1,8 @@
 import type { IngestStore } from "../ingest/ingest";
+import type { GroupMembersSource } from "../use-cases/list-group-members";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
+import type { GroupExposureSource } from "../widgets/group-exposure";
 import type { AccountHeaderSource } from "../widgets/header";
 import type { AccountClientLifecycleSource } from "../widgets/lifecycle";
 import type { AccountPendingActivitiesSource } from "../widgets/pending-activities";
@@ -36,4 +38,6 @@ export interface Sources {
   recentInteractions: RecentInteractionsSource;
   revenues: RevenuesSource;
   transactionValues: TransactionValuesSource;
+  groupMembers: GroupMembersSource;
+  groupExposure: GroupExposureSource;
 }
