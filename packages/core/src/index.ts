@@ -39,6 +39,7 @@ export { hasUnsafeCharacters, unsafeCharactersMessage } from "./rules/text";
 export { validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";
+export * from "./use-cases/list-customer-representatives";
 export * from "./use-cases/list-group-members";
 export { creationChanges } from "./use-cases/record-changes";
 export * from "./use-cases/search-customers";

@@ -2,6 +2,7 @@ import type { Sources } from "@account360/core";
 import { ingestStore } from "./ingest/ingest-store";
 import { customerSearchSource } from "./repositories/customer-search";
 import { groupMembersSource } from "./repositories/group-members";
+import { representativeLinksSource } from "./repositories/representative-links";
 import { createWriteStore } from "./repositories/write-store";
 import type { Db } from "./sql/db";
 import { accountFlagsSource } from "./widgets/flags";
@@ -39,6 +40,7 @@ export function createSources(db: Db): Sources {
     revenues: revenuesSource(db),
     transactionValues: transactionValuesSource(db),
     groupMembers: groupMembersSource(db),
+    representatives: representativeLinksSource(db),
     groupExposure: groupExposureSource(db),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from "../ingest/ingest";
 import type { Settings } from "../settings";
 import { customerAuditTrail } from "../use-cases/list-customer-audit";
+import { listCustomerRepresentatives } from "../use-cases/list-customer-representatives";
 import { listGroupMembers } from "../use-cases/list-group-members";
 import { searchCustomers } from "../use-cases/search-customers";
 import { accountFlags } from "../widgets/flags";
@@ -75,6 +76,7 @@ export function createActions(settings: Settings) {
     FTOS_ACC_SearchCustomers: searchCustomers,
     FTOS_ACC_CustomerAuditTrail: customerAuditTrail,
     FTOS_ACC_GroupMembers: listGroupMembers,
+    FTOS_ACC_CustomerRepresentatives: listCustomerRepresentatives,
     // What the widgets are computed from (CONTRACT §6)
     FTOS_ACC_IngestContracts: ingestContracts,
     FTOS_ACC_IngestInstalments: ingestInstalments,

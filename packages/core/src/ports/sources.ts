@@ -1,4 +1,5 @@
 import type { IngestStore } from "../ingest/ingest";
+import type { CustomerRepresentativesSource } from "../use-cases/list-customer-representatives";
 import type { GroupMembersSource } from "../use-cases/list-group-members";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
@@ -39,5 +40,6 @@ export interface Sources {
   revenues: RevenuesSource;
   transactionValues: TransactionValuesSource;
   groupMembers: GroupMembersSource;
+  representatives: CustomerRepresentativesSource;
   groupExposure: GroupExposureSource;
 }

@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   groupExposure,
   groupMemberInput,
+  listCustomerRepresentatives,
   listGroupMembers,
   parseInput,
   productPortfolio,
@@ -174,6 +175,18 @@ describe("legal entities in the widgets", () => {
     );
     const filled = await run(profileComplete, { customerInternalId: company });
     expect(filled).toMatchObject({ percentage: 90, missing: [{ field: "industry", weight: 10 }] });
+    const links = await run(listCustomerRepresentatives, { customerInternalId: company });
+    expect(links.representatives).toEqual([
+      expect.objectContaining({
+        customerInternalId: representative,
+        name: "Ana Popescu",
+        accountRelationType: "Administrator",
+      }),
+    ]);
+    const back = await run(listCustomerRepresentatives, { customerInternalId: representative });
+    expect(back.represents).toEqual([
+      expect.objectContaining({ customerInternalId: company, name: "Carpați Logistic SRL" }),
+    ]);
   });
 
   it("the picture's avatar carries a legal entity's initials, and groups.members links both ways", async () => {
