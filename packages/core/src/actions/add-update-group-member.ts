@@ -138,7 +138,8 @@ export async function upsertGroupMember(
       endDate: sent.endDate ?? null,
     };
     requireEndAfterStart(fields);
-    await store.transaction((tx) => requireGroupAndMember(tx, fields));
+    // The insert itself checks that the group is a group and the member is not (the store's
+    // create); when it stores nothing and no membership holds the pair, `absent` says why.
     return createOrUpdateExisting<"groupMember", GroupMemberResult>(store, "groupMember", fields, stamp, {
       created: (id) => ({ groupMemberIdentifier: id, operation: "created" }),
       existing: async (tx, stored) => ({

@@ -145,7 +145,8 @@ export interface WriteStore {
   /**
    * Inserts the record and its `created` audit entry atomically unless its natural key (see
    * RecordKey) is already taken; an agreement naming a contractNo is only inserted when that
-   * contract belongs to the customer. Answers the new id, or null when nothing was inserted.
+   * contract belongs to the customer, a group member only when its group is of accountType Group
+   * and its member is not. Answers the new id, or null when nothing was inserted.
    */
   create<E extends Entity>(entity: E, fields: EntityFields[E], stamp: AuditStamp): Promise<string | null>;
   /** Runs `work` in one transaction: everything it wrote commits together, or nothing does. */

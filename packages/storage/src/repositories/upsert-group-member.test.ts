@@ -1,4 +1,5 @@
 import { groupMemberInput, parseInput, upsertGroupMember, type WriteStore } from "@account360/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database";
 import {
@@ -115,6 +116,26 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
     expect(await count(db, "group_members")).toBe(before);
   });
 
+  it("stores no membership whose group is not a group or whose member is one, even asked directly", async () => {
+    const before = await count(db, "group_members");
+    const company = await addLegalEntity(store);
+    const group = await addGroup(store);
+    const stamp = { userName: writer.userName, action: "test" };
+    const membership = (groupInternalId: string, customerInternalId: string) => ({
+      groupInternalId,
+      customerInternalId,
+      role: "Member",
+      startDate: null,
+      endDate: null,
+    });
+    expect(
+      await store.create("groupMember", membership(company, await addCustomer(store)), stamp),
+    ).toBeNull();
+    expect(await store.create("groupMember", membership(group, await addGroup(store)), stamp)).toBeNull();
+    expect(await store.create("groupMember", membership(group, company), stamp)).toEqual(expect.any(String));
+    expect(await count(db, "group_members")).toBe(before + 1);
+  });
+
   it("answers 400 for an endDate before the startDate, on create and on update", async () => {
     const groupInternalId = await addGroup(store);
     const customerInternalId = await addCustomer(store);
@@ -191,6 +212,33 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       addLegalEntity(store, { UniqueID: "LE-KEEP-1", accountType: "Group" }),
     );
     expect(memberToGroup.code).toBe("CONFLICT");
+  });
+
+  it("a membership being added while its group stops being one is refused, not stored under a company", async () => {
+    const group = await addGroup(store, { UniqueID: "GRP-RACE-1", name: "Race Group" });
+    const member = await addCustomer(store);
+    let joining: Promise<unknown> = Promise.resolve();
+    await store.transaction(async (tx) => {
+      const stored = await tx.lock("legalEntity", { id: group });
+      if (!stored) throw new Error("the group is gone");
+      // On PostgreSQL the insert runs now, on its own connection, and must wait for this lock.
+      joining = upsert({ groupInternalId: group, customerInternalId: member, role: "Member" }).catch(
+        (e) => e,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const { id: _id, ...fields } = stored;
+      await tx.update(
+        "legalEntity",
+        group,
+        { ...fields, accountType: "Company" },
+        {
+          accountType: { old: "Group", new: "Company" },
+        },
+        { userName: writer.userName, action: "test" },
+      );
+    });
+    expect(await joining).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await count(db, "group_members", sql`group_id = ${group}::uuid`)).toBe(0);
   });
 
   it("creates one membership for 20 identical concurrent requests", async () => {

@@ -7,6 +7,7 @@ import {
   type Entity,
   type EntityFields,
   type FieldChanges,
+  GROUP_ACCOUNT_TYPE,
   type RecordKey,
   type StoredRecord,
   type WriteStore,
@@ -20,7 +21,7 @@ import { groupMembers } from "../schema/group-members";
 import { auditedChanges } from "../sql/audit";
 import { asColumnType, bare, bareList } from "../sql/columns";
 import type { Db } from "../sql/db";
-import { readStatement, type Statement, writeStatement } from "../sql/statement";
+import { type Param, readStatement, type Statement, writeStatement } from "../sql/statement";
 import { type WriteTable, writeTables } from "./write-tables";
 
 type Values = Record<string, unknown>;
@@ -43,6 +44,20 @@ const nextSequence = (customerId: SQL) => sql`update ${customers}
     set ${bare(customers.lastSequence)} = ${customers.lastSequence} + 1
     where ${customers.id} = ${customerId}
     returning ${customers.id} as customer_id, ${customers.lastSequence} as sequence`;
+
+const isGroupAccount = (alias: string): SQL =>
+  sql`${sql.raw(alias)}.kind = 'legalEntity' and ${sql.raw(alias)}.account_type = ${sql.raw(`'${GROUP_ACCOUNT_TYPE}'`)}`;
+
+/**
+ * The group is a group and the member is not, both rows share-locked: a concurrent change of
+ * either's accountType waits for this insert, and this insert for it (then sees its outcome).
+ */
+const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
+  sql`where exists (
+      select 1 from ${customers} g where g.id = ${groupId}::text::uuid and ${isGroupAccount("g")} for share
+    ) and exists (
+      select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")}) for share
+    )`;
 
 /**
  * One statement: the insert and its audit entry commit together, ON CONFLICT DO NOTHING lets the
@@ -71,7 +86,12 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
           select 1 from ${contracts}
           where ${contracts.customerId} = ${p[fieldKey("customerInternalId") as never]}::text::uuid
             and ${contracts.contractNo} = ${p[fieldKey("contractNo") as never]}::text)`
-      : sql``;
+      : table.groupAndMember
+        ? groupAndMemberCondition(
+            p[fieldKey("groupInternalId") as never] as Param,
+            p[fieldKey("customerInternalId") as never] as Param,
+          )
+        : sql``;
     return sql`with created as (
         insert into ${table.table} (${bareList(columns)})
         select ${sql.join(values, sql`, `)} ${contract}

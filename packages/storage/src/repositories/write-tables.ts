@@ -33,6 +33,11 @@ export interface WriteTable<E extends Entity> {
   /** An agreement naming a contractNo is only stored when that contract belongs to the customer. */
   contractOfCustomer?: true;
   /**
+   * A membership is only stored when its group is a group (accountType Group) and its member is
+   * not; both rows are share-locked by the insert, so neither changes kind until it commits.
+   */
+  groupAndMember?: true;
+  /**
    * For the customer accounts, which share one table (and one UniqueID namespace): the kind a row
    * of this entity has. It is written on create, and only rows of this kind are found.
    */
@@ -115,6 +120,7 @@ const groupMember: WriteTable<"groupMember"> = {
     { field: "endDate", column: groupMembers.endDate },
   ],
   naturalKeys: [{ when: always, columns: [groupMembers.groupId, groupMembers.customerId] }],
+  groupAndMember: true,
 };
 
 const address: WriteTable<"address"> = {
