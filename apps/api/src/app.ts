@@ -20,6 +20,8 @@ export function createApp(env: Env): App {
     phoneRegion: env.DEFAULT_PHONE_REGION,
     consentTypes: env.CONSENT_TYPES,
     marketingConsentTypes: env.MARKETING_CONSENT_TYPES,
+    profileWeights: env.PROFILE_WEIGHTS,
+    legalEntityProfileWeights: env.LEGAL_ENTITY_PROFILE_WEIGHTS,
   });
   const actions = createActions(settings);
   return { settings, actions: indexActions(actions), router: createAppRouter(actions) };

@@ -3,9 +3,12 @@ import { changeEventSource } from "./events/change-event-feed";
 import { webhookStore } from "./events/webhook-store";
 import { ingestStore } from "./ingest/ingest-store";
 import { customerSearchSource } from "./repositories/customer-search";
+import { groupMembersSource } from "./repositories/group-members";
+import { representativeLinksSource } from "./repositories/representative-links";
 import { createWriteStore } from "./repositories/write-store";
 import type { Db } from "./sql/db";
 import { accountFlagsSource } from "./widgets/flags";
+import { groupExposureSource } from "./widgets/group-exposure";
 import { accountHeaderSource } from "./widgets/header";
 import { accountClientLifecycleSource } from "./widgets/lifecycle";
 import { accountPendingActivitiesSource } from "./widgets/pending-activities";
@@ -40,5 +43,8 @@ export function createSources(db: Db): Sources {
     recentInteractions: recentInteractionsSource(db),
     revenues: revenuesSource(db),
     transactionValues: transactionValuesSource(db),
+    groupMembers: groupMembersSource(db),
+    representatives: representativeLinksSource(db),
+    groupExposure: groupExposureSource(db),
   };
 }

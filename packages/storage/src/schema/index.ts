@@ -8,6 +8,7 @@ export * from "./compliance-flags";
 export * from "./contracts";
 export * from "./customers";
 export * from "./garnishments";
+export * from "./group-members";
 export * from "./instalments";
 export * from "./interactions";
 export * from "./pictures";
