@@ -109,6 +109,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         startEventRetention(handle, env.EVENT_RETENTION_DAYS, logger),
         startWebhookWorker(handle, logger, options.webhooks),
       );
+      if (env.NATS_URL) {
+        // Imported only when asked for: without NATS_URL nothing of NATS is loaded.
+        const { startNatsRelay } = await import("./events/nats-relay");
+        background.push(startNatsRelay(handle, env.NATS_URL, logger));
+      }
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
         adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {
           logger.warn({ err: error }, "no admin socket: `pnpm user` works only while the server is stopped");

@@ -89,6 +89,12 @@ export const envSchema = z.object({
   DB_POOL_SIZE: positiveInt(20),
   /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
   EVENT_RETENTION_DAYS: positiveInt(30),
+  /** NATS with JetStream to publish the change events to (`nats://host:4222`); unset: no NATS at all. */
+  NATS_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.url({ protocol: /^(nats|tls|wss?)$/, error: "NATS_URL must be a nats:// URL" }).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

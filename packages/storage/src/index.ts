@@ -1,4 +1,5 @@
 export * from "./database";
+export { relayEvents } from "./events/event-relay";
 export { deleteExpiredEvents } from "./events/retention";
 export * from "./events/webhook-delivery";
 export * from "./ingest/ingest-store";

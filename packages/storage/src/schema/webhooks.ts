@@ -48,3 +48,10 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );
+
+/** Where each relay of the feed to another system (NATS JetStream) stands; its row is locked while it publishes. */
+export const eventRelays = pgTable("event_relays", {
+  name: text().primaryKey(),
+  feedTxid: bigint({ mode: "number" }).notNull(),
+  feedPosition: bigint({ mode: "number" }).notNull(),
+});
