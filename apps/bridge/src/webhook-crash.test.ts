@@ -20,7 +20,7 @@ const PASSWORD = "webhook-crash-pass-1";
 const root = mkdtempSync(join(tmpdir(), "a360-webhook-crash-"));
 const pgliteDir = join(root, "pglite");
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | null = null;
-const databaseEnv = () =>
+const databaseEnv = (): Record<string, string> =>
   scratch ? { DATABASE_URL: scratch.url } : { PGLITE_DIR: pgliteDir, DATABASE_URL: "" };
 
 /** The database between the servers' lives, opened by the test itself. */
