@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
-import { decodeCursor, encodeCursor } from "../rules/cursor";
 import type { Sources } from "../ports/sources";
+import { decodeCursor, encodeCursor } from "../rules/cursor";
 import { systemId } from "../rules/ids";
 import { notFound } from "../use-cases/record-changes";
 
