@@ -57,6 +57,8 @@ export interface Settings {
   /** Agreement types that are marketing consents. */
   marketingConsentTypes: readonly string[];
   profileWeights: Readonly<ProfileWeights>;
+  /** RETENTION_YEARS_FINANCIAL: years financial records are kept after the relationship ended (CONTRACT §10). */
+  retentionYearsFinancial: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   consentTypes: Object.freeze(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
   marketingConsentTypes: Object.freeze(["Marketing Consent"]),
   profileWeights: DEFAULT_PROFILE_WEIGHTS,
+  retentionYearsFinancial: 10,
 });
 
 export interface SettingsOverrides {
@@ -72,6 +75,7 @@ export interface SettingsOverrides {
   marketingConsentTypes?: readonly string[] | undefined;
   /** Weights to change; the others keep their default. The result must still sum to 100. */
   profileWeights?: Partial<ProfileWeights> | undefined;
+  retentionYearsFinancial?: number | undefined;
 }
 
 /**
@@ -98,6 +102,17 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
   }
   const total = PROFILE_FIELDS.reduce((sum, field) => sum + weights[field], 0);
   if (total !== 100) throw new Error(`The profile weights must sum to 100, not ${total}`);
+  const retentionYearsFinancial =
+    overrides.retentionYearsFinancial ?? DEFAULT_SETTINGS.retentionYearsFinancial;
+  if (
+    !Number.isInteger(retentionYearsFinancial) ||
+    retentionYearsFinancial < 1 ||
+    retentionYearsFinancial > 100
+  ) {
+    throw new Error(
+      `The financial retention must be a whole number of years from 1 to 100, not ${retentionYearsFinancial}`,
+    );
+  }
   const list = (name: string, value: readonly string[] | undefined, fallback: readonly string[]) => {
     const items = (value ?? fallback).map((item) => item.trim()).filter((item) => item !== "");
     if (items.length === 0) throw new Error(`${name} must name at least one agreement type`);
@@ -112,6 +127,7 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
       DEFAULT_SETTINGS.marketingConsentTypes,
     ),
     profileWeights: weights,
+    retentionYearsFinancial,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Sources } from "@account360/core";
 import { changeEventSource } from "./events/change-event-feed";
 import { ingestStore } from "./ingest/ingest-store";
+import { privacySource } from "./privacy/privacy-source";
 import { customerSearchSource } from "./repositories/customer-search";
 import { createWriteStore } from "./repositories/write-store";
 import type { Db } from "./sql/db";
@@ -24,6 +25,7 @@ export function createSources(db: Db): Sources {
     writes: createWriteStore(db),
     events: changeEventSource(db),
     ingest: ingestStore(db),
+    privacy: privacySource(db),
     search: customerSearchSource(db),
     lifecycle: accountClientLifecycleSource(db),
     flags: accountFlagsSource(db),

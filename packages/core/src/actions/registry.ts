@@ -35,6 +35,9 @@ import { addUpdateCustomerAgreement } from "./add-update-customer-agreement";
 import { addUpdateCustomerRepresentative } from "./add-update-customer-representative";
 import { addUpdateIndividualCustomer } from "./add-update-individual-customer";
 import { createUpdateApplication } from "./create-update-application";
+import { privacyErase } from "./privacy-erase";
+import { privacyExport } from "./privacy-export";
+import { privacyPlanAction } from "./privacy-plan";
 
 /**
  * Every action Account360 offers, by its callAction name: the one list the tRPC router, the
@@ -80,6 +83,10 @@ export function createActions(settings: Settings) {
     FTOS_ACC_IngestTasks: ingestTasks,
     FTOS_ACC_IngestCampaignOffers: ingestCampaignOffers,
     FTOS_ACC_IngestPictures: ingestPictures,
+    // Privacy (CONTRACT §10), admin only
+    FTOS_ACC_PrivacyExport: privacyExport,
+    FTOS_ACC_PrivacyPlan: privacyPlanAction,
+    FTOS_ACC_PrivacyErase: privacyErase,
   } as const;
 }
 

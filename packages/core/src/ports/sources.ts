@@ -1,5 +1,6 @@
 import type { ChangeEventSource } from "../events/change-events";
 import type { IngestStore } from "../ingest/ingest";
+import type { PrivacySource } from "../privacy/privacy-source";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
 import type { AccountHeaderSource } from "../widgets/header";
@@ -24,6 +25,7 @@ export interface Sources {
   writes: WriteStore;
   events: ChangeEventSource;
   ingest: IngestStore;
+  privacy: PrivacySource;
   search: CustomerSearchSource;
   lifecycle: AccountClientLifecycleSource;
   flags: AccountFlagsSource;
