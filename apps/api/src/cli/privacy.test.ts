@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createActions, DEFAULT_SETTINGS, type Sources } from "@account360/core";
+import { addYears, createActions, DEFAULT_SETTINGS, type PrivacyPlan, type Sources } from "@account360/core";
 import { examples, runAction } from "@account360/core/testing";
 import { createSources, type DatabaseHandle, openDatabase } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
@@ -76,8 +76,9 @@ afterAll(async () => {
 function runCli(
   args: string[],
   stdin = "",
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir };
+  const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir, ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = spawn("pnpm", ["-s", "privacy", ...args], { cwd: repoRoot, env, stdio: "pipe" });
     let stdout = "";
@@ -123,6 +124,20 @@ describe("pnpm privacy", { timeout: 120_000 }, () => {
 
     const again = await runCli(["erase", "--customer", erasable, "--yes"]);
     expect(JSON.parse(again.stdout)).toEqual({ customerInternalId: erasable, operation: "unchanged" });
+  });
+
+  it("plans with RETENTION_YEARS_FINANCIAL from the environment, and refuses a bad one", async () => {
+    const plan = await runCli(["plan", "--customer", blocked], "", { RETENTION_YEARS_FINANCIAL: "5" });
+    expect(plan.code, plan.stderr).toBe(0);
+    const { canEraseNow, actions: steps } = JSON.parse(plan.stdout) as PrivacyPlan;
+    expect(canEraseNow).toBe(false);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(steps.find((s) => s.entity === "contract")?.retainUntil).toBe(addYears(today, 5));
+    const bad = await runCli(["plan", "--customer", blocked], "", { RETENTION_YEARS_FINANCIAL: "0" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /RETENTION_YEARS_FINANCIAL: RETENTION_YEARS_FINANCIAL must be from 1 to 100 years/,
+    );
   });
 
   it("refuses a blocked erasure with its blockers, an unknown customer and a bad id", async () => {

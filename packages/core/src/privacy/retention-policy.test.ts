@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { settingsOf } from "../settings";
 import { pseudonymOf } from "./erasure-rules";
 import { addYears, privacyPlan, type RetentionRecords } from "./retention-policy";
 
@@ -100,6 +101,33 @@ describe("the retention policy", () => {
     expect(fate("interaction", "subject")).toBe("erase");
     expect(fate("transaction", "amount")).toBe("retain");
     for (const step of plan.actions) expect(step.legalBasis.length, step.entity).toBeGreaterThan(20);
+  });
+});
+
+describe("the retention period without a known end", () => {
+  it("counts from today for a running contract without a close date, and for records with no end date", () => {
+    const running = privacyPlan(
+      { ...nothing, contracts: [{ contractNo: "C-1", status: "active", closeDate: null }] },
+      TODAY,
+      policy,
+    );
+    expect(running.relationshipEndedOn).toBeNull();
+    expect(retained(running, "contract")?.retainUntil).toBe("2036-06-15");
+    const closedUndated = privacyPlan(
+      { ...nothing, contracts: [{ contractNo: "C-1", status: "closed", closeDate: null }] },
+      TODAY,
+      policy,
+    );
+    expect(closedUndated.canEraseNow).toBe(true);
+    expect(retained(closedUndated, "transaction")?.retainUntil).toBe("2036-06-15");
+  });
+
+  it("takes RETENTION_YEARS_FINANCIAL from the settings, 1 to 100 whole years, 10 by default", () => {
+    expect(settingsOf().retentionYearsFinancial).toBe(10);
+    expect(settingsOf({ retentionYearsFinancial: 7 }).retentionYearsFinancial).toBe(7);
+    for (const bad of [0, 101, 2.5, Number.NaN]) {
+      expect(() => settingsOf({ retentionYearsFinancial: bad })).toThrow(/financial retention/);
+    }
   });
 });
 

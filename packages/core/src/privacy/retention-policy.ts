@@ -119,13 +119,18 @@ export function privacyPlan(records: RetentionRecords, today: string, policy: Re
     ...records.agreements.map((a) => a.endDate),
     records.lastFinancialActivityOn,
   ]);
-  // While the relationship runs its end is not known; the period then counts from today at the earliest.
+  const holdsRecords =
+    records.contracts.length + records.applications.length + records.garnishments.length > 0 ||
+    records.agreements.length > 0 ||
+    records.lastFinancialActivityOn !== null;
+  // While the relationship runs, or when no record says when it ended, the period counts from
+  // today at the earliest: a plan never promises to keep records for less than the law asks.
   const endedOn =
-    relationshipEndedOn === null
-      ? null
-      : blockers.length > 0 && relationshipEndedOn < today
-        ? today
-        : relationshipEndedOn;
+    holdsRecords && (blockers.length > 0 || relationshipEndedOn === null)
+      ? relationshipEndedOn !== null && relationshipEndedOn > today
+        ? relationshipEndedOn
+        : today
+      : relationshipEndedOn;
   const retainUntil = endedOn === null ? null : addYears(endedOn, policy.retentionYearsFinancial);
   const step = (
     entity: string,
