@@ -253,4 +253,18 @@ describe("privacy.erase", () => {
     expect({ ...(await exportOf(seeded.id)), asOf: "" }).toEqual({ ...before, asOf: "" });
     expect((await refusalOf(erase("00000000-0000-4000-8000-000000000000"))).code).toBe("NOT_FOUND");
   });
+
+  it("erases once when two erasures of one customer run at the same time: one erased, one unchanged", async () => {
+    const twin = await seedPerson(sources, personOf("TWN"));
+    await runAction(
+      actions.FTOS_ACC_IngestContracts,
+      sources,
+      { rows: [{ ...twin.contractRow, status: "closed", closeDate: "2026-01-31" }] },
+      admin,
+    );
+    const answers = await Promise.all([erase(twin.id), erase(twin.id)]);
+    expect(answers.map((a) => a.operation).sort()).toEqual(["erased", "unchanged"]);
+    const { tables } = await exportOf(twin.id);
+    expect((tables.change_events ?? []).filter((e) => e.type === "customer.erased")).toHaveLength(1);
+  });
 });
