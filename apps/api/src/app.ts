@@ -21,6 +21,8 @@ export function createApp(env: Env): App {
     consentTypes: env.CONSENT_TYPES,
     marketingConsentTypes: env.MARKETING_CONSENT_TYPES,
     retentionYearsFinancial: env.RETENTION_YEARS_FINANCIAL,
+    profileWeights: env.PROFILE_WEIGHTS,
+    legalEntityProfileWeights: env.LEGAL_ENTITY_PROFILE_WEIGHTS,
   });
   const actions = createActions(settings);
   return { settings, actions: indexActions(actions), router: createAppRouter(actions) };

@@ -9,6 +9,7 @@ import { createAuthService } from "./auth";
 import type { AppDeps } from "./context";
 import type { Env } from "./env";
 import { startEventRetention } from "./events/event-retention";
+import { startWebhookWorker, type WebhookWorkerOptions } from "./events/webhook-worker";
 import { eventsRoute } from "./http/events-route";
 import { getTokenRoute } from "./http/get-token-route";
 import { healthzRoute, metricsRoute, readyzRoute } from "./http/health";
@@ -35,6 +36,8 @@ export interface StartOptions {
   readiness?: () => Promise<boolean>;
   /** Where the logger built here writes (default stdout); ignored with `logger`. */
   logDestination?: DestinationStream | undefined;
+  /** The webhook worker's timing (tests shorten the retry window); CONTRACT §9's by default. */
+  webhooks?: Partial<WebhookWorkerOptions>;
 }
 
 export interface RunningServer {
@@ -94,14 +97,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       })
     : null;
   let adminSocket: NetServer | null = null;
-  let stopRetention = async () => {};
+  /** What runs in the background once the database is open, stopped before it closes. */
+  const background: Array<() => Promise<void>> = [];
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
       const auth = createAuthService({ database: handle, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
       deps = createAppDeps(app, handle, { env, logger, auth });
       logger.info({ database: handle.kind }, "database ready");
-      stopRetention = startEventRetention(handle, env.EVENT_RETENTION_DAYS, logger);
+      background.push(
+        startEventRetention(handle, env.EVENT_RETENTION_DAYS, logger),
+        startWebhookWorker(handle, logger, options.webhooks),
+      );
+      if (env.NATS_URL) {
+        // Imported only when asked for: without NATS_URL nothing of NATS is loaded.
+        const { startNatsRelay } = await import("./events/nats-relay");
+        background.push(startNatsRelay(handle, env.NATS_URL, logger));
+      }
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
         adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {
           logger.warn({ err: error }, "no admin socket: `pnpm user` works only while the server is stopped");
@@ -123,7 +135,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
       clearTimeout(force);
       await ready.catch(() => null);
-      await stopRetention();
+      await Promise.all(background.map((stopIt) => stopIt()));
       const socket = adminSocket as NetServer | null;
       if (socket) await new Promise((resolve) => socket.close(resolve));
       const handle = await opening?.catch(() => null);

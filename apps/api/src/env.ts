@@ -27,6 +27,27 @@ function isAddressOrCidr(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/**
+ * Weights to change, `name=20,industry=5`: each a whole number; the names and the sum of 100 are
+ * checked by the core's settingsOf at start-up.
+ */
+const weights = z
+  .string()
+  .optional()
+  .transform((value, ctx): Record<string, number> | undefined => {
+    if (value === undefined || value.trim() === "") return undefined;
+    const entries: [string, number][] = [];
+    for (const pair of value.split(",")) {
+      const [field = "", weight = "", extra] = pair.split("=").map((part) => part.trim());
+      if (field === "" || extra !== undefined || !/^\d+$/.test(weight)) {
+        ctx.addIssue({ code: "custom", message: `"${pair.trim()}" is not field=weight (a whole number)` });
+        return z.NEVER;
+      }
+      entries.push([field, Number(weight)]);
+    }
+    return Object.fromEntries(entries);
+  });
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Every environment variable the apps read, validated once; nothing else reads process.env. */
@@ -54,6 +75,8 @@ export const envSchema = z.object({
     .transform((v) => v.toUpperCase()),
   CONSENT_TYPES: list(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
   MARKETING_CONSENT_TYPES: list(["Marketing Consent"]),
+  PROFILE_WEIGHTS: weights,
+  LEGAL_ENTITY_PROFILE_WEIGHTS: weights,
   API_URL: z
     .string()
     .optional()
@@ -73,6 +96,12 @@ export const envSchema = z.object({
     .min(1, "RETENTION_YEARS_FINANCIAL must be from 1 to 100 years")
     .max(100, "RETENTION_YEARS_FINANCIAL must be from 1 to 100 years")
     .default(10),
+  /** NATS with JetStream to publish the change events to (`nats://host:4222`); unset: no NATS at all. */
+  NATS_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.url({ protocol: /^(nats|tls|wss?)$/, error: "NATS_URL must be a nats:// URL" }).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

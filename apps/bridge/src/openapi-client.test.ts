@@ -76,7 +76,8 @@ describe("a client generated from the OpenAPI document", () => {
     );
     const types = readFileSync(join(dir, "schema.d.ts"), "utf8");
     expect(types).toContain('"/ftosapi/automation-processors/actions/FTOS_ACC_AccountHeader"');
-    expect(types).toMatch(/FTOS_ACC_AccountHeader_Result: \{[^}]*fullName: string;/);
+    // fullName among the header's first fields (a JSDoc `@enum {string}` may come before it).
+    expect(types).toMatch(/FTOS_ACC_AccountHeader_Result: \{\n(?:[^\n]*\n){0,6}\s*fullName: string;/);
     // Every action's answer an object type with its fields, none `unknown`.
     for (const action of actionIndex.all) expect(types, action.name).toContain(`${action.name}_Result: {`);
     // The operations, by operationId.

@@ -3,6 +3,7 @@ import type {
   AgreementRecord,
   ApplicationRecord,
   CustomerRecord,
+  GroupMemberRecord,
   RepresentativeRecord,
 } from "./records";
 
@@ -21,6 +22,29 @@ export const customerActionData = {
       UniqueID: c.uniqueId,
       email: c.email,
       mobilePhone: c.mobilePhone,
+    },
+  }),
+  /** A legal entity's record (kind `legalEntity`) as FTOS_ACC_CB_AddUpdateLegalEntityCustomer's Data. */
+  legalEntity: (c: CustomerRecord) => ({
+    CustomerInfo: {
+      name: c.name,
+      email: c.email,
+      mobilePhone: c.mobilePhone,
+      UniqueID: c.uniqueId,
+      industry: c.industry,
+      registrationNumber: c.registrationNumber,
+      emailAddressType: c.emailAddressType,
+      phoneNumberType: c.phoneNumberType,
+      accountType: c.accountType,
+    },
+  }),
+  groupMember: (m: GroupMemberRecord) => ({
+    GroupMemberInfo: {
+      groupInternalId: m.groupId,
+      customerInternalId: m.customerId,
+      role: m.role,
+      startDate: m.startDate,
+      endDate: m.endDate,
     },
   }),
   address: (a: AddressRecord) => ({

@@ -50,7 +50,7 @@ describe("pnpm seed", { timeout: 90_000 }, () => {
     expect(code, stderr).toBe(0);
     const document = JSON.parse(stdout);
     expect(stdout.trim().split("\n")).toHaveLength(1);
-    expect(Object.keys(document)).toEqual(["counts", "sampleCustomerIds"]);
+    expect(Object.keys(document)).toEqual(["counts", "sampleCustomerIds", "sampleLegalEntityIds"]);
     expect(document.counts.customers).toBe(6);
     expect(document.counts.transactions).toBeGreaterThan(0);
     expect(document.sampleCustomerIds).toEqual([0, 1, 2, 3, 4].map((i) => customerIdOf(3, i)));

@@ -29,6 +29,7 @@ export function tableColumns(anchorInstant: string): { [T in TableName]: Columns
   return {
     customers: [
       ["id", (r) => r.id],
+      ["kind", (r) => r.kind],
       ["unique_id", (r) => r.uniqueId],
       ["first_name", (r) => r.firstName],
       ["last_name", (r) => r.lastName],
@@ -37,7 +38,20 @@ export function tableColumns(anchorInstant: string): { [T in TableName]: Columns
       ["email_address_type", (r) => r.emailAddressType],
       ["phone_number_type", (r) => r.phoneNumberType],
       ["segment", (r) => r.segment],
+      ["name", (r) => r.name],
+      ["registration_number", (r) => r.registrationNumber],
+      ["industry", (r) => r.industry],
+      ["account_type", (r) => r.accountType],
       ...timestamps<"customers">((r) => r.createdAt),
+    ],
+    group_members: [
+      ["id", (r) => r.id],
+      ["group_id", (r) => r.groupId],
+      ["customer_id", (r) => r.customerId],
+      ["role", (r) => r.role],
+      ["start_date", (r) => r.startDate],
+      ["end_date", (r) => r.endDate],
+      ...timestamps<"group_members">((r) => r.createdAt),
     ],
     addresses: [
       ["id", (r) => r.id],

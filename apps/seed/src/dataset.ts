@@ -1,9 +1,10 @@
 import { campaignOfferRows, interactionRows, taskRows } from "./activity";
+import { companyRepresentativeRows, groupMemberRows, legalEntityRow } from "./companies";
 import { type RunContext, runContext, SAMPLE_CUSTOMERS, type SeedOptions } from "./context";
 import { complianceFlagRows, garnishmentRows, profitabilityRows, revenueRows } from "./finance";
 import { contractRows, generateHoldings, type Holding, instalmentRows } from "./holdings";
 import { identiconPng } from "./picture";
-import { type CustomerPlan, planCustomer } from "./plan";
+import { accountPlanOf, type CustomerPlan, planCustomer } from "./plan";
 import { addressRows, agreementRows, applicationRows, customerRow, representativeRows } from "./profile";
 import {
   type CustomerData,
@@ -32,7 +33,10 @@ export function generateCustomer(ctx: RunContext, index: number): CustomerData {
   const { holdings, rng: holdingRng } = holdingsOf(ctx, plan);
   const activity = Rng.of(ctx.seed, STREAM.activity, index);
   const pictureRng = Rng.of(ctx.seed, STREAM.picture, index);
-  const customer = customerRow(ctx, plan, person, profile);
+  const individual = plan.account === "individual";
+  const customer = individual
+    ? customerRow(ctx, plan, person, profile)
+    : legalEntityRow(ctx, plan, Rng.of(ctx.seed, STREAM.profile, index, 2));
   const hasPicture = plan.showcase || pictureRng.chance(0.12);
   return {
     customers: [customer],
@@ -40,7 +44,9 @@ export function generateCustomer(ctx: RunContext, index: number): CustomerData {
     contracts: contractRows(ctx, plan, holdings, holdingRng),
     agreements: agreementRows(ctx, plan, holdings, profile),
     applications: applicationRows(ctx, plan, holdings, profile),
-    representatives: representativeRows(ctx, plan, profile),
+    representatives: individual
+      ? representativeRows(ctx, plan, profile)
+      : companyRepresentativeRows(ctx, plan, profile),
     instalments: instalmentRows(ctx, plan, holdings, holdingRng),
     garnishments: garnishmentRows(ctx, plan, activity),
     compliance_flags: complianceFlagRows(ctx, plan, activity),
@@ -58,6 +64,7 @@ export function generateCustomer(ctx: RunContext, index: number): CustomerData {
           },
         ]
       : [],
+    group_members: groupMemberRows(ctx, plan, Rng.of(ctx.seed, STREAM.profile, index, 3)),
   };
 }
 
@@ -146,4 +153,19 @@ export function* generateDataset(options: GenerateOptions): Generator<TableBatch
 export function sampleCustomerIdsOf(options: Pick<SeedOptions, "customers" | "seed">): string[] {
   const count = Math.min(SAMPLE_CUSTOMERS, options.customers);
   return Array.from({ length: count }, (_, index) => customerIdOf(options.seed, index));
+}
+
+/** The run's first companies and groups (by accountPlanOf), for pages and tests to open; empty when the run is too small. */
+export function sampleLegalEntityIdsOf(options: Pick<SeedOptions, "customers" | "seed">): {
+  companies: string[];
+  groups: string[];
+} {
+  const companies: string[] = [];
+  const groups: string[] = [];
+  for (let index = 0; index < options.customers && (companies.length < 2 || groups.length < 1); index++) {
+    const account = accountPlanOf(index);
+    if (account === "company" && companies.length < 2) companies.push(customerIdOf(options.seed, index));
+    if (account === "group" && groups.length < 1) groups.push(customerIdOf(options.seed, index));
+  }
+  return { companies, groups };
 }

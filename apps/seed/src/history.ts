@@ -83,6 +83,7 @@ function planOf(ctx: RunContext, index: number): CustomerPlan {
   const today = ctx.anchorDay;
   return {
     index,
+    account: "individual",
     id: customerIdOf(ctx.seed, index),
     showcase: true,
     stage: "active",

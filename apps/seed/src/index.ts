@@ -17,6 +17,7 @@ export {
   generateDataset,
   generateTransactions,
   sampleCustomerIdsOf,
+  sampleLegalEntityIdsOf,
   transactionDrawOf,
 } from "./dataset";
 export {

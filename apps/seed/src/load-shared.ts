@@ -34,7 +34,12 @@ export class SeedConflictError extends Error {
 }
 
 /** Every table holding customer data: what --reset empties. */
-export const DATA_TABLES: readonly string[] = [...SEED_TABLES, "audit_log", "change_events"];
+export const DATA_TABLES: readonly string[] = [
+  ...SEED_TABLES,
+  "audit_log",
+  "change_events",
+  "webhook_deliveries",
+];
 export const RESET_STATEMENT = `truncate table ${DATA_TABLES.join(", ")} cascade`;
 
 /**

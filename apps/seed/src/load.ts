@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@account360/storage";
 import { runContext, type SeedOptions } from "./context";
-import { sampleCustomerIdsOf } from "./dataset";
+import { sampleCustomerIdsOf, sampleLegalEntityIdsOf } from "./dataset";
 import { loadPglite } from "./load-pglite";
 import { loadPostgres } from "./load-postgres";
 import type { ProgressListener } from "./load-shared";
@@ -19,6 +19,8 @@ export interface SeedResult {
   counts: Counts;
   /** The run's first customers, which have data for every widget. */
   sampleCustomerIds: string[];
+  /** The run's first two companies and first group (groups come with 25 customers). */
+  sampleLegalEntityIds: { companies: string[]; groups: string[] };
   /** Seconds from the first write to the commit, ANALYZE excluded. */
   seconds: number;
   /** Seconds ANALYZE took after the commit. */
@@ -48,6 +50,7 @@ export async function seedDatabase(
   return {
     counts,
     sampleCustomerIds: sampleCustomerIdsOf(ctx),
+    sampleLegalEntityIds: sampleLegalEntityIdsOf(ctx),
     seconds,
     analyzeSeconds: (performance.now() - analyzeStarted) / 1000,
   };

@@ -53,7 +53,11 @@ async function main(): Promise<number> {
     );
     if (args.json) {
       process.stdout.write(
-        `${JSON.stringify({ counts: result.counts, sampleCustomerIds: result.sampleCustomerIds })}\n`,
+        `${JSON.stringify({
+          counts: result.counts,
+          sampleCustomerIds: result.sampleCustomerIds,
+          sampleLegalEntityIds: result.sampleLegalEntityIds,
+        })}\n`,
       );
     }
     return 0;

@@ -55,6 +55,7 @@ interface LocalePool {
   towns: { city: string; district: string }[];
   streets: string[];
   postalCodes: string[];
+  companies: string[];
 }
 
 const draw = <T>(count: number, make: () => T): T[] => Array.from({ length: count }, make);
@@ -79,6 +80,8 @@ function localePool(locale: LocaleCode, seed: number): LocalePool {
     })),
     streets: draw(size, () => clean(faker.location.street())),
     postalCodes: draw(size, () => clean(faker.location.zipCode().toUpperCase())),
+    // Drawn last, so every pool before it is what it was before companies existed.
+    companies: draw(size, () => clean(faker.company.name())),
   };
 }
 
@@ -101,6 +104,11 @@ export class NamePools {
     const pool = this.pool(locale);
     const sex = rng.chance(0.51) ? "female" : "male";
     return { firstName: rng.pick(pool[sex]), lastName: rng.pick(pool.last[sex]), sex };
+  }
+
+  /** A company name as the locale's faker makes them ("Ignat - Olteanu", "Rath-Breu"). */
+  company(locale: LocaleCode, rng: Rng): string {
+    return rng.pick(this.pool(locale).companies);
   }
 
   /** A postal address in the locale's country; Romanian ones often in an apartment block. */

@@ -20,8 +20,23 @@ const STAGES: readonly (readonly [Stage, number])[] = [
   ["closed", 4],
 ];
 
+/**
+ * Which kind of account customer `index` is: a function of the index alone, so any customer can
+ * tell which of its predecessors are companies, individuals or groups without generating them.
+ * The sample customers are individuals; one in five others a company, one in 25 a group (whose
+ * members are the customers just before it).
+ */
+export type AccountPlan = "individual" | "company" | "group";
+
+export function accountPlanOf(index: number): AccountPlan {
+  if (index < SAMPLE_CUSTOMERS) return "individual";
+  if (index % 25 === 24) return "group";
+  return index % 5 === 3 ? "company" : "individual";
+}
+
 export interface CustomerPlan {
   index: number;
+  account: AccountPlan;
   id: string;
   /** One of the run's first customers, given data for every widget (sampleCustomerIds). */
   showcase: boolean;
@@ -39,7 +54,10 @@ export interface CustomerPlan {
 export function planCustomer(ctx: RunContext, index: number): CustomerPlan {
   const rng = Rng.of(ctx.seed, STREAM.profile, index);
   const showcase = index < SAMPLE_CUSTOMERS;
-  const stage: Stage = showcase ? "active" : rng.weighted(STAGES);
+  const account = accountPlanOf(index);
+  const drawn: Stage = showcase ? "active" : rng.weighted(STAGES);
+  // A group is an account of connected clients, not a client of its own: it holds no products.
+  const stage: Stage = account === "group" ? "prospect" : drawn;
   const locale: LocaleCode = showcase ? "ro" : rng.weighted(LOCALES);
   const today = ctx.anchorDay;
   const longAgo = (min: number) => today - rng.int(min, Math.max(min, 15 * 365));
@@ -75,6 +93,7 @@ export function planCustomer(ctx: RunContext, index: number): CustomerPlan {
   }
   return {
     index,
+    account,
     id: customerIdOf(ctx.seed, index),
     showcase,
     stage,

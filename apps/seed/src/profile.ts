@@ -30,7 +30,7 @@ import {
 } from "./vocab";
 
 /** Office hours in UTC (Romania is UTC+2/+3): when records are created. */
-const officeMinute = (rng: Rng) => rng.int(6 * 60, 16 * 60);
+export const officeMinute = (rng: Rng) => rng.int(6 * 60, 16 * 60);
 
 export function customerRow(ctx: RunContext, plan: CustomerPlan, person: Person, rng: Rng): CustomerRecord {
   const work = rng.chance(0.12);
@@ -42,6 +42,7 @@ export function customerRow(ctx: RunContext, plan: CustomerPlan, person: Person,
   const known = plan.banked ? 0.93 : 0.7;
   return {
     id: plan.id,
+    kind: "individual",
     uniqueId: uniqueIdOf(ctx, plan.country, plan.index),
     firstName: person.firstName,
     lastName: person.lastName,
@@ -52,6 +53,10 @@ export function customerRow(ctx: RunContext, plan: CustomerPlan, person: Person,
     phoneNumberType:
       plan.showcase || rng.chance(known) ? (rng.chance(0.92) ? "Mobile" : rng.pick(["Home", "Work"])) : null,
     segment: rng.weighted(SEGMENTS),
+    name: null,
+    registrationNumber: null,
+    industry: null,
+    accountType: null,
     createdAt: instantOf(ctx.dates.text(plan.sinceDay), officeMinute(rng), rng.int(0, 59)),
   };
 }

@@ -9,15 +9,32 @@ import type { IngestKind, IngestRow } from "@account360/core";
 
 export interface CustomerRecord {
   id: string;
+  kind: "individual" | "legalEntity";
   uniqueId: string;
-  firstName: string;
-  lastName: string;
+  /** An individual's; null for a legal entity. */
+  firstName: string | null;
+  lastName: string | null;
   email: string;
   mobilePhone: string;
   emailAddressType: string | null;
   phoneNumberType: string | null;
   segment: string;
+  /** A legal entity's; null for an individual. */
+  name: string | null;
+  registrationNumber: string | null;
+  industry: string | null;
+  accountType: string | null;
   /** ISO instant: the customer relationship started then ("customer since"). */
+  createdAt: string;
+}
+
+export interface GroupMemberRecord {
+  id: string;
+  groupId: string;
+  customerId: string;
+  role: string;
+  startDate: string | null;
+  endDate: string | null;
   createdAt: string;
 }
 
@@ -94,6 +111,7 @@ export interface TableRecords {
   campaign_offers: IngestRecord<"campaignOffers">;
   pictures: PictureRecord;
   transactions: IngestRecord<"transactions">;
+  group_members: GroupMemberRecord;
 }
 
 export type TableName = keyof TableRecords;
@@ -116,6 +134,9 @@ export const SEED_TABLES: readonly TableName[] = [
   "campaign_offers",
   "pictures",
   "transactions",
+  // Last, so the ids of the tables before it (which carry their table's position) stay as they
+  // were; its rows reference only customers, which each step loads first.
+  "group_members",
 ];
 
 export type TableBatch = { [T in TableName]: { table: T; rows: TableRecords[T][] } }[TableName];

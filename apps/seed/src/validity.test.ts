@@ -3,11 +3,13 @@ import {
   customerAddressInput,
   customerAgreementInput,
   customerRepresentativeInput,
+  groupMemberInput,
   type IngestKind,
   individualCustomerInput,
   ingestBatchInput,
   ingestKinds,
   isFinalBusinessStatus,
+  legalEntityCustomerInput,
   parseInput,
 } from "@account360/core";
 import { describe, expect, it } from "vitest";
@@ -46,8 +48,32 @@ const withoutId = <T extends { id?: string }>({ id: _id, ...rest }: T) => rest;
 const share = <T>(rows: readonly T[], test: (row: T) => boolean) => rows.filter(test).length / rows.length;
 
 describe("every generated record passes the core's own validation, already in canonical form", () => {
+  it("legal entities (FTOS_ACC_CB_AddUpdateLegalEntityCustomer) and group members (FTOS_ACC_CB_AddUpdateGroupMember)", () => {
+    const entities = tables.customers.filter((c) => c.kind === "legalEntity");
+    expect(entities.length / options.customers).toBeGreaterThan(0.15);
+    for (const c of entities) {
+      const data = customerActionData.legalEntity(c);
+      const parsed = legalEntityCustomerInput({ phoneRegion: "RO" }).safeParse(data);
+      expect(parsed.error?.issues, c.uniqueId).toBeUndefined();
+      expect(parsed.data).toEqual(data);
+    }
+    const groups = new Set(entities.filter((c) => c.accountType === "Group").map((c) => c.id));
+    expect(groups.size).toBeGreaterThan(10);
+    expect(tables.group_members.length).toBeGreaterThan(2 * groups.size);
+    const ids = new Set(tables.customers.map((c) => c.id));
+    for (const m of tables.group_members) {
+      const parsed = groupMemberInput.safeParse(customerActionData.groupMember(m));
+      expect(parsed.error?.issues, m.id).toBeUndefined();
+      expect(groups.has(m.groupId)).toBe(true);
+      expect(ids.has(m.customerId) && !groups.has(m.customerId)).toBe(true);
+    }
+    const companies = entities.filter((c) => c.accountType !== "Group").map((c) => c.id);
+    const represented = new Set(tables.representatives.map((r) => r.customerId));
+    expect(companies.every((id) => represented.has(id))).toBe(true);
+  });
+
   it("customers (FTOS_ACC_CB_AddUpdateIndividualCustomer)", () => {
-    for (const c of tables.customers) {
+    for (const c of tables.customers.filter((c) => c.kind === "individual")) {
       const data = customerActionData.customer(c);
       const parsed = individualCustomerInput({ phoneRegion: "RO" }).safeParse(data);
       expect(parsed.error?.issues, c.uniqueId).toBeUndefined();

@@ -7,6 +7,7 @@ import { type Browser, launchBrowser } from "./browser";
 import { assert, assertEqual, Checks } from "./checks";
 import { apiClient, createE2eCustomer } from "./dataset";
 import { docsPageScenario } from "./docs-page";
+import { companyAndGroupScenario, createE2eCompanyAndGroup } from "./legal-entities";
 import { ARTIFACTS_DIR, parseE2eArgs, USAGE } from "./options";
 import { customerPageScenario } from "./scenario";
 import { freePort, type RunningApp, run, startApp } from "./server";
@@ -78,6 +79,7 @@ try {
   // Volume and realistic data from the seed tool, as `pnpm seed` documents; the run's own customer
   // (ingested through tRPC below) carries the exact data the checks assert.
   let sampleCustomerIds: string[] = [];
+  let sampleGroupId: string | undefined;
   await checks.check("pnpm seed --json loads a data set and names its sample customers", async () => {
     const seeded = await run("pnpm", ["seed", "--customers", "60", "--seed", "7", "--json"], {
       cwd: ROOT,
@@ -90,8 +92,13 @@ try {
       .filter((line) => line.startsWith("seed:"))
       .join(" ");
     assertEqual(seeded.code, 0, `pnpm seed exit code (${why})`);
-    sampleCustomerIds =
-      (JSON.parse(seeded.stdout) as { sampleCustomerIds?: string[] }).sampleCustomerIds ?? [];
+    const document = JSON.parse(seeded.stdout) as {
+      sampleCustomerIds?: string[];
+      sampleLegalEntityIds?: { groups: string[] };
+    };
+    sampleCustomerIds = document.sampleCustomerIds ?? [];
+    sampleGroupId = document.sampleLegalEntityIds?.groups[0];
+    assert(sampleGroupId !== undefined, "no seeded group");
     assert(sampleCustomerIds.length > 0, "no sampleCustomerIds");
   });
 
@@ -102,6 +109,7 @@ try {
   await addUser("e2e.reader", ["reader"]);
   const writerToken = await tokenOf(app.url, "e2e.writer");
   const customerId = await createE2eCustomer(apiClient(app.url, writerToken));
+  const companyAndGroup = await createE2eCompanyAndGroup(apiClient(app.url, writerToken), customerId);
 
   browser = await launchBrowser();
   await customerPageScenario({
@@ -120,6 +128,16 @@ try {
   });
   // e2e.writer (reader and writer): the scenario above ends with e2e.reader disabled.
   await docsPageScenario({ checks, browser, url: app.url, token: writerToken });
+  await companyAndGroupScenario({
+    checks,
+    browser,
+    url: app.url,
+    password: PASSWORD,
+    personId: customerId,
+    sampleGroupId,
+    ids: companyAndGroup,
+    artifacts,
+  });
 } catch (error) {
   checks.failed.push({ name: "e2e setup", message: error instanceof Error ? error.message : String(error) });
   console.log(`  FAIL  e2e setup\n        ${error instanceof Error ? error.stack : String(error)}`);

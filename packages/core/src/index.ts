@@ -2,7 +2,9 @@ export * from "./actions/action";
 export * from "./actions/add-update-customer-address";
 export * from "./actions/add-update-customer-agreement";
 export * from "./actions/add-update-customer-representative";
+export * from "./actions/add-update-group-member";
 export * from "./actions/add-update-individual-customer";
+export * from "./actions/add-update-legal-entity-customer";
 export * from "./actions/create-update-application";
 export * from "./actions/privacy-erase";
 export * from "./actions/privacy-export";
@@ -11,6 +13,7 @@ export * from "./actions/registry";
 export * from "./actions/write-result";
 export * from "./errors/app-error";
 export * from "./events/change-events";
+export * from "./events/webhooks";
 export * from "./ingest/ingest";
 export * from "./ingest/picture-bytes";
 export * from "./ingest/rows";
@@ -24,11 +27,18 @@ export { ISSUE_STATUS, parseInput, unknownFieldMessage } from "./rules/edge-inpu
 export * from "./rules/ids";
 export {
   ACCOUNT_RELATION_TYPES,
+  ACCOUNT_TYPES,
   type AccountRelationType,
+  type AccountType,
   ADDRESS_TYPES,
   type AddressType,
   EMAIL_ADDRESS_TYPES,
   type EmailAddressType,
+  GROUP_ACCOUNT_TYPE,
+  GROUP_MEMBER_ROLES,
+  type GroupMemberRole,
+  INDUSTRIES,
+  type Industry,
   PHONE_NUMBER_TYPES,
   type PhoneNumberType,
 } from "./rules/option-sets";
@@ -37,10 +47,13 @@ export { hasUnsafeCharacters, unsafeCharactersMessage } from "./rules/text";
 export { validationError } from "./rules/validation";
 export * from "./settings";
 export * from "./use-cases/list-customer-audit";
+export * from "./use-cases/list-customer-representatives";
+export * from "./use-cases/list-group-members";
 export { creationChanges } from "./use-cases/record-changes";
 export * from "./use-cases/search-customers";
 export * from "./widgets/decimal";
 export * from "./widgets/flags";
+export * from "./widgets/group-exposure";
 export * from "./widgets/header";
 export * from "./widgets/holdings";
 export * from "./widgets/lifecycle";

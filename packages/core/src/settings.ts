@@ -49,6 +49,42 @@ export const DEFAULT_PROFILE_WEIGHTS: Readonly<ProfileWeights> = Object.freeze({
   agreement: 15,
 });
 
+/** The entries a legal entity's profile completion scores (CONTRACT §8), in tie order. */
+export const LEGAL_ENTITY_PROFILE_FIELDS = [
+  "name",
+  "UniqueID",
+  "registrationNumber",
+  "industry",
+  "email",
+  "mobilePhone",
+  "address",
+  "representative",
+] as const;
+export type LegalEntityProfileField = (typeof LEGAL_ENTITY_PROFILE_FIELDS)[number];
+export type LegalEntityProfileWeights = Record<LegalEntityProfileField, number>;
+
+export const LEGAL_ENTITY_PROFILE_FIELD_LABELS: Record<LegalEntityProfileField, string> = {
+  name: "Name",
+  UniqueID: "Unique ID",
+  registrationNumber: "Registration number",
+  industry: "Industry",
+  email: "E-mail address",
+  mobilePhone: "Mobile phone",
+  address: "At least one address",
+  representative: "At least one active representative",
+};
+
+export const DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS: Readonly<LegalEntityProfileWeights> = Object.freeze({
+  name: 15,
+  UniqueID: 15,
+  registrationNumber: 15,
+  industry: 10,
+  email: 10,
+  mobilePhone: 10,
+  address: 15,
+  representative: 10,
+});
+
 export interface Settings {
   /** The region a phone number without a country code is read in (DEFAULT_PHONE_REGION), upper-case. */
   phoneRegion: string;
@@ -59,6 +95,8 @@ export interface Settings {
   profileWeights: Readonly<ProfileWeights>;
   /** RETENTION_YEARS_FINANCIAL: years financial records are kept after the relationship ended (CONTRACT §10). */
   retentionYearsFinancial: number;
+  /** How much each entry of a legal entity's profile weighs (LEGAL_ENTITY_PROFILE_WEIGHTS). */
+  legalEntityProfileWeights: Readonly<LegalEntityProfileWeights>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -67,6 +105,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   marketingConsentTypes: Object.freeze(["Marketing Consent"]),
   profileWeights: DEFAULT_PROFILE_WEIGHTS,
   retentionYearsFinancial: 10,
+  legalEntityProfileWeights: DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
 });
 
 export interface SettingsOverrides {
@@ -76,6 +115,7 @@ export interface SettingsOverrides {
   /** Weights to change; the others keep their default. The result must still sum to 100. */
   profileWeights?: Partial<ProfileWeights> | undefined;
   retentionYearsFinancial?: number | undefined;
+  legalEntityProfileWeights?: Partial<LegalEntityProfileWeights> | undefined;
 }
 
 /**
@@ -87,21 +127,13 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
   if (!isSupportedCountry(phoneRegion)) {
     throw new Error(`The phone region "${overrides.phoneRegion}" is not a known region code`);
   }
-  const weights: ProfileWeights = { ...DEFAULT_PROFILE_WEIGHTS, ...overrides.profileWeights };
-  for (const field of PROFILE_FIELDS) {
-    const weight = weights[field];
-    if (!Number.isInteger(weight) || weight < 0) {
-      throw new Error(`The profile weight of ${field} must be a whole number of 0 or more, not ${weight}`);
-    }
-  }
-  const unknown = Object.keys(overrides.profileWeights ?? {}).filter(
-    (key) => !(PROFILE_FIELDS as readonly string[]).includes(key),
+  const weights = weightsOf("profile", PROFILE_FIELDS, DEFAULT_PROFILE_WEIGHTS, overrides.profileWeights);
+  const legalEntityWeights = weightsOf(
+    "legal entity profile",
+    LEGAL_ENTITY_PROFILE_FIELDS,
+    DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
+    overrides.legalEntityProfileWeights,
   );
-  if (unknown.length > 0) {
-    throw new Error(`Unknown profile weight ${unknown.join(", ")}; known: ${PROFILE_FIELDS.join(", ")}`);
-  }
-  const total = PROFILE_FIELDS.reduce((sum, field) => sum + weights[field], 0);
-  if (total !== 100) throw new Error(`The profile weights must sum to 100, not ${total}`);
   const retentionYearsFinancial =
     overrides.retentionYearsFinancial ?? DEFAULT_SETTINGS.retentionYearsFinancial;
   if (
@@ -128,7 +160,31 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
     ),
     profileWeights: weights,
     retentionYearsFinancial,
+    legalEntityProfileWeights: legalEntityWeights,
   };
+}
+
+/** The defaults with the operator's changes, each a whole number ≥ 0, summing to 100. */
+function weightsOf<F extends string>(
+  name: string,
+  fields: readonly F[],
+  defaults: Readonly<Record<F, number>>,
+  overrides: Partial<Record<F, number>> | undefined,
+): Record<F, number> {
+  const weights: Record<F, number> = { ...defaults, ...overrides };
+  for (const field of fields) {
+    const weight = weights[field];
+    if (!Number.isInteger(weight) || weight < 0) {
+      throw new Error(`The ${name} weight of ${field} must be a whole number of 0 or more, not ${weight}`);
+    }
+  }
+  const unknown = Object.keys(overrides ?? {}).filter((key) => !(fields as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown ${name} weight ${unknown.join(", ")}; known: ${fields.join(", ")}`);
+  }
+  const total = fields.reduce((sum, field) => sum + weights[field], 0);
+  if (total !== 100) throw new Error(`The ${name} weights must sum to 100, not ${total}`);
+  return weights;
 }
 
 /** What every widget use case is given besides its source and input: the clock and the settings. */

@@ -1,5 +1,7 @@
 export * from "./database";
+export { relayEvents } from "./events/event-relay";
 export { deleteExpiredEvents } from "./events/retention";
+export * from "./events/webhook-delivery";
 export * from "./ingest/ingest-store";
 export * from "./open-database";
 export { DirectoryInUseError } from "./pglite-lock";

@@ -1,11 +1,15 @@
 import type { Sources } from "@account360/core";
 import { changeEventSource } from "./events/change-event-feed";
+import { webhookStore } from "./events/webhook-store";
 import { ingestStore } from "./ingest/ingest-store";
 import { privacySource } from "./privacy/privacy-source";
 import { customerSearchSource } from "./repositories/customer-search";
+import { groupMembersSource } from "./repositories/group-members";
+import { representativeLinksSource } from "./repositories/representative-links";
 import { createWriteStore } from "./repositories/write-store";
 import type { Db } from "./sql/db";
 import { accountFlagsSource } from "./widgets/flags";
+import { groupExposureSource } from "./widgets/group-exposure";
 import { accountHeaderSource } from "./widgets/header";
 import { accountClientLifecycleSource } from "./widgets/lifecycle";
 import { accountPendingActivitiesSource } from "./widgets/pending-activities";
@@ -24,6 +28,7 @@ export function createSources(db: Db): Sources {
   return {
     writes: createWriteStore(db),
     events: changeEventSource(db),
+    webhooks: webhookStore(db),
     ingest: ingestStore(db),
     privacy: privacySource(db),
     search: customerSearchSource(db),
@@ -40,5 +45,8 @@ export function createSources(db: Db): Sources {
     recentInteractions: recentInteractionsSource(db),
     revenues: revenuesSource(db),
     transactionValues: transactionValuesSource(db),
+    groupMembers: groupMembersSource(db),
+    representatives: representativeLinksSource(db),
+    groupExposure: groupExposureSource(db),
   };
 }

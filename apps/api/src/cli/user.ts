@@ -88,8 +88,9 @@ let typedAhead = "";
 /** Asks on the terminal with echo off; resolves null when the user gives up (Ctrl-C, Ctrl-D). */
 function askHidden(prompt: string): Promise<string | null> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  // Echo off before the prompt shows: keys typed as soon as it appears are never echoed.
   stdin.setRawMode(true);
+  process.stderr.write(prompt);
   stdin.resume();
   return new Promise((resolve) => {
     let typed = "";

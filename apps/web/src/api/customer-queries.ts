@@ -131,3 +131,22 @@ export const useInteractionChannels = (customerId: string, fromDate: string, toD
         })
       ).countsByChannel,
   });
+
+/** groups.members: a group's members, and the groups the customer belongs to. */
+export const useGroupMembers = (customerId: string) =>
+  useQuery({
+    queryKey: [...customerKey(customerId), "group-members"],
+    queryFn: () => trpc.groups.members.query({ customerInternalId: customerId }),
+  });
+
+export const useGroupExposure = (customerId: string) =>
+  useQuery({
+    queryKey: [...customerKey(customerId), "group-exposure"],
+    queryFn: () => trpc.widgets.groupExposure.query({ customerInternalId: customerId }),
+  });
+
+export const useRepresentatives = (customerId: string) =>
+  useQuery({
+    queryKey: [...customerKey(customerId), "representatives"],
+    queryFn: () => trpc.representatives.list.query({ customerInternalId: customerId }),
+  });

@@ -3,6 +3,7 @@ import { useHeader } from "../api/customer-queries";
 import { statusOf } from "../api/trpc";
 import { followLink } from "../lib/router";
 import { FlagsWidget } from "../widgets/flags-widget";
+import { GroupWidget } from "../widgets/group-widget";
 import { HeaderWidget } from "../widgets/header-widget";
 import { InteractionsWidget } from "../widgets/interactions-widget";
 import { LifecycleWidget } from "../widgets/lifecycle-widget";
@@ -10,11 +11,15 @@ import { PendingWidget } from "../widgets/pending-widget";
 import { PortfolioWidget } from "../widgets/portfolio-widget";
 import { ProfileWidget } from "../widgets/profile-widget";
 import { ProfitabilityWidget } from "../widgets/profitability-widget";
+import { RepresentativesWidget } from "../widgets/representatives-widget";
 import { RevenuesWidget } from "../widgets/revenues-widget";
 import { SuggestionsWidget } from "../widgets/suggestions-widget";
 import { TransactionsWidget } from "../widgets/transactions-widget";
 
-/** Customer 360: every widget of CONTRACT §5 for one customer, each loading and failing on its own. */
+/**
+ * Customer 360: every widget of CONTRACT §5 for one customer of either kind (§8), each loading
+ * and failing on its own; a group shows its members and exposure, a member its groups.
+ */
 export function CustomerPage({ customerId }: { customerId: string }) {
   const header = useHeader(customerId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,6 +63,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <div className="grid">
         <HeaderWidget customerId={customerId} />
         <ProfileWidget customerId={customerId} />
+        {header.data ? <GroupWidget customerId={customerId} isGroup={header.data.kind === "group"} /> : null}
+        <RepresentativesWidget customerId={customerId} />
         <FlagsWidget customerId={customerId} />
         <PendingWidget customerId={customerId} />
         <LifecycleWidget customerId={customerId} />

@@ -3,7 +3,13 @@ import { useEffect, useId, useRef, useState } from "react";
 import { messageOf, trpc } from "../api/trpc";
 import { followLink, hrefOf, navigate } from "../lib/router";
 
-const MATCH_LABELS = { name: "name", uniqueId: "Unique ID", email: "e-mail", phone: "phone" } as const;
+const MATCH_LABELS = {
+  name: "name",
+  uniqueId: "Unique ID",
+  registrationNumber: "registration number",
+  email: "e-mail",
+  phone: "phone",
+} as const;
 const PAGE = 20;
 
 /** customers.search, as you type (debounced); the query is kept in the URL for back and reload. */

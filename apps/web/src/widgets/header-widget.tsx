@@ -1,14 +1,17 @@
 import { useHeader } from "../api/customer-queries";
+import { CustomerLink } from "../components/customer-link";
 import { QueryState, WidgetCard } from "../components/widget-card";
 import { count, date } from "../lib/format";
 import { Avatar } from "./avatar";
 import { PictureUpload } from "./picture-upload";
 
-/** FTOS_ACC_AccountHeader: who the customer is, with the picture and its upload. */
+const TITLES = { individual: "Customer", legalEntity: "Company", group: "Group" } as const;
+
+/** FTOS_ACC_AccountHeader: who the customer is (a person, a company or a group), with the picture and its upload. */
 export function HeaderWidget({ customerId }: { customerId: string }) {
   const header = useHeader(customerId);
   return (
-    <WidgetCard name="header" title="Customer" span="span-8">
+    <WidgetCard name="header" title={TITLES[header.data?.kind ?? "individual"]} span="span-8">
       <QueryState query={header} empty={null} skeletonRows={4}>
         {(h) => (
           <div className="header-widget">
@@ -23,16 +26,45 @@ export function HeaderWidget({ customerId }: { customerId: string }) {
                 {h.segment ? <span className="pill">{h.segment}</span> : null}
               </p>
               <dl className="facts">
+                {h.kind !== "individual" ? (
+                  <>
+                    <div>
+                      <dt>Account type</dt>
+                      <dd data-fact="accountType">{h.accountType}</dd>
+                    </div>
+                    <div>
+                      <dt>Registration number</dt>
+                      <dd className="mono" data-fact="registrationNumber">
+                        {h.registrationNumber ?? "None on file"}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Industry</dt>
+                      <dd data-fact="industry">{h.industry ?? "None on file"}</dd>
+                    </div>
+                  </>
+                ) : null}
+                {h.groups.length > 0 ? (
+                  <div>
+                    <dt>Groups</dt>
+                    <dd>
+                      {h.groups.map((g, i) => (
+                        <span key={g.customerInternalId}>
+                          {i > 0 ? ", " : ""}
+                          <CustomerLink customerId={g.customerInternalId} name={g.name} /> ({g.role})
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                ) : null}
                 <div>
                   <dt>E-mail</dt>
-                  <dd>
-                    <a href={`mailto:${h.email}`}>{h.email}</a>
-                  </dd>
+                  <dd>{h.email ? <a href={`mailto:${h.email}`}>{h.email}</a> : "None on file"}</dd>
                 </div>
                 <div>
                   <dt>Mobile phone</dt>
                   <dd>
-                    <a href={`tel:${h.mobilePhone}`}>{h.mobilePhone}</a>
+                    {h.mobilePhone ? <a href={`tel:${h.mobilePhone}`}>{h.mobilePhone}</a> : "None on file"}
                   </dd>
                 </div>
                 <div>

@@ -7,6 +7,7 @@ import { systemIdentifier } from "../rules/system-id";
 import { personName, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
+import { otherKindById, refuseUniqueIdOfOtherKind } from "../use-cases/customer-accounts";
 import {
   createOrUpdateExisting,
   fieldsOf,
@@ -45,8 +46,9 @@ export type IndividualCustomerResult = z.output<typeof individualCustomerResult>
 
 /**
  * FTOS_ACC_CB_AddUpdateIndividualCustomer: the customer is the one named by customerInternalId
- * (404 when unknown), else the one holding the UniqueID, else a new one. Moving a customer to a
- * UniqueID another customer holds is a 409, which the database's unique index decides.
+ * (404 when unknown, 400 when it is a legal entity), else the one holding the UniqueID, else a new
+ * one. Moving a customer to a UniqueID another customer of either kind holds is a 409, which the
+ * database's unique index decides.
  */
 export async function upsertIndividualCustomer(
   store: WriteStore,
@@ -62,7 +64,10 @@ export async function upsertIndividualCustomer(
       return store.transaction(async (tx) => {
         const stored = await tx.lock("customer", { id: customerInternalId });
         if (!stored) {
-          throw notFound("customerInternalId", `No customer has customerInternalId ${customerInternalId}.`);
+          throw (
+            (await otherKindById(tx, customerInternalId)) ??
+            notFound("customerInternalId", `No customer has customerInternalId ${customerInternalId}.`)
+          );
         }
         const operation = await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp);
         return { customerInternalId, operation };
@@ -79,6 +84,7 @@ export async function upsertIndividualCustomer(
         customerInternalId: stored.id,
         operation: await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp),
       }),
+      absent: (tx) => refuseUniqueIdOfOtherKind(tx, fields.UniqueID),
     });
   });
 }

@@ -1,4 +1,5 @@
 import { changeEventFeed } from "../events/change-events";
+import { webhookAdd, webhookDeliveries, webhookList, webhookRemove, webhookResume } from "../events/webhooks";
 import {
   ingestCampaignOffers,
   ingestComplianceFlags,
@@ -14,8 +15,11 @@ import {
 } from "../ingest/ingest";
 import type { Settings } from "../settings";
 import { customerAuditTrail } from "../use-cases/list-customer-audit";
+import { listCustomerRepresentatives } from "../use-cases/list-customer-representatives";
+import { listGroupMembers } from "../use-cases/list-group-members";
 import { searchCustomers } from "../use-cases/search-customers";
 import { accountFlags } from "../widgets/flags";
+import { groupExposure } from "../widgets/group-exposure";
 import { accountHeader } from "../widgets/header";
 import { accountClientLifecycle } from "../widgets/lifecycle";
 import { accountPendingActivities } from "../widgets/pending-activities";
@@ -33,7 +37,9 @@ import type { AnyAction } from "./action";
 import { addUpdateCustomerAddress } from "./add-update-customer-address";
 import { addUpdateCustomerAgreement } from "./add-update-customer-agreement";
 import { addUpdateCustomerRepresentative } from "./add-update-customer-representative";
+import { addUpdateGroupMember } from "./add-update-group-member";
 import { addUpdateIndividualCustomer } from "./add-update-individual-customer";
+import { addUpdateLegalEntityCustomer } from "./add-update-legal-entity-customer";
 import { createUpdateApplication } from "./create-update-application";
 import { privacyErase } from "./privacy-erase";
 import { privacyExport } from "./privacy-export";
@@ -49,6 +55,9 @@ export function createActions(settings: Settings) {
     // Writes (CONTRACT §4)
     FTOS_ACC_CB_AddUpdateIndividualCustomer: addUpdateIndividualCustomer(settings),
     FTOS_ACC_CB_AddUpdateCustomerAddress: addUpdateCustomerAddress,
+    // Legal entities and groups (CONTRACT §8)
+    FTOS_ACC_CB_AddUpdateLegalEntityCustomer: addUpdateLegalEntityCustomer(settings),
+    FTOS_ACC_CB_AddUpdateGroupMember: addUpdateGroupMember,
     FTOS_ACC_CB_AddUpdateCustomerRepresentative: addUpdateCustomerRepresentative,
     FTOS_ACC_CreateUpdateApplication: createUpdateApplication,
     FTOS_ACC_AddUpdateCustomerAgreement: addUpdateCustomerAgreement,
@@ -65,12 +74,21 @@ export function createActions(settings: Settings) {
     FTOS_ACC_AccountRecentInteractions: accountRecentInteractions,
     FTOS_ACC_AccountRevenuesPI: accountRevenuesPI,
     FTOS_ACC_GetCustomerTransactionValues: getCustomerTransactionValues,
+    FTOS_ACC_GroupExposure: groupExposure,
     // Account360's own, beside the widgets
     FTOS_ACC_AccountProfitabilityIndicators: accountProfitabilityIndicators,
     FTOS_ACC_DismissProductSuggestion: dismissProductSuggestion,
     FTOS_ACC_SearchCustomers: searchCustomers,
     FTOS_ACC_CustomerAuditTrail: customerAuditTrail,
+    FTOS_ACC_GroupMembers: listGroupMembers,
+    FTOS_ACC_CustomerRepresentatives: listCustomerRepresentatives,
     FTOS_ACC_ListChangeEvents: changeEventFeed,
+    // Delivery of the change events (CONTRACT §9), admin only
+    FTOS_ACC_WebhookAdd: webhookAdd,
+    FTOS_ACC_WebhookList: webhookList,
+    FTOS_ACC_WebhookRemove: webhookRemove,
+    FTOS_ACC_WebhookResume: webhookResume,
+    FTOS_ACC_WebhookDeliveries: webhookDeliveries,
     // What the widgets are computed from (CONTRACT §6)
     FTOS_ACC_IngestContracts: ingestContracts,
     FTOS_ACC_IngestInstalments: ingestInstalments,

@@ -1,8 +1,12 @@
 import type { ChangeEventSource } from "../events/change-events";
+import type { WebhookStore } from "../events/webhooks";
 import type { IngestStore } from "../ingest/ingest";
 import type { PrivacySource } from "../privacy/privacy-source";
+import type { CustomerRepresentativesSource } from "../use-cases/list-customer-representatives";
+import type { GroupMembersSource } from "../use-cases/list-group-members";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
 import type { AccountFlagsSource } from "../widgets/flags";
+import type { GroupExposureSource } from "../widgets/group-exposure";
 import type { AccountHeaderSource } from "../widgets/header";
 import type { AccountClientLifecycleSource } from "../widgets/lifecycle";
 import type { AccountPendingActivitiesSource } from "../widgets/pending-activities";
@@ -24,6 +28,7 @@ import type { WriteStore } from "./write-store";
 export interface Sources {
   writes: WriteStore;
   events: ChangeEventSource;
+  webhooks: WebhookStore;
   ingest: IngestStore;
   privacy: PrivacySource;
   search: CustomerSearchSource;
@@ -40,4 +45,7 @@ export interface Sources {
   recentInteractions: RecentInteractionsSource;
   revenues: RevenuesSource;
   transactionValues: TransactionValuesSource;
+  groupMembers: GroupMembersSource;
+  representatives: CustomerRepresentativesSource;
+  groupExposure: GroupExposureSource;
 }

@@ -9,6 +9,28 @@ export interface CustomerFields {
   phoneNumberType: string | null;
 }
 
+/** A legal entity (company, sole trader, public institution, non-profit, or a group). */
+export interface LegalEntityFields {
+  UniqueID: string;
+  name: string;
+  email: string | null;
+  mobilePhone: string | null;
+  emailAddressType: string | null;
+  phoneNumberType: string | null;
+  industry: string | null;
+  registrationNumber: string | null;
+  accountType: string;
+}
+
+/** A customer's membership of a group; dates are `YYYY-MM-DD`, either end open. */
+export interface GroupMemberFields {
+  groupInternalId: string;
+  customerInternalId: string;
+  role: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
 export interface AddressFields {
   customerInternalId: string;
   addressType: string;
@@ -55,6 +77,8 @@ export interface AgreementFields {
 
 export interface EntityFields {
   customer: CustomerFields;
+  legalEntity: LegalEntityFields;
+  groupMember: GroupMemberFields;
   address: AddressFields;
   representative: RepresentativeFields;
   application: ApplicationFields;
@@ -65,7 +89,8 @@ export type StoredRecord<E extends Entity> = EntityFields[E] & { id: string };
 
 /**
  * How a record is looked up: by its id, or by the natural key its fields carry, the same key the
- * database keeps unique — customer: UniqueID; address: every field; representative: the
+ * database keeps unique — customer and legalEntity: UniqueID (one namespace for both kinds);
+ * groupMember: the (group, customer) pair; address: every field; representative: the
  * (customer, representative, relation type) triple; application: (source, externalId);
  * agreement: (customer, externalId), or every field when externalId is null.
  */
@@ -121,7 +146,8 @@ export interface WriteStore {
   /**
    * Inserts the record and its `created` audit entry atomically unless its natural key (see
    * RecordKey) is already taken; an agreement naming a contractNo is only inserted when that
-   * contract belongs to the customer. Answers the new id, or null when nothing was inserted.
+   * contract belongs to the customer, a group member only when its group is of accountType Group
+   * and its member is not. Answers the new id, or null when nothing was inserted.
    */
   create<E extends Entity>(entity: E, fields: EntityFields[E], stamp: AuditStamp): Promise<string | null>;
   /** Runs `work` in one transaction: everything it wrote commits together, or nothing does. */
@@ -144,4 +170,18 @@ export interface WriteTransaction {
   ): Promise<void>;
   customerExists(customerId: string): Promise<boolean>;
   isContractOfCustomer(customerId: string, contractNo: string): Promise<boolean>;
+  /** Which kind of account the customer is (and, for a legal entity, its accountType); null when none. */
+  accountOf(customerId: string): Promise<CustomerAccount | null>;
+  /** The account holding this (upper-case) UniqueID, whichever its kind; null when none. */
+  accountHoldingUniqueId(uniqueId: string): Promise<(CustomerAccount & { id: string }) | null>;
+  /** How many memberships name the customer as group, and as member. */
+  membershipCounts(customerId: string): Promise<{ asGroup: number; asMember: number }>;
+}
+
+export type CustomerKind = "individual" | "legalEntity";
+
+export interface CustomerAccount {
+  kind: CustomerKind;
+  /** A legal entity's accountType (`Group` makes it a group); null for an individual. */
+  accountType: string | null;
 }

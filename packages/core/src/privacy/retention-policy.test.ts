@@ -6,6 +6,7 @@ import { addYears, privacyPlan, type RetentionRecords } from "./retention-policy
 const TODAY = "2026-06-15";
 const policy = { retentionYearsFinancial: 10 };
 const nothing: RetentionRecords = {
+  kind: "individual",
   customerSince: "2020-01-01",
   contracts: [],
   applications: [],
@@ -101,6 +102,14 @@ describe("the retention policy", () => {
     expect(fate("interaction", "subject")).toBe("erase");
     expect(fate("transaction", "amount")).toBe("retain");
     for (const step of plan.actions) expect(step.legalBasis.length, step.entity).toBeGreaterThan(20);
+  });
+});
+
+describe("a legal entity", () => {
+  it("is never erased: GDPR protects natural persons", () => {
+    const plan = privacyPlan({ ...nothing, kind: "legalEntity" }, TODAY, policy);
+    expect(plan.canEraseNow).toBe(false);
+    expect(plan.blockers).toEqual([{ reason: expect.stringMatching(/legal entity/), until: null }]);
   });
 });
 

@@ -10,6 +10,8 @@ import { ACTIVE_HOLDING_STATUSES } from "../widgets/holdings";
 
 /** What the policy looks at: dates and statuses only, never a personal value. */
 export interface RetentionRecords {
+  /** GDPR protects natural persons: a legal entity is not erased. */
+  kind: "individual" | "legalEntity";
   customerSince: string;
   contracts: readonly { contractNo: string; status: string; closeDate: string | null }[];
   applications: readonly { applicationId: string; businessStatus: string; updatedOn: string }[];
@@ -60,6 +62,8 @@ const AML_BASIS =
   "Legal obligation (GDPR Art. 17(3)(b)): anti-money-laundering screening results are kept for the retention period";
 const CONTACT_RECORD_BASIS =
   "GDPR Art. 17(3)(e): that the bank dealt with the customer (when, which channel) is kept for legal claims, without its content";
+const LINK_BASIS =
+  "GDPR Art. 17(3)(b): a link between two customers holds ids and a relation only, and is also the other customer's record";
 const ACCOUNTABILITY_BASIS =
   "GDPR Art. 5(2): who changed what and when stays provable; the personal values inside are erased";
 
@@ -85,6 +89,12 @@ const isRunning = (status: string, closeDate: string | null, today: string) =>
 /** What blocks an erasure today: an active contract, a pending application, an open garnishment. */
 export function erasureBlockers(records: RetentionRecords, today: string): Blocker[] {
   const blockers: Blocker[] = [];
+  if (records.kind === "legalEntity") {
+    blockers.push({
+      reason: "The customer is a legal entity; erasure is for individuals, whose data GDPR protects",
+      until: null,
+    });
+  }
   for (const contract of records.contracts) {
     if (isRunning(contract.status, contract.closeDate, today)) {
       blockers.push({ reason: `Contract ${contract.contractNo} is active`, until: contract.closeDate });
@@ -175,7 +185,8 @@ export function privacyPlan(records: RetentionRecords, today: string, policy: Re
       ...FINANCIAL_ENTITIES.map((entity) => step(entity, ["*"], "retain", FINANCIAL_BASIS, retainUntil)),
       step("agreement", ["*"], "retain", CONSENT_BASIS, retainUntil),
       step("complianceFlag", ["*"], "retain", AML_BASIS, retainUntil),
-      step("representative", ["*"], "retain", FINANCIAL_BASIS, retainUntil),
+      step("representative", ["*"], "retain", LINK_BASIS, retainUntil),
+      step("groupMember", ["*"], "retain", LINK_BASIS, retainUntil),
     ],
   };
 }

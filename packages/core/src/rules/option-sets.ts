@@ -65,3 +65,37 @@ export const emailAddressType = optionSet(EMAIL_ADDRESS_TYPES);
 export const phoneNumberType = optionSet(PHONE_NUMBER_TYPES);
 export const addressType = optionSet(ADDRESS_TYPES);
 export const accountRelationType = optionSet(ACCOUNT_RELATION_TYPES);
+
+/** A legal entity's industry (CONTRACT §8), as FintechOS spells the values. */
+export const INDUSTRIES = [
+  "Accounting",
+  "AgribusinessManufacturingIT",
+  "Agriculture",
+  "RetailAdmin",
+  "WholesaleAccommodation",
+  "Technology Products",
+  "Others",
+  "Technology Software Provider",
+  "Telecommunications",
+  "TransportationStorage",
+  "Construction",
+] as const;
+/** A legal entity's accountType; `Group` makes the account a group of connected clients. */
+export const ACCOUNT_TYPES = ["Company", "Sole Trader", "Public Institution", "Non-Profit", "Group"] as const;
+export const GROUP_ACCOUNT_TYPE = "Group" satisfies (typeof ACCOUNT_TYPES)[number];
+/** A member's role in its group. */
+export const GROUP_MEMBER_ROLES = [
+  "Parent company",
+  "Subsidiary",
+  "Affiliate",
+  "Member",
+  "Guarantor",
+] as const;
+
+export type Industry = (typeof INDUSTRIES)[number];
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export type GroupMemberRole = (typeof GROUP_MEMBER_ROLES)[number];
+
+export const industry = optionSet(INDUSTRIES);
+export const accountType = optionSet(ACCOUNT_TYPES);
+export const groupMemberRole = optionSet(GROUP_MEMBER_ROLES);

@@ -1,9 +1,19 @@
 import { type CountryCode, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import { defineAction } from "../actions/action";
-import { fullNameOf, initialsOf, maskUniqueId } from "../widgets/header";
+import {
+  CUSTOMER_VIEW_KINDS,
+  fullNameOf,
+  initialsOf,
+  initialsOfName,
+  kindOfView,
+  maskUniqueId,
+} from "../widgets/header";
 
-/** customers.search: find a customer by name, UniqueID, e-mail or phone, a page at a time. */
+/**
+ * customers.search: find a customer by name, UniqueID, e-mail or phone, a legal entity also by
+ * registration number, a page at a time.
+ */
 
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
@@ -85,7 +95,7 @@ export const customerSearchInput = z.strictObject({
 });
 export type CustomerSearchInput = z.output<typeof customerSearchInput>;
 
-export const SEARCH_MATCHES = ["name", "uniqueId", "email", "phone"] as const;
+export const SEARCH_MATCHES = ["name", "uniqueId", "registrationNumber", "email", "phone"] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 export const customerSearchOutput = z.object({
@@ -98,7 +108,10 @@ export const customerSearchOutput = z.object({
       email: z.string(),
       mobilePhone: z.string(),
       segment: z.string().nullable(),
-      /** What the query matched, the first of name, uniqueId, email, phone. */
+      kind: z.enum(CUSTOMER_VIEW_KINDS),
+      /** A legal entity's; null for an individual. */
+      registrationNumber: z.string().nullable(),
+      /** What the query matched, the first of name, uniqueId, registrationNumber, email, phone. */
       matchedOn: z.enum(SEARCH_MATCHES),
     }),
   ),
@@ -125,10 +138,16 @@ export interface CustomerSearchTerms {
   phonePrefix: string | null;
 }
 
+/**
+ * One match. `lastName` and `firstName` are the sort keys: a legal entity sorts by its name
+ * (as `lastName`, with `firstName` empty), among the individuals' last names.
+ */
 export interface CustomerSearchRow {
   id: string;
   firstName: string;
   lastName: string;
+  /** Present for a legal entity. */
+  legalEntity: { name: string; registrationNumber: string | null; accountType: string } | null;
   uniqueId: string;
   email: string;
   mobilePhone: string;
@@ -192,12 +211,16 @@ export async function findCustomers(
   return {
     items: page.map((row) => ({
       customerInternalId: row.id,
-      fullName: fullNameOf(row.firstName, row.lastName),
-      initials: initialsOf(row.firstName, row.lastName),
+      fullName: row.legalEntity ? row.legalEntity.name.trim() : fullNameOf(row.firstName, row.lastName),
+      initials: row.legalEntity
+        ? initialsOfName(row.legalEntity.name)
+        : initialsOf(row.firstName, row.lastName),
       uniqueIdMasked: maskUniqueId(row.uniqueId),
       email: row.email,
       mobilePhone: row.mobilePhone,
       segment: row.segment,
+      kind: kindOfView(row.legalEntity),
+      registrationNumber: row.legalEntity?.registrationNumber ?? null,
       matchedOn: row.matchedOn,
     })),
     nextCursor:

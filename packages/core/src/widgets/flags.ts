@@ -4,7 +4,12 @@ import { customerInternalIdField } from "../rules/ids";
 import type { ProfileWeights, WidgetContext } from "../settings";
 import { addDays, daysBetween } from "./lifecycle-dates";
 import { todayOf } from "./months";
-import { type ProfileFacts, profileCompletionOf } from "./profile-completion";
+import {
+  type ProfileFacts,
+  type ProfileWeightSets,
+  profileCompletionOf,
+  profileWeightSetsOf,
+} from "./profile-completion";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountFlags: the warnings an employee must see before dealing with the customer. */
@@ -126,7 +131,7 @@ export interface AccountFlagsSource {
 
 export interface FlagRules {
   today: string;
-  profileWeights: Readonly<ProfileWeights>;
+  profileWeights: Readonly<ProfileWeights> | ProfileWeightSets;
   consentTypes: readonly string[];
 }
 
@@ -209,7 +214,8 @@ export async function readAccountFlags(
 ): Promise<AccountFlagsOutput> {
   const { customerInternalId } = input;
   const today = todayOf(ctx.now);
-  const { consentTypes, profileWeights } = ctx.settings;
+  const { consentTypes } = ctx.settings;
+  const profileWeights = profileWeightSetsOf(ctx.settings);
   const facts = await source.flagFacts({ customerId: customerInternalId, today, consentTypes });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   return {

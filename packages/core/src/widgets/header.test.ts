@@ -98,6 +98,8 @@ describe("readAccountHeader", () => {
       hasPicture: false,
       hasActiveAgreement: false,
     },
+    legalEntity: null,
+    groups: [],
   };
 
   it("assembles the header from the customer, its flags and its profile score", async () => {
@@ -124,5 +126,57 @@ describe("readAccountHeader", () => {
     });
     expect(result.primaryAddress?.addressIdentifier).toBe("x");
     expect(accountHeaderOutput.parse(result)).toEqual(result);
+  });
+
+  it("shows a legal entity by its name, the initials of its first two words and its groups; weighs its own profile", async () => {
+    const company: HeaderFacts = {
+      ...facts,
+      firstName: "",
+      lastName: "",
+      legalEntity: {
+        name: "  carpați logistic SRL ",
+        registrationNumber: "J40/1234/2015",
+        industry: "TransportationStorage",
+        accountType: "Company",
+      },
+      groups: [{ customerInternalId: "g1", name: "Carpați Group", role: "Subsidiary" }],
+      profile: {
+        ...facts.profile,
+        firstName: null,
+        lastName: null,
+        legalEntity: {
+          name: "carpați logistic SRL",
+          registrationNumber: "J40/1234/2015",
+          industry: null,
+          representativeCount: 0,
+        },
+      },
+    };
+    const result = await readAccountHeader(
+      { headerFacts: async () => company },
+      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
+      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
+    );
+    expect(result).toMatchObject({
+      kind: "legalEntity",
+      fullName: "carpați logistic SRL",
+      initials: "CL",
+      registrationNumber: "J40/1234/2015",
+      accountType: "Company",
+      groups: [{ customerInternalId: "g1", name: "Carpați Group", role: "Subsidiary" }],
+      // name 15 + UniqueID 15 + registrationNumber 15 + email 10 + mobilePhone 10 + address 15 of 100
+      profileCompletion: 80,
+    });
+    const group = await readAccountHeader(
+      {
+        headerFacts: async () => ({
+          ...company,
+          legalEntity: { ...company.legalEntity!, accountType: "Group" },
+        }),
+      },
+      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
+      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
+    );
+    expect(group.kind).toBe("group");
   });
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
+import { GROUP_ACCOUNT_TYPE } from "../rules/option-sets";
 import type { WidgetContext } from "../settings";
 import { deriveFlags, type FlagFacts } from "./flags";
 import { todayOf } from "./months";
-import { PROFILE_BANDS, profileCompletionOf } from "./profile-completion";
+import { PROFILE_BANDS, profileCompletionOf, profileWeightSetsOf } from "./profile-completion";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountHeader: who the customer is, at a glance. */
@@ -30,8 +31,16 @@ const headerAddress = z.object({
 export type HeaderAddress = z.infer<typeof headerAddress>;
 export type AddressFacts = Omit<HeaderAddress, "formatted">;
 
+export const CUSTOMER_VIEW_KINDS = ["individual", "legalEntity", "group"] as const;
+export type CustomerViewKind = (typeof CUSTOMER_VIEW_KINDS)[number];
+
+const headerGroup = z.object({ customerInternalId: z.string(), name: z.string(), role: z.string() });
+export type HeaderGroup = z.infer<typeof headerGroup>;
+
 export const accountHeaderOutput = z.object({
   customerInternalId: z.string(),
+  /** `group` is a legal entity of accountType Group. */
+  kind: z.enum(CUSTOMER_VIEW_KINDS),
   fullName: z.string(),
   initials: z.string(),
   uniqueIdMasked: z.string(),
@@ -46,6 +55,12 @@ export const accountHeaderOutput = z.object({
   flagCodes: z.array(z.string()),
   profileCompletion: z.number().int(),
   profileBand: z.enum(PROFILE_BANDS),
+  /** A legal entity's; null for an individual. */
+  registrationNumber: z.string().nullable(),
+  industry: z.string().nullable(),
+  accountType: z.string().nullable(),
+  /** The groups the customer is an active member of today, by name. */
+  groups: z.array(headerGroup),
   asOf: z.string(),
 });
 export type AccountHeaderOutput = z.infer<typeof accountHeaderOutput>;
@@ -62,6 +77,15 @@ export interface HeaderFacts extends FlagFacts {
   addresses: AddressFacts[];
   /** Contracts active today (the same rule as the portfolio's active holdings). */
   activeProducts: number;
+  /** Present for a legal entity. */
+  legalEntity: {
+    name: string;
+    registrationNumber: string | null;
+    industry: string | null;
+    accountType: string;
+  } | null;
+  /** Active memberships today. */
+  groups: HeaderGroup[];
 }
 
 export interface AccountHeaderSource {
@@ -87,6 +111,23 @@ export function maskUniqueId(uniqueId: string): string {
 export function initialsOf(firstName: string, lastName: string): string {
   const first = (name: string) => Array.from(name.trim())[0]?.toUpperCase() ?? "";
   return first(firstName) + first(lastName);
+}
+
+/** A legal entity's initials: the first letters of its name's first two words ("Carpați Logistic SRL" → "CL"). */
+export function initialsOfName(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "");
+  return words
+    .slice(0, 2)
+    .map((word) => Array.from(word)[0]?.toUpperCase() ?? "")
+    .join("");
+}
+
+export function kindOfView(legalEntity: { accountType: string } | null): CustomerViewKind {
+  if (!legalEntity) return "individual";
+  return legalEntity.accountType === GROUP_ACCOUNT_TYPE ? "group" : "legalEntity";
 }
 
 export function fullNameOf(firstName: string, lastName: string): string {
@@ -135,15 +176,18 @@ export async function readAccountHeader(
 ): Promise<AccountHeaderOutput> {
   const { customerInternalId } = input;
   const today = todayOf(ctx.now);
-  const { consentTypes, profileWeights } = ctx.settings;
+  const { consentTypes } = ctx.settings;
+  const profileWeights = profileWeightSetsOf(ctx.settings);
   const facts = await source.headerFacts({ customerId: customerInternalId, today, consentTypes });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   const flags = deriveFlags(facts, { today, profileWeights, consentTypes });
   const profile = profileCompletionOf(facts.profile, profileWeights);
+  const { legalEntity } = facts;
   return {
     customerInternalId,
-    fullName: fullNameOf(facts.firstName, facts.lastName),
-    initials: initialsOf(facts.firstName, facts.lastName),
+    kind: kindOfView(legalEntity),
+    fullName: legalEntity ? legalEntity.name.trim() : fullNameOf(facts.firstName, facts.lastName),
+    initials: legalEntity ? initialsOfName(legalEntity.name) : initialsOf(facts.firstName, facts.lastName),
     uniqueIdMasked: maskUniqueId(facts.uniqueId),
     email: facts.email,
     mobilePhone: facts.mobilePhone,
@@ -155,6 +199,10 @@ export async function readAccountHeader(
     flagCodes: flags.map((flag) => flag.code),
     profileCompletion: profile.percentage,
     profileBand: profile.band,
+    registrationNumber: legalEntity?.registrationNumber ?? null,
+    industry: legalEntity?.industry ?? null,
+    accountType: legalEntity?.accountType ?? null,
+    groups: facts.groups,
     asOf: asOfOf(ctx.now),
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
-import { fullNameOf, initialsOf } from "./header";
+import { fullNameOf, initialsOf, initialsOfName } from "./header";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountPicture: the stored picture, or an avatar drawn from the initials. */
@@ -22,6 +22,8 @@ export type AccountPictureOutput = z.infer<typeof accountPictureOutput>;
 export interface PictureFacts {
   firstName: string;
   lastName: string;
+  /** A legal entity's name (its avatar shows the initials of the first two words); null for an individual. */
+  legalEntityName?: string | null;
   picture: { contentType: string; dataBase64: string } | null;
 }
 
@@ -111,9 +113,10 @@ export async function readAccountPicture(
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   const asOf = asOfOf(ctx.now);
   if (facts.picture) return { customerInternalId, hasPicture: true, ...facts.picture, asOf };
+  const { legalEntityName } = facts;
   const svg = initialsAvatarSvg({
-    initials: initialsOf(facts.firstName, facts.lastName),
-    name: fullNameOf(facts.firstName, facts.lastName),
+    initials: legalEntityName ? initialsOfName(legalEntityName) : initialsOf(facts.firstName, facts.lastName),
+    name: legalEntityName ? legalEntityName.trim() : fullNameOf(facts.firstName, facts.lastName),
     seed: customerInternalId,
   });
   return {

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { defineAction } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import {
+  DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
+  LEGAL_ENTITY_PROFILE_FIELD_LABELS,
+  LEGAL_ENTITY_PROFILE_FIELDS,
+  type LegalEntityProfileField,
+  type LegalEntityProfileWeights,
   PROFILE_FIELD_LABELS,
   PROFILE_FIELDS,
   type ProfileField,
@@ -19,7 +24,17 @@ export type ProfileCompleteInput = z.output<typeof profileCompleteInput>;
 export const PROFILE_BANDS = ["red", "yellow", "green"] as const;
 export type ProfileBand = (typeof PROFILE_BANDS)[number];
 
-const profileEntry = z.object({ field: z.enum(PROFILE_FIELDS), label: z.string(), weight: z.number().int() });
+/** An individual's entries, or a legal entity's (CONTRACT §8). */
+const PROFILE_ENTRY_FIELDS = [...new Set([...PROFILE_FIELDS, ...LEGAL_ENTITY_PROFILE_FIELDS])] as [
+  ProfileField | LegalEntityProfileField,
+  ...(ProfileField | LegalEntityProfileField)[],
+];
+
+const profileEntry = z.object({
+  field: z.enum(PROFILE_ENTRY_FIELDS),
+  label: z.string(),
+  weight: z.number().int(),
+});
 export type ProfileEntry = z.infer<typeof profileEntry>;
 
 export const profileCompletionOutput = z.object({
@@ -51,6 +66,21 @@ export interface ProfileFacts {
   hasPicture: boolean;
   /** Any agreement active today (startDate <= today, no endDate or endDate >= today). */
   hasActiveAgreement: boolean;
+  /** Present when the customer is a legal entity, which is weighed by its own entries. */
+  legalEntity?: LegalEntityProfileFacts | null;
+}
+
+export interface LegalEntityProfileFacts {
+  name: string | null;
+  registrationNumber: string | null;
+  industry: string | null;
+  representativeCount: number;
+}
+
+/** The weights of both kinds; a legal entity's default to CONTRACT §8's. */
+export interface ProfileWeightSets {
+  individual: Readonly<ProfileWeights>;
+  legalEntity?: Readonly<LegalEntityProfileWeights> | undefined;
 }
 
 export interface ProfileFactsQuery {
@@ -65,6 +95,22 @@ export interface ProfileCompleteSource {
 }
 
 const present = (value: string | null) => value !== null && value.trim() !== "";
+
+function filledLegalEntityFields(
+  facts: ProfileFacts,
+  legalEntity: LegalEntityProfileFacts,
+): Record<LegalEntityProfileField, boolean> {
+  return {
+    name: present(legalEntity.name),
+    UniqueID: present(facts.uniqueId),
+    registrationNumber: present(legalEntity.registrationNumber),
+    industry: present(legalEntity.industry),
+    email: present(facts.email),
+    mobilePhone: present(facts.mobilePhone),
+    address: facts.addressCount > 0,
+    representative: legalEntity.representativeCount > 0,
+  };
+}
 
 function filledFields(facts: ProfileFacts): Record<ProfileField, boolean> {
   return {
@@ -92,21 +138,38 @@ export function profileBandOf(percentage: number): ProfileBand {
  * The score. The percentage is rounded down, so it never shows a band boundary the profile has
  * not reached (59.6% is red and shows 59, not 60); it is 100 only when nothing is missing.
  * `missing` lists the heaviest first (ties in the order of PROFILE_FIELDS); entries weighing 0
- * count for nothing and are not listed.
+ * count for nothing and are not listed. A legal entity is weighed by its own entries.
  */
 export function profileCompletionOf(
   facts: ProfileFacts,
-  weights: Readonly<ProfileWeights>,
+  weights: Readonly<ProfileWeights> | ProfileWeightSets,
 ): ProfileCompletion {
-  const filled = filledFields(facts);
+  const sets: ProfileWeightSets = "individual" in weights ? weights : { individual: weights };
+  if (facts.legalEntity) {
+    return scoreOf(
+      LEGAL_ENTITY_PROFILE_FIELDS,
+      LEGAL_ENTITY_PROFILE_FIELD_LABELS,
+      sets.legalEntity ?? DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
+      filledLegalEntityFields(facts, facts.legalEntity),
+    );
+  }
+  return scoreOf(PROFILE_FIELDS, PROFILE_FIELD_LABELS, sets.individual, filledFields(facts));
+}
+
+function scoreOf<F extends ProfileEntry["field"]>(
+  fields: readonly F[],
+  labels: Readonly<Record<F, string>>,
+  weights: Readonly<Record<F, number>>,
+  filled: Record<F, boolean>,
+): ProfileCompletion {
   let filledWeight = 0;
   let totalWeight = 0;
   const missing: ProfileEntry[] = [];
-  for (const field of PROFILE_FIELDS) {
+  for (const field of fields) {
     const weight = weights[field];
     totalWeight += weight;
     if (filled[field]) filledWeight += weight;
-    else if (weight > 0) missing.push({ field, label: PROFILE_FIELD_LABELS[field], weight });
+    else if (weight > 0) missing.push({ field, label: labels[field], weight });
   }
   missing.sort((a, b) => b.weight - a.weight);
   const percentage = totalWeight === 0 ? 100 : Math.floor((filledWeight * 100) / totalWeight);
@@ -120,6 +183,11 @@ export function profileCompletionOf(
   };
 }
 
+export const profileWeightSetsOf = (settings: WidgetContext["settings"]): ProfileWeightSets => ({
+  individual: settings.profileWeights,
+  legalEntity: settings.legalEntityProfileWeights,
+});
+
 export async function readProfileCompletion(
   source: ProfileCompleteSource,
   input: ProfileCompleteInput,
@@ -130,7 +198,7 @@ export async function readProfileCompletion(
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   return {
     customerInternalId,
-    ...profileCompletionOf(facts, ctx.settings.profileWeights),
+    ...profileCompletionOf(facts, profileWeightSetsOf(ctx.settings)),
     asOf: asOfOf(ctx.now),
   };
 }

@@ -6,7 +6,8 @@ import { readStatement } from "../sql/statement";
 
 type PageParams = { txid: string; position: string; limit: number; customerId?: string };
 
-const eventColumns = sql`${e.eventId}::text as "eventId", ${e.customerId}::text as "customerId",
+/** An event's columns as the API names them (JSON and numbers as text), with its feed position. */
+export const eventColumns = sql`${e.eventId}::text as "eventId", ${e.customerId}::text as "customerId",
   ${e.sequence}::text as sequence, ${e.type} as type,
   to_char(${e.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "occurredAt",
   ${e.actor} as actor, ${e.action} as action, ${e.recordId}::text as "recordId",
@@ -34,7 +35,19 @@ const oneCustomer = page(
   (p) => sql`${e.customerId} = ${p.customerId}::text::uuid and`,
 );
 
-type Row = Omit<ChangeEvent, "sequence" | "changes"> & FeedPosition & { sequence: string; changes: string };
+export type EventRow = Omit<ChangeEvent, "sequence" | "changes"> &
+  FeedPosition & { sequence: string; changes: string };
+
+/** A row of `eventColumns` as the event and its feed position. */
+export function eventOf({ txid, position, sequence, changes, ...event }: EventRow): {
+  event: ChangeEvent;
+  at: FeedPosition;
+} {
+  return {
+    event: { ...event, sequence: Number(sequence), changes: JSON.parse(changes) },
+    at: { txid, position },
+  };
+}
 
 export function changeEventSource(db: Db): ChangeEventSource {
   return {
@@ -42,12 +55,9 @@ export function changeEventSource(db: Db): ChangeEventSource {
       const from = after ?? { txid: "0", position: "0" };
       const params = { txid: from.txid, position: from.position, limit };
       const rows = customerId
-        ? await db.run<Row, PageParams>(oneCustomer, { ...params, customerId })
-        : await db.run<Row, PageParams>(everyCustomer, params);
-      return rows.map(({ txid, position, sequence, changes, ...event }) => ({
-        event: { ...event, sequence: Number(sequence), changes: JSON.parse(changes) },
-        at: { txid, position },
-      }));
+        ? await db.run<EventRow, PageParams>(oneCustomer, { ...params, customerId })
+        : await db.run<EventRow, PageParams>(everyCustomer, params);
+      return rows.map(eventOf);
     },
   };
 }

@@ -31,6 +31,11 @@ export const heldTables: HeldTable[] = [
     owners: [schema.representatives.customerId, schema.representatives.representativeId],
     orderBy: [schema.representatives.id],
   },
+  {
+    table: schema.groupMembers,
+    owners: [schema.groupMembers.customerId, schema.groupMembers.groupId],
+    orderBy: [schema.groupMembers.id],
+  },
   byId(schema.applications),
   byId(schema.agreements),
   byId(schema.contracts),
@@ -60,10 +65,24 @@ export const heldTables: HeldTable[] = [
     owners: [schema.changeEvents.customerId],
     orderBy: [schema.changeEvents.sequence],
   },
+  {
+    table: schema.webhookDeliveries,
+    owners: [schema.webhookDeliveries.customerId],
+    orderBy: [schema.webhookDeliveries.endpointId, schema.webhookDeliveries.sequence],
+  },
 ];
 
-/** Tables that hold no customer's data (users and their sign-in state); the catalog check knows them too. */
-export const tablesWithoutCustomerData = ["users", "api_tokens", "login_failures"] as const;
+/**
+ * Tables that hold no customer's data (users and their sign-in state, where webhooks and relays
+ * stand); the catalog check knows them too.
+ */
+export const tablesWithoutCustomerData = [
+  "users",
+  "api_tokens",
+  "login_failures",
+  "webhook_endpoints",
+  "event_relays",
+] as const;
 
 export const tableNameOf = (held: HeldTable): string => getTableName(held.table);
 

@@ -3,6 +3,7 @@ import { examples, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { type Database, rowsOf } from "../database";
 import { sampleRows, uid } from "../ingest/test-kit";
+import { webhookDeliveries, webhookEndpoints } from "../schema";
 
 export const actions = createActions(DEFAULT_SETTINGS);
 export const NOW = new Date("2026-06-15T09:00:00Z");
@@ -82,6 +83,18 @@ export async function seedPerson(sources: Sources, person: Person) {
     },
     admin,
   );
+  const { customerInternalId: group } = await runAction(
+    actions.FTOS_ACC_CB_AddUpdateLegalEntityCustomer,
+    sources,
+    { CustomerInfo: { name: `Holding ${uid()}`, UniqueID: `GRP-${uid()}`, accountType: "Group" } },
+    admin,
+  );
+  await runAction(
+    actions.FTOS_ACC_CB_AddUpdateGroupMember,
+    sources,
+    { GroupMemberInfo: { groupInternalId: group, customerInternalId: id, role: "Guarantor" } },
+    admin,
+  );
   const contractNo = `C-${uid()}`;
   const rows = sampleRows(id, contractNo);
   rows.garnishments = { ...rows.garnishments, releasedOn: "2025-06-01" };
@@ -100,7 +113,21 @@ export async function seedPerson(sources: Sources, person: Person) {
     { ...examples.agreement(), customerInternalId: id, contractNo },
     admin,
   );
-  return { id, other, contractNo, contractRow: rows.contracts };
+  return { id, other, group, contractNo, contractRow: rows.contracts };
+}
+
+/** A webhook delivery of the customer's first event, as the server's delivery worker queues it. */
+export async function queueWebhookDelivery(db: Database, customerId: string): Promise<void> {
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({
+      url: "http://127.0.0.1:9/privacy",
+      secret: `whsec_${"A".repeat(43)}=`,
+      types: ["*"],
+      createdBy: "t",
+    })
+    .returning({ id: webhookEndpoints.id });
+  await db.insert(webhookDeliveries).values({ endpointId: endpoint!.id, customerId, sequence: 1 });
 }
 
 /** The tables of the database and, for each, the columns that name a customer (customer_id, or a key to customers). */

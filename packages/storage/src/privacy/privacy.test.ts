@@ -12,6 +12,7 @@ import {
   catalogTables,
   type Person,
   personOf,
+  queueWebhookDelivery,
   seedPerson,
   whereFound,
 } from "./privacy-test-kit";
@@ -25,6 +26,7 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   sources = createSources(handle.sql);
   seeded = await seedPerson(sources, person);
+  await queueWebhookDelivery(handle.db, seeded.id);
 }, 60_000);
 afterAll(async () => {
   await handle?.close();
@@ -63,7 +65,7 @@ async function rowsHeld(
 
 /** A row's identity: its id, or for a table without one (pictures, change events) its key columns. */
 const identity = (row: Record<string, unknown>) =>
-  JSON.stringify(row.id ?? row.event_id ?? [row.customer_id, row.sequence ?? null]);
+  JSON.stringify(row.id ?? row.event_id ?? [row.customer_id, row.endpoint_id ?? null, row.sequence ?? null]);
 
 describe("privacy.export", () => {
   it("holds every row the database holds for the customer, table by table of the catalog", async () => {
@@ -104,6 +106,9 @@ describe("privacy.export", () => {
   it("holds the representatives both ways, the picture's bytes, the audit entries and events", async () => {
     const { tables } = await exportOf(seeded.id);
     expect(tables.representatives).toHaveLength(2);
+    expect(tables.group_members).toEqual([
+      expect.objectContaining({ group_id: seeded.group, role: "Guarantor" }),
+    ]);
     expect(tables.customers?.[0]).toMatchObject({ first_name: person.firstName, email: person.newEmail });
     expect(String(tables.pictures?.[0]?.data_base64)).toMatch(/^iVBORw0KGgo[A-Za-z0-9+/=]+$/);
     expect(JSON.stringify(tables.audit_log)).toContain(person.email);
@@ -252,6 +257,12 @@ describe("privacy.erase", () => {
     expect(await erase(seeded.id)).toEqual({ customerInternalId: seeded.id, operation: "unchanged" });
     expect({ ...(await exportOf(seeded.id)), asOf: "" }).toEqual({ ...before, asOf: "" });
     expect((await refusalOf(erase("00000000-0000-4000-8000-000000000000"))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses to erase a legal entity (409), GDPR protecting natural persons", async () => {
+    const refusal = await refusalOf(erase(seeded.group));
+    expect(refusal.code).toBe("CONFLICT");
+    expect(refusal.message).toMatch(/legal entity/);
   });
 
   it("erases once when two erasures of one customer run at the same time: one erased, one unchanged", async () => {

@@ -16,6 +16,7 @@ export async function retentionRecords(db: Db, customerId: string): Promise<Rete
   const id = sql`${customerId}::uuid`;
   const rows = await db.execute<{ records: string | null }>(
     sql`select json_build_object(
+      'kind', ${customers.kind},
       'customerSince', ${customers.createdAt}::date::text,
       'contracts', (select coalesce(json_agg(json_build_object('contractNo', ${contracts.contractNo},
           'status', ${contracts.status}, 'closeDate', ${contracts.closeDate}::text) order by ${contracts.id}), '[]')

@@ -146,7 +146,8 @@ describe("customers.search", () => {
       const terms = searchTermsOf(query, "RO");
       await explaining.search(terms, { after: null, limit: 21, candidates: 1000 });
       expect(plan, query).not.toMatch(/Seq Scan/);
-      const arms = 3 + (terms.uniqueIdPrefix ? 1 : 0) + (terms.phonePrefix ? 1 : 0);
+      // first-last, last-first, a legal entity's name, e-mail; UniqueID and registration number; phone.
+      const arms = 4 + (terms.uniqueIdPrefix ? 2 : 0) + (terms.phonePrefix ? 1 : 0);
       // Each arm reads its own index: walked in order, or (when few match) as a bitmap then sorted.
       const scans = plan.match(/(Index (Only )?Scan using|Bitmap Index Scan on) customers_search_\w+_idx/g);
       expect(scans, query).toHaveLength(arms);
@@ -172,5 +173,38 @@ describe("customers.search", () => {
     // Three candidates from each of the UniqueID and e-mail walks (the names start "Gen…" only as last names).
     expect(few.rows.length).toBeGreaterThanOrEqual(3);
     expect(few.rows.length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("customers.search for legal entities", () => {
+  it("finds a legal entity by name, UniqueID and registration number, sorted among individuals by name", async () => {
+    const company = `${tag}Carpati Logistic SRL`;
+    await handle.db.execute(sql`insert into customers (kind, unique_id, name, registration_number, account_type)
+      values ('legalEntity', ${`CUI${tag}`.toUpperCase()}, ${company}, ${`J40/${tag}/2015`}, 'Company'),
+             ('legalEntity', ${`GRP${tag}`.toUpperCase()}, ${`${tag}popa Group`}, null, 'Group')`);
+    const byName = await search({ query: `${tag}carpati log` });
+    expect(byName.items).toEqual([
+      expect.objectContaining({
+        fullName: company,
+        initials: "ZL",
+        kind: "legalEntity",
+        registrationNumber: `J40/${tag}/2015`,
+        matchedOn: "name",
+        email: "",
+      }),
+    ]);
+    expect((await search({ query: `cui${tag}` })).items.map((i) => [i.fullName, i.matchedOn])).toEqual([
+      [company, "uniqueId"],
+    ]);
+    expect((await search({ query: `j40/${tag}` })).items.map((i) => [i.fullName, i.matchedOn])).toEqual([
+      [company, "registrationNumber"],
+    ]);
+    // "…popa" (Anca), "…popa Group", "…popescu" (Ana): one order across kinds, by name.
+    const mixed = await search({ query: `${tag}pop` });
+    expect(mixed.items.map((i) => [i.fullName, i.kind])).toEqual([
+      [`Anca ${tag}popa`, "individual"],
+      [`${tag}popa Group`, "group"],
+      [`Ana ${tag}popescu`, "individual"],
+    ]);
   });
 });

@@ -11,9 +11,13 @@ interface SearchRow {
   first_name: string;
   last_name: string;
   unique_id: string;
-  email: string;
-  mobile_phone: string;
+  email: string | null;
+  mobile_phone: string | null;
   segment: string | null;
+  kind: string;
+  name: string | null;
+  registration_number: string | null;
+  account_type: string | null;
   matched_on: SearchMatch;
 }
 
@@ -44,10 +48,12 @@ export function customerSearchSource(db: Db): CustomerSearchSource {
       const arms: Arm[] = [
         { expression: sql`lower(first_name || ' ' || last_name)`, pattern: text, matchedOn: "name" },
         { expression: sql`lower(last_name || ' ' || first_name)`, pattern: text, matchedOn: "name" },
+        { expression: sql`lower(name)`, pattern: text, matchedOn: "name" },
       ];
       if (terms.uniqueIdPrefix !== null) {
         const pattern = sql`${likePrefix(terms.uniqueIdPrefix)}::text`;
         arms.push({ expression: sql`unique_id`, pattern, matchedOn: "uniqueId" });
+        arms.push({ expression: sql`upper(registration_number)`, pattern, matchedOn: "registrationNumber" });
       }
       arms.push({ expression: sql`lower(email)`, pattern: text, matchedOn: "email" });
       if (terms.phonePrefix !== null) {
@@ -55,8 +61,13 @@ export function customerSearchSource(db: Db): CustomerSearchSource {
         arms.push({ expression: sql`mobile_phone`, pattern, matchedOn: "phone" });
       }
       // A walk reads the rows it finds anyway, so it carries their columns: no join back to customers.
+      // A legal entity sorts by its name, as last_name with an empty first_name.
       const walks = arms.map(
-        (arm, i) => sql`(select id, first_name, last_name, unique_id, email, mobile_phone, segment,
+        (
+          arm,
+          i,
+        ) => sql`(select id, coalesce(first_name, '') as first_name, coalesce(last_name, name) as last_name,
+            unique_id, email, mobile_phone, segment, kind, name, registration_number, account_type,
             ${i}::int as arm, ${arm.matchedOn}::text as matched_on
           from customers where ${arm.expression} like ${arm.pattern}
           order by ${arm.expression} using ~<~, id limit ${candidates + 1})`,
@@ -73,7 +84,8 @@ export function customerSearchSource(db: Db): CustomerSearchSource {
           -- A customer found by several arms comes once, named by the first of them (name before UniqueID …).
           page as (
             select distinct on (last_name, first_name, id)
-              id, first_name, last_name, unique_id, email, mobile_phone, segment, matched_on
+              id, first_name, last_name, unique_id, email, mobile_phone, segment,
+              kind, name, registration_number, account_type, matched_on
             from candidates ${keyset}
             order by last_name, first_name, id, arm
             limit ${limit}
@@ -92,9 +104,17 @@ export function customerSearchSource(db: Db): CustomerSearchSource {
                   firstName: row.first_name,
                   lastName: row.last_name,
                   uniqueId: row.unique_id,
-                  email: row.email,
-                  mobilePhone: row.mobile_phone,
+                  email: row.email ?? "",
+                  mobilePhone: row.mobile_phone ?? "",
                   segment: row.segment,
+                  legalEntity:
+                    row.kind === "legalEntity"
+                      ? {
+                          name: row.name ?? "",
+                          registrationNumber: row.registration_number,
+                          accountType: row.account_type ?? "",
+                        }
+                      : null,
                   matchedOn: row.matched_on,
                 },
               ],

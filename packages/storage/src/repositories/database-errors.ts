@@ -93,6 +93,31 @@ const byConstraint: Record<string, Refusal> = {
     field: "customerRepresentativeNo",
     fieldMessage: "customerRepresentativeNo does not name an existing customer",
   },
+  group_members_group_customer_key: {
+    code: "CONFLICT",
+    message: "The customer is already a member of this group.",
+    field: "customerInternalId",
+    fieldMessage: "the customer is already a member of this group",
+  },
+  group_members_group_id_customers_id_fk: {
+    code: "NOT_FOUND",
+    message: "No customer has the customerInternalId given as groupInternalId.",
+    field: "groupInternalId",
+    fieldMessage: "groupInternalId does not name an existing customer",
+  },
+  group_members_customer_id_customers_id_fk: missingCustomer,
+  group_members_not_self: {
+    code: "BAD_REQUEST",
+    message: "A group cannot be a member of itself.",
+    field: "customerInternalId",
+    fieldMessage: "customerInternalId must be another customer than groupInternalId",
+  },
+  group_members_dates: {
+    code: "BAD_REQUEST",
+    message: "endDate is before startDate.",
+    field: "endDate",
+    fieldMessage: "endDate must not be before startDate",
+  },
   representatives_not_self: {
     code: "BAD_REQUEST",
     message: "A customer cannot be its own representative.",

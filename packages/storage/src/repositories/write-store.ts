@@ -2,10 +2,12 @@ import {
   type AuditEntry,
   type AuditPage,
   type AuditStamp,
+  type CustomerAccount,
   creationChanges,
   type Entity,
   type EntityFields,
   type FieldChanges,
+  GROUP_ACCOUNT_TYPE,
   type RecordKey,
   type StoredRecord,
   type WriteStore,
@@ -15,13 +17,17 @@ import { type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../schema/audit-log";
 import { contracts } from "../schema/contracts";
 import { customers } from "../schema/customers";
+import { groupMembers } from "../schema/group-members";
 import { auditedChanges, currentTxid, sequencedCustomers } from "../sql/audit";
 import { asColumnType, bare, bareList } from "../sql/columns";
 import type { Db } from "../sql/db";
-import { readStatement, type Statement, writeStatement } from "../sql/statement";
+import { type Param, readStatement, type Statement, writeStatement } from "../sql/statement";
 import { type WriteTable, writeTables } from "./write-tables";
 
 type Values = Record<string, unknown>;
+
+/** A kind is one of the schema's constant words, written out like the partial indexes' lists. */
+const kindLiteral = (kind: string): SQL => sql.raw(`'${kind.replaceAll("'", "''")}'`);
 
 /** The placeholder of a field's value: fields are named `f_<field>` among the stamp's own parameters. */
 const fieldKey = (field: string) => `f_${field}`;
@@ -32,6 +38,20 @@ function fieldValues<E extends Entity>(table: WriteTable<E>, fields: EntityField
   if (table.fingerprint) values.fingerprint = table.fingerprint.of(fields);
   return values;
 }
+
+const isGroupAccount = (alias: string): SQL =>
+  sql`${sql.raw(alias)}.kind = 'legalEntity' and ${sql.raw(alias)}.account_type = ${sql.raw(`'${GROUP_ACCOUNT_TYPE}'`)}`;
+
+/**
+ * The group is a group and the member is not, both rows share-locked: a concurrent change of
+ * either's accountType waits for this insert, and this insert for it (then sees its outcome).
+ */
+const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
+  sql`where exists (
+      select 1 from ${customers} g where g.id = ${groupId}::text::uuid and ${isGroupAccount("g")} for share
+    ) and exists (
+      select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")}) for share
+    )`;
 
 /**
  * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
@@ -46,17 +66,26 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
       columns.push(table.fingerprint.column);
       values.push(sql`${p.fingerprint as never}::text`);
     }
-    const isCustomer = table.entity === "customer";
+    const isCustomer = table.table === customers;
     if (isCustomer) {
       columns.push(customers.lastSequence, customers.lastFeedTxid);
       values.push(sql`1`, currentTxid);
+    }
+    if (table.kind) {
+      columns.push(table.kind.column);
+      values.push(kindLiteral(table.kind.value));
     }
     const contract = table.contractOfCustomer
       ? sql`where ${p[fieldKey("contractNo") as never]}::text is null or exists (
           select 1 from ${contracts}
           where ${contracts.customerId} = ${p[fieldKey("customerInternalId") as never]}::text::uuid
             and ${contracts.contractNo} = ${p[fieldKey("contractNo") as never]}::text)`
-      : sql``;
+      : table.groupAndMember
+        ? groupAndMemberCondition(
+            p[fieldKey("groupInternalId") as never] as Param,
+            p[fieldKey("customerInternalId") as never] as Param,
+          )
+        : sql``;
     return sql`with created as (
         insert into ${table.table} (${bareList(columns)})
         select ${sql.join(values, sql`, `)} ${contract}
@@ -87,11 +116,15 @@ const selectFields = <E extends Entity>(table: WriteTable<E>): SQL =>
     sql`, `,
   );
 
+/** Only rows of the table's kind (customer accounts share a table); nothing for other tables. */
+const ofKind = <E extends Entity>(table: WriteTable<E>): SQL =>
+  table.kind ? sql` and ${bare(table.kind.column)} = ${kindLiteral(table.kind.value)}` : sql``;
+
 function lockByIdStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
   return writeStatement(
     `lock ${table.entity} by id`,
     (p) => sql`select ${selectFields(table)} from ${table.table}
-      where ${bare(table.id)} = ${p.id as never}::text::uuid for update`,
+      where ${bare(table.id)} = ${p.id as never}::text::uuid${ofKind(table)} for update`,
   );
 }
 
@@ -109,7 +142,7 @@ function lockByKeyStatements<E extends Entity>(table: WriteTable<E>) {
       const externalId = table.columns.find((c) => c.field === "externalId")?.column;
       if (key.externalIdIsNull && externalId) equal.push(sql`${bare(externalId)} is null`);
       return sql`select ${selectFields(table)} from ${table.table}
-        where ${sql.join(equal, sql` and `)} for update`;
+        where ${sql.join(equal, sql` and `)}${ofKind(table)} for update`;
     }),
   }));
 }
@@ -117,7 +150,7 @@ function lockByKeyStatements<E extends Entity>(table: WriteTable<E>) {
 /** The update, the customer's next sequence number, the audit entry and its event, in one statement. */
 function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
   return writeStatement(`update ${table.entity}`, (p) => {
-    const isCustomer = table.entity === "customer";
+    const isCustomer = table.table === customers;
     const assignments = table.columns.map(
       (c) => sql`${bare(c.column)} = ${asColumnType(p[fieldKey(c.field) as never], c.column)}`,
     );
@@ -161,6 +194,8 @@ const statementsOf = <E extends Entity>(table: WriteTable<E>) => ({
 
 const statements = {
   customer: statementsOf(writeTables.customer),
+  legalEntity: statementsOf(writeTables.legalEntity),
+  groupMember: statementsOf(writeTables.groupMember),
   address: statementsOf(writeTables.address),
   representative: statementsOf(writeTables.representative),
   application: statementsOf(writeTables.application),
@@ -179,6 +214,26 @@ const contractOfCustomerStatement = readStatement<{ customerId: string; contract
   "contract of customer",
   (p) => sql`select exists (select 1 from ${contracts}
     where ${contracts.customerId} = ${p.customerId}::text::uuid and ${contracts.contractNo} = ${p.contractNo}::text) as found`,
+);
+
+const accountColumns = sql`${customers.kind} as kind, ${customers.accountType} as "accountType"`;
+
+const accountOfStatement = writeStatement<{ customerId: string }>(
+  "account of customer",
+  (p) => sql`select ${accountColumns} from ${customers} where ${customers.id} = ${p.customerId}::text::uuid`,
+);
+
+const accountHoldingUniqueIdStatement = writeStatement<{ uniqueId: string }>(
+  "account holding UniqueID",
+  (p) => sql`select ${customers.id}::text as id, ${accountColumns} from ${customers}
+    where ${customers.uniqueId} = ${p.uniqueId}::text`,
+);
+
+const membershipCountsStatement = writeStatement<{ customerId: string }>(
+  "membership counts",
+  (p) => sql`select
+      (select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${p.customerId}::text::uuid) as "asGroup",
+      (select count(*)::int from ${groupMembers} where ${groupMembers.customerId} = ${p.customerId}::text::uuid) as "asMember"`,
 );
 
 const auditColumns = sql`${auditLog.id}::text as id,
@@ -250,6 +305,29 @@ class Transaction implements WriteTransaction {
       { customerId, contractNo },
     );
     return rows[0]?.found === true;
+  }
+
+  async accountOf(customerId: string): Promise<CustomerAccount | null> {
+    const rows = await this.db.run<CustomerAccount, { customerId: string }>(accountOfStatement, {
+      customerId,
+    });
+    return rows[0] ?? null;
+  }
+
+  async accountHoldingUniqueId(uniqueId: string): Promise<(CustomerAccount & { id: string }) | null> {
+    const rows = await this.db.run<CustomerAccount & { id: string }, { uniqueId: string }>(
+      accountHoldingUniqueIdStatement,
+      { uniqueId },
+    );
+    return rows[0] ?? null;
+  }
+
+  async membershipCounts(customerId: string): Promise<{ asGroup: number; asMember: number }> {
+    const rows = await this.db.run<{ asGroup: number; asMember: number }, { customerId: string }>(
+      membershipCountsStatement,
+      { customerId },
+    );
+    return { asGroup: Number(rows[0]?.asGroup ?? 0), asMember: Number(rows[0]?.asMember ?? 0) };
   }
 }
 

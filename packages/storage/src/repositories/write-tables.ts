@@ -6,6 +6,7 @@ import { addresses } from "../schema/addresses";
 import { agreements } from "../schema/agreements";
 import { applications } from "../schema/applications";
 import { customers } from "../schema/customers";
+import { groupMembers } from "../schema/group-members";
 import { representatives } from "../schema/representatives";
 
 /** An API field of a write action and the column that stores it. */
@@ -31,6 +32,16 @@ export interface WriteTable<E extends Entity> {
   naturalKeys: { when: (fields: EntityFields[E]) => boolean; columns: Column[]; externalIdIsNull?: true }[];
   /** An agreement naming a contractNo is only stored when that contract belongs to the customer. */
   contractOfCustomer?: true;
+  /**
+   * A membership is only stored when its group is a group (accountType Group) and its member is
+   * not; both rows are share-locked by the insert, so neither changes kind until it commits.
+   */
+  groupAndMember?: true;
+  /**
+   * For the customer accounts, which share one table (and one UniqueID namespace): the kind a row
+   * of this entity has. It is written on create, and only rows of this kind are found.
+   */
+  kind?: { column: Column; value: string };
 }
 
 const hash = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
@@ -72,6 +83,44 @@ const customer: WriteTable<"customer"> = {
     { field: "phoneNumberType", column: customers.phoneNumberType },
   ],
   naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
+  kind: { column: customers.kind, value: "individual" },
+};
+
+const legalEntity: WriteTable<"legalEntity"> = {
+  entity: "legalEntity",
+  table: customers,
+  id: customers.id,
+  customer: customers.id,
+  columns: [
+    { field: "UniqueID", column: customers.uniqueId },
+    { field: "name", column: customers.name },
+    { field: "email", column: customers.email },
+    { field: "mobilePhone", column: customers.mobilePhone },
+    { field: "emailAddressType", column: customers.emailAddressType },
+    { field: "phoneNumberType", column: customers.phoneNumberType },
+    { field: "industry", column: customers.industry },
+    { field: "registrationNumber", column: customers.registrationNumber },
+    { field: "accountType", column: customers.accountType },
+  ],
+  naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
+  kind: { column: customers.kind, value: "legalEntity" },
+};
+
+/** Filed under the member: the membership is part of the member's record (and audit trail). */
+const groupMember: WriteTable<"groupMember"> = {
+  entity: "groupMember",
+  table: groupMembers,
+  id: groupMembers.id,
+  customer: groupMembers.customerId,
+  columns: [
+    { field: "groupInternalId", column: groupMembers.groupId },
+    { field: "customerInternalId", column: groupMembers.customerId },
+    { field: "role", column: groupMembers.role },
+    { field: "startDate", column: groupMembers.startDate },
+    { field: "endDate", column: groupMembers.endDate },
+  ],
+  naturalKeys: [{ when: always, columns: [groupMembers.groupId, groupMembers.customerId] }],
+  groupAndMember: true,
 };
 
 const address: WriteTable<"address"> = {
@@ -161,6 +210,8 @@ const agreement: WriteTable<"agreement"> = {
 
 export const writeTables: { [E in Entity]: WriteTable<E> } = {
   customer,
+  legalEntity,
+  groupMember,
   address,
   representative,
   application,

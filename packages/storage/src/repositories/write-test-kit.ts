@@ -3,8 +3,10 @@ import {
   type FieldChanges,
   individualCustomerInput,
   isAppError,
+  legalEntityCustomerInput,
   parseInput,
   upsertIndividualCustomer,
+  upsertLegalEntityCustomer,
   type WriteStore,
 } from "@account360/core";
 import { sql } from "drizzle-orm";
@@ -98,3 +100,41 @@ export async function addCustomer(
 /** Starts every call before awaiting any, so they reach the database together. */
 export const concurrently = <T>(times: number, run: () => Promise<T>): Promise<T[]> =>
   Promise.all(Array.from({ length: times }, () => run()));
+
+export function legalEntityData(overrides: Record<string, unknown> = {}) {
+  return {
+    CustomerInfo: {
+      name: "Carpați Logistic SRL",
+      UniqueID: unique("RO"),
+      registrationNumber: "J40/1234/2015",
+      industry: "TransportationStorage",
+      accountType: "Company",
+      email: "office@carpati-logistic.ro",
+      mobilePhone: "0212345678",
+      emailAddressType: "Work",
+      phoneNumberType: "Work",
+      ...overrides,
+    },
+  };
+}
+
+export async function addLegalEntity(
+  store: WriteStore,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await upsertLegalEntityCustomer(
+    store,
+    writer,
+    parseInput(legalEntityCustomerInput({ phoneRegion: "RO" }), legalEntityData(overrides)),
+  );
+  return result.customerInternalId;
+}
+
+/** A legal entity of accountType Group. */
+export const addGroup = (store: WriteStore, overrides: Record<string, unknown> = {}) =>
+  addLegalEntity(store, {
+    name: "Carpați Group",
+    accountType: "Group",
+    registrationNumber: null,
+    ...overrides,
+  });

@@ -1,9 +1,15 @@
-import { ACTIVE_HOLDING_STATUSES, type AccountHeaderSource, type AddressFacts } from "@account360/core";
+import {
+  ACTIVE_HOLDING_STATUSES,
+  type AccountHeaderSource,
+  type AddressFacts,
+  type HeaderGroup,
+} from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
 import { literalList } from "../schema/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement } from "../sql/statement";
 import { consentTypesParam, type FlagFactRow, type FlagParams, flagFactColumns, flagFactsOf } from "./flags";
+import { isActiveMembership } from "./membership-sql";
 import { jsonOf } from "./widget-sql";
 
 /** A contract active today, by the portfolio's rule (isActiveHolding in the core). */
@@ -16,6 +22,7 @@ export const isActiveContract = (alias: string, today: Param): SQL => {
 
 interface HeaderRow extends FlagFactRow {
   segment: string | null;
+  groups: unknown;
   addresses: unknown;
   active_products: number;
 }
@@ -34,6 +41,12 @@ const headerFacts = readStatement<FlagParams>(
             ), '[]'::json) as addresses,
             (select count(*)::int from contracts k where k.customer_id = c.id and ${isActiveContract("k", p.today)})
               as active_products,
+            coalesce((
+              select json_agg(json_build_object('customerInternalId', g.id, 'name', g.name, 'role', m.role)
+                order by g.name, g.id)
+              from group_members m join customers g on g.id = m.group_id
+              where m.customer_id = c.id and ${isActiveMembership("m", p.today)}
+            ), '[]'::json) as groups,
             ${flagFactColumns(p.today, p.consentTypes)}
           from customers c where c.id = ${p.customerId}::text::uuid`,
 );
@@ -55,6 +68,16 @@ export function accountHeaderSource(db: Db): AccountHeaderSource {
         segment: row.segment,
         addresses: jsonOf<AddressFacts[]>(row.addresses),
         activeProducts: Number(row.active_products),
+        legalEntity:
+          row.kind === "legalEntity"
+            ? {
+                name: row.name ?? "",
+                registrationNumber: row.registration_number,
+                industry: row.industry,
+                accountType: row.account_type ?? "",
+              }
+            : null,
+        groups: jsonOf<HeaderGroup[]>(row.groups),
       };
     },
   };

@@ -4,15 +4,16 @@ import type { Db } from "../sql/db";
 import { readStatement } from "../sql/statement";
 
 interface PictureRow {
-  first_name: string;
-  last_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  name: string | null;
   content_type: string | null;
   data_base64: string | null;
 }
 
 const pictureFacts = readStatement<{ customerId: string }>(
   "account picture",
-  (p) => sql`select c.first_name, c.last_name, p.content_type,
+  (p) => sql`select c.first_name, c.last_name, c.name, p.content_type,
       translate(encode(p.data, 'base64'), E'\n', '') as data_base64
     from customers c left join pictures p on p.customer_id = c.id
     where c.id = ${p.customerId}::text::uuid`,
@@ -32,7 +33,12 @@ export function accountPictureSource(db: Db): AccountPictureSource {
         row.content_type !== null && row.data_base64 !== null
           ? { contentType: row.content_type, dataBase64: row.data_base64 }
           : null;
-      return { firstName: row.first_name, lastName: row.last_name, picture };
+      return {
+        firstName: row.first_name ?? "",
+        lastName: row.last_name ?? "",
+        legalEntityName: row.name,
+        picture,
+      };
     },
   };
 }

@@ -9,7 +9,9 @@ import { type Param, readStatement } from "../sql/statement";
  */
 export const profileFactColumns = (today: Param): SQL => sql`
   c.first_name, c.last_name, c.unique_id, c.email, c.mobile_phone, c.email_address_type, c.phone_number_type,
+  c.kind, c.name, c.registration_number, c.industry, c.account_type,
   (select count(*)::int from addresses a where a.customer_id = c.id) as address_count,
+  (select count(*)::int from representatives r where r.customer_id = c.id) as representative_count,
   exists (select 1 from pictures p where p.customer_id = c.id) as has_picture,
   exists (
     select 1 from agreements g
@@ -24,7 +26,13 @@ export interface ProfileFactRow {
   mobile_phone: string | null;
   email_address_type: string | null;
   phone_number_type: string | null;
+  kind: string;
+  name: string | null;
+  registration_number: string | null;
+  industry: string | null;
+  account_type: string | null;
   address_count: number;
+  representative_count: number;
   has_picture: boolean;
   has_active_agreement: boolean;
 }
@@ -40,6 +48,15 @@ export const profileFactsOf = (row: ProfileFactRow): ProfileFacts => ({
   addressCount: Number(row.address_count),
   hasPicture: Boolean(row.has_picture),
   hasActiveAgreement: Boolean(row.has_active_agreement),
+  legalEntity:
+    row.kind === "legalEntity"
+      ? {
+          name: row.name,
+          registrationNumber: row.registration_number,
+          industry: row.industry,
+          representativeCount: Number(row.representative_count),
+        }
+      : null,
 });
 
 const profileFacts = readStatement<{ customerId: string; today: string }>(

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { keyAndTimestamps } from "./columns";
+import { customers } from "./customers";
+
+/**
+ * A customer's membership of a group (a legal entity of accountType Group), active on the days
+ * between its dates, either end open. One membership per (group, customer); a customer may belong
+ * to several groups.
+ */
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    ...keyAndTimestamps,
+    groupId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    role: text().notNull(),
+    startDate: date({ mode: "string" }),
+    endDate: date({ mode: "string" }),
+  },
+  (t) => [
+    uniqueIndex("group_members_group_customer_key").on(t.groupId, t.customerId),
+    index("group_members_customer_idx").on(t.customerId),
+    check("group_members_not_self", sql`${t.groupId} <> ${t.customerId}`),
+    check(
+      "group_members_dates",
+      sql`${t.startDate} is null or ${t.endDate} is null or ${t.endDate} >= ${t.startDate}`,
+    ),
+  ],
+);
