@@ -278,4 +278,33 @@ describe("privacy.erase", () => {
     const { tables } = await exportOf(twin.id);
     expect((tables.change_events ?? []).filter((e) => e.type === "customer.erased")).toHaveLength(1);
   });
+
+  it("leaves nothing half-erased when a statement of the erasure fails: the whole transaction rolls back", async () => {
+    const victim = await seedPerson(sources, personOf("HLF"));
+    await runAction(
+      actions.FTOS_ACC_IngestContracts,
+      sources,
+      { rows: [{ ...victim.contractRow, status: "closed", closeDate: "2026-01-31" }] },
+      admin,
+    );
+    // The erasure's last statement before its audit entry rewrites the change events: fail it there.
+    await handle.db.execute(
+      sql.raw(`create function refuse_event_update() returns trigger language plpgsql as
+      $$ begin raise exception 'refused for the test'; end $$`),
+    );
+    await handle.db.execute(
+      sql.raw(`create trigger refuse_event_update before update on change_events
+      for each row when (old.customer_id = '${victim.id}') execute function refuse_event_update()`),
+    );
+    const before = await exportOf(victim.id);
+    try {
+      const failure = await refusalOf(erase(victim.id));
+      expect(failure.code).toBe("INTERNAL");
+      expect({ ...(await exportOf(victim.id)), asOf: "" }).toEqual({ ...before, asOf: "" });
+    } finally {
+      await handle.db.execute(sql.raw("drop trigger refuse_event_update on change_events"));
+      await handle.db.execute(sql.raw("drop function refuse_event_update()"));
+    }
+    expect((await erase(victim.id)).operation).toBe("erased");
+  });
 });
