@@ -137,6 +137,33 @@ describe("change events", () => {
     }
   });
 
+  it("are written for legal entities and group memberships too", async () => {
+    const company = (name: string, UniqueID: string, accountType: string) =>
+      run("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", {
+        CustomerInfo: {
+          name,
+          UniqueID,
+          registrationNumber: `J40/${UniqueID}`,
+          industry: "Construction",
+          accountType,
+        },
+      }) as Promise<{ customerInternalId: string }>;
+    const group = await company("Grup Test", uniqueId(), "Group");
+    const member = await company("Membru Test SRL", uniqueId(), "Company");
+    await run("FTOS_ACC_CB_AddUpdateGroupMember", {
+      GroupMemberInfo: {
+        groupInternalId: group.customerInternalId,
+        customerInternalId: member.customerInternalId,
+        role: "Subsidiary",
+        startDate: "2024-01-01",
+      },
+    });
+    const memberEvents = await eventsOf(member.customerInternalId);
+    expect(memberEvents.map((e) => e.type)).toEqual(["customer.created", "groupMember.created"]);
+    expect(memberEvents[1]).toMatchObject({ sequence: 2, action: "FTOS_ACC_CB_AddUpdateGroupMember" });
+    expect(memberEvents[1]?.changes.role).toEqual({ old: null, new: "Subsidiary" });
+  });
+
   it("are not written for an unchanged upsert or a refused write", async () => {
     const customerId = await newCustomer();
     const same = await run("FTOS_ACC_CB_AddUpdateIndividualCustomer", customerWith(customerId));
