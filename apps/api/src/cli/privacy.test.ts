@@ -8,6 +8,8 @@ import { examples, runAction } from "@account360/core/testing";
 import { createSources, type DatabaseHandle, openDatabase } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../boot";
+import { loadEnv } from "../env";
 import { parsePrivacyArgs, UsageError } from "./privacy";
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -23,6 +25,7 @@ const root = mkdtempSync(join(tmpdir(), "a360-privacy-cli-"));
 const pgliteDir = join(root, "pglite");
 let erasable = "";
 let blocked = "";
+let handedOver = "";
 
 async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   if (pgHandle) return work(pgHandle);
@@ -50,6 +53,7 @@ beforeAll(async () => {
     await runAction(actions.FTOS_ACC_CB_AddUpdateCustomerAddress, sources, {
       AddressInfo: { ...examples.address().AddressInfo, customerInternalId: erasable },
     });
+    handedOver = await addCustomer(sources, "CLI-SOCKET-1", "Cornelius");
     blocked = await addCustomer(sources, "CLI-BLOCKED-1", "Bertram");
     await runAction(actions.FTOS_ACC_IngestContracts, sources, {
       rows: [
@@ -154,6 +158,41 @@ describe("pnpm privacy", { timeout: 120_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/customerInternalId: customerInternalId must be a UUID/);
   });
+});
+
+describe("pnpm privacy while a server holds the PGlite directory", () => {
+  it.runIf(!process.env.DATABASE_URL)(
+    "hands each command to the server through its admin socket",
+    async () => {
+      const env = loadEnv({
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        DATABASE_URL: "",
+        PGLITE_DIR: pgliteDir,
+      });
+      const server = await startServer({ env });
+      try {
+        await server.ready;
+        const exported = await runCli(["export", "--customer", handedOver]);
+        expect(exported.code, exported.stderr).toBe(0);
+        expect(JSON.parse(exported.stdout).tables.customers[0].first_name).toBe("Cornelius");
+        const refused = await runCli(["erase", "--customer", blocked, "--yes"]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain("Contract CLI-LOAN-1 is active");
+        const erased = await runCli(["erase", "--customer", handedOver, "--yes"]);
+        expect(erased.code, erased.stderr).toBe(0);
+        expect(JSON.parse(erased.stdout)).toEqual({ customerInternalId: handedOver, operation: "erased" });
+        const bad = await runCli(["plan", "--customer", "12345"]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/customerInternalId/);
+      } finally {
+        await server.stop();
+      }
+    },
+    120_000,
+  );
 });
 
 describe("parsePrivacyArgs", () => {

@@ -2,24 +2,24 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { type AnyAction, isAppError, type PrivacyPlan, parseInput } from "@account360/core";
-import { createSources, DirectoryInUseError, openDatabase } from "@account360/storage";
-import { createApp } from "../app";
-import { loadEnv } from "../env";
+import { isAppError, type PrivacyPlan } from "@account360/core";
+import { DirectoryInUseError, openDatabase } from "@account360/storage";
+import pino from "pino";
+import { adminSocketPath, sendUserRequest } from "../admin-socket";
+import { createApp, createAppDeps } from "../app";
+import { type Env, loadEnv } from "../env";
+import { runOperatorAction } from "./operator-action";
 
 const USAGE = `Usage:
   pnpm privacy export --customer ID     everything held about the customer, one JSON document on stdout
   pnpm privacy plan --customer ID       what an erasure would erase, pseudonymize and retain, and what blocks it
   pnpm privacy erase --customer ID [--yes]
                                         carries the plan out; asks for confirmation on a terminal,
-                                        --yes confirms otherwise (scripts, pipes)`;
+                                        --yes confirms otherwise (scripts, pipes)
+  While a server holds the PGlite directory, the command is handed to it.`;
 
-const COMMANDS = {
-  export: "FTOS_ACC_PrivacyExport",
-  plan: "FTOS_ACC_PrivacyPlan",
-  erase: "FTOS_ACC_PrivacyErase",
-};
-type Command = keyof typeof COMMANDS;
+const PROCEDURES = { export: "privacy.export", plan: "privacy.plan", erase: "privacy.erase" } as const;
+type Command = keyof typeof PROCEDURES;
 
 export interface PrivacyCommand {
   command: Command;
@@ -41,7 +41,8 @@ export function parsePrivacyArgs(argv: readonly string[]): PrivacyCommand {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError("say what to do: export, plan or erase");
-  if (!(command in COMMANDS)) throw new UsageError(`unknown command '${command}'; use export, plan or erase`);
+  if (!(command in PROCEDURES))
+    throw new UsageError(`unknown command '${command}'; use export, plan or erase`);
   if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
   const customer = values.customer?.trim();
   if (!customer) throw new UsageError("--customer is required (the customerInternalId)");
@@ -82,6 +83,55 @@ async function confirmed(customer: string, plan: PrivacyPlan): Promise<boolean> 
   }
 }
 
+/** A refusal the running server answered through its admin socket. */
+class ServerRefusal extends Error {
+  constructor(
+    message: string,
+    readonly usage: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs an action by procedure, in this process or in the server that holds the PGlite directory. */
+type Runner = (procedure: string) => Promise<unknown>;
+
+async function runnerFor(
+  env: Env,
+  customer: string,
+  operator: string,
+): Promise<{ run: Runner; close(): Promise<void> }> {
+  const input = { customerInternalId: customer };
+  try {
+    const handle = await openDatabase({
+      url: env.DATABASE_URL,
+      pgliteDir: env.PGLITE_DIR,
+      warn: (message) => process.stderr.write(`privacy: ${message}\n`),
+    });
+    const deps = createAppDeps(createApp(env), handle, { env, logger: pino({ level: "silent" }) });
+    return {
+      run: (procedure) => runOperatorAction(deps, procedure, input, operator),
+      close: () => handle.close().catch(() => {}),
+    };
+  } catch (error) {
+    // A running server holds the PGlite directory: hand the commands to it instead.
+    if (!(error instanceof DirectoryInUseError)) throw error;
+    const run: Runner = async (procedure) => {
+      const answer = await sendUserRequest(adminSocketPath(env.PGLITE_DIR), {
+        command: "action",
+        procedure,
+        input,
+        operator,
+      }).catch(() => {
+        throw error;
+      });
+      if (!answer.ok) throw new ServerRefusal(answer.message, answer.usage);
+      return JSON.parse(answer.line);
+    };
+    return { run, close: async () => {} };
+  }
+}
+
 /** Runs one command; answers the exit code: 0 done, 2 a usage error or bad input, 1 anything else. */
 export async function main(argv: readonly string[]): Promise<number> {
   let command: PrivacyCommand;
@@ -92,47 +142,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`privacy: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  let handle: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let runner: Awaited<ReturnType<typeof runnerFor>> | undefined;
   try {
-    const env = loadEnv();
-    const app = createApp(env);
-    handle = await openDatabase({
-      url: env.DATABASE_URL,
-      pgliteDir: env.PGLITE_DIR,
-      warn: (message) => process.stderr.write(`privacy: ${message}\n`),
-    });
-    const context = {
-      sources: createSources(handle.sql),
-      actor: { userName: `cli:${userInfo().username}` },
-      now: new Date(),
-      settings: app.settings,
-    };
-    const run = (name: string) => {
-      const action = app.actions.byName(name)?.action as AnyAction;
-      return action.run(context, parseInput(action.input, { customerInternalId: command.customer }));
-    };
+    runner = await runnerFor(loadEnv(), command.customer, `cli:${userInfo().username}`);
     if (command.command === "erase" && !command.yes) {
-      const plan = (await run(COMMANDS.plan)) as PrivacyPlan;
+      const plan = (await runner.run(PROCEDURES.plan)) as PrivacyPlan;
       // A blocked erasure is refused below with its blockers; only one that can go ahead is asked about.
       if (plan.canEraseNow && !(await confirmed(command.customer, plan))) {
         process.stderr.write("privacy: not confirmed; nothing was erased\n");
         return 1;
       }
     }
-    await print(
-      `${JSON.stringify(await run(COMMANDS[command.command]), null, command.command === "export" ? 0 : 2)}\n`,
-    );
+    const output = await runner.run(PROCEDURES[command.command]);
+    await print(`${JSON.stringify(output, null, command.command === "export" ? 0 : 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`privacy: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof DirectoryInUseError) {
-      process.stderr.write(
-        `privacy: ${error.message}; stop the server first, or run against PostgreSQL (DATABASE_URL)\n`,
-      );
-      return 1;
+    if (error instanceof ServerRefusal) {
+      process.stderr.write(`privacy: ${error.message}\n`);
+      return error.usage ? 2 : 1;
     }
     if (isAppError(error)) {
       const details = error.fieldErrors.map((e) => `\n  ${e.field}: ${e.message}`).join("");
@@ -143,7 +174,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`privacy: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await handle?.close().catch(() => {});
+    await runner?.close();
   }
 }
 
