@@ -15,10 +15,10 @@ export type UserRequest =
   | { command: "add"; username: string; roles: Role[]; password: string }
   | { command: "disable"; username: string };
 
-/** An operator command's action (`pnpm webhook`): only the webhooks' procedures go this way. */
+/** An operator command's action (`pnpm webhook`, `pnpm privacy`): only their procedures go this way. */
 export type OperatorRequest = { command: "action"; procedure: string; input: unknown; operator: string };
 export type OperatorActions = (procedure: string, input: unknown, operator: string) => Promise<unknown>;
-const OPERATOR_PROCEDURES = /^webhooks\.[a-z]+$/;
+const OPERATOR_PROCEDURES = /^(webhooks|privacy)\.[a-z]+$/;
 
 type Answer = { ok: true; line: string } | { ok: false; message: string; usage: boolean };
 

@@ -149,6 +149,17 @@ beforeAll(async () => {
   samples.set("FTOS_ACC_SearchCustomers", [{ query: "Popescu" }, { query: "Popescu", limit: 1 }]);
   samples.set("FTOS_ACC_CustomerAuditTrail", [{ customerInternalId: customerId, limit: 5 }]);
   samples.set("FTOS_ACC_ListChangeEvents", [{ customerId, limit: 5 }, null]);
+  samples.set("FTOS_ACC_PrivacyExport", [{ customerInternalId: customerId }]);
+  samples.set("FTOS_ACC_PrivacyPlan", [{ customerInternalId: customerId }]);
+  // A customer nothing blocks the erasure of: erased by the first call, unchanged on both doors after.
+  const erasable = dataOf(
+    await envelopeCall(
+      "FTOS_ACC_CB_AddUpdateIndividualCustomer",
+      { CustomerInfo: { ...customer.CustomerInfo, UniqueID: "DOORS-ERASABLE" } },
+      tokens.admin,
+    ),
+  ).customerInternalId;
+  samples.set("FTOS_ACC_PrivacyErase", [{ customerInternalId: erasable }]);
   const endpoint = dataOf(
     await envelopeCall(
       "FTOS_ACC_WebhookAdd",
