@@ -3,7 +3,7 @@ import { examples, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSources } from "../sources";
-import { openTestDatabase } from "../testing";
+import { feedCaughtUp, openTestDatabase } from "../testing";
 import { deleteExpiredEvents } from "./retention";
 
 /**
@@ -28,6 +28,7 @@ const run = (name: keyof typeof actions, input: unknown, userName = "events.writ
 const feed = (input: unknown) => runAction(actions.FTOS_ACC_ListChangeEvents, sources, input);
 
 async function eventsOf(customerId: string): Promise<ChangeEvent[]> {
+  await feedCaughtUp(handle.db);
   const all: ChangeEvent[] = [];
   let after: string | null = null;
   for (;;) {
@@ -198,7 +199,8 @@ describe("change events", () => {
 
   it("page through everything exactly once and in each customer's order, while writes go on", async () => {
     const customers = await Promise.all([0, 1, 2, 3].map(() => newCustomer()));
-    let after = (await feed({ limit: 1 })).nextCursor;
+    await feedCaughtUp(handle.db);
+    let after = (await feed(null)).nextCursor;
     for (
       let page = await feed({ after, limit: 1000 });
       page.items.length > 0;
@@ -220,12 +222,17 @@ describe("change events", () => {
       writing = false;
     });
     const seen: ChangeEvent[] = [];
+    let caughtUp = false;
     for (let emptyAfterWrites = 0; emptyAfterWrites < 2; ) {
-      const stillWriting = writing;
+      // Once the writes are done and the feed shows them all, two empty pages end the reading.
+      if (!writing && !caughtUp) {
+        await feedCaughtUp(handle.db);
+        caughtUp = true;
+      }
       const page = await feed({ after, limit: 3 });
       seen.push(...page.items);
       after = page.nextCursor;
-      if (page.items.length === 0 && !stillWriting) emptyAfterWrites++;
+      if (page.items.length === 0 && caughtUp) emptyAfterWrites++;
     }
     await writers;
     expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
