@@ -166,7 +166,8 @@ beforeAll(async () => {
   const endpoint = dataOf(
     await envelopeCall(
       "FTOS_ACC_WebhookAdd",
-      { url: "http://127.0.0.1:9/doors", secret: `whsec_${"A".repeat(43)}=`, types: ["customer.*"] },
+      // A type no action emits: deliveries queued meanwhile would change between the two doors' answers.
+      { url: "http://127.0.0.1:9/doors", secret: `whsec_${"A".repeat(43)}=`, types: ["doors.never"] },
       tokens.admin,
     ),
   ) as unknown as { id: string };

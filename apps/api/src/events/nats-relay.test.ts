@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rowsOf } from "@account360/storage";
-import { openTestDatabase } from "@account360/storage/testing";
+import { feedCaughtUp, openTestDatabase } from "@account360/storage/testing";
 import { connect, consumerOpts, type JsMsg } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthService } from "../auth";
@@ -91,6 +91,7 @@ describe.runIf(NATS_URL)("the change events on NATS JetStream", () => {
     await start();
     for (let k = 3; k <= 5; k++) await change(k);
 
+    await feedCaughtUp((await server?.ready)?.db as Parameters<typeof feedCaughtUp>[0]);
     const feed = await fetch(`${server?.url}/api/events?customerId=${customerInternalId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
