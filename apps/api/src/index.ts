@@ -12,4 +12,5 @@ export { isJsonContentType, RETRY_UNAVAILABLE_AFTER_SECONDS, sendJson } from "./
 export type { HttpRoute, RequestScope } from "./http/route";
 export { requireDeps } from "./http/server";
 export { type AppRouter, createAppRouter } from "./router";
+export { inProcessCaller } from "./trpc/call-in-process";
 export { createCallerFactory, toAppError } from "./trpc/init";

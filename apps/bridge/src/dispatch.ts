@@ -1,12 +1,5 @@
-import {
-  type AppDeps,
-  type CallerCredentials,
-  createCallerFactory,
-  createContextInner,
-  toAppError,
-} from "@account360/api";
+import { type AppDeps, type CallerCredentials, inProcessCaller } from "@account360/api";
 import { type AnyAction, AppError, type AppErrorCode, type FieldError } from "@account360/core";
-import type { AnyRouter } from "@trpc/server";
 
 /** Runs one action for the envelope's caller and answers its output, or throws an AppError. */
 export type Dispatch = (
@@ -16,35 +9,15 @@ export type Dispatch = (
   requestId: string,
 ) => Promise<unknown>;
 
-type Procedure = (input: unknown) => Promise<unknown>;
-
 /**
  * In one process: the action's own tRPC procedure through `createCaller`, so input is validated
  * once (by the procedure), roles are checked by the same middleware, and no client, link or
  * AbortController is built per request.
  */
 export function inProcess(deps: () => AppDeps): Dispatch {
-  const factories = new WeakMap<AnyRouter, ReturnType<typeof createCallerFactory>>();
-  return async (action, data, credentials, requestId) => {
-    const current = deps();
-    let factory = factories.get(current.router);
-    if (!factory) {
-      factory = createCallerFactory(current.router);
-      factories.set(current.router, factory);
-    }
-    const caller = factory(createContextInner(current, credentials, requestId)) as unknown as Record<
-      string,
-      Record<string, Procedure>
-    >;
-    const [area, name] = action.procedure.split(".") as [string, string];
-    const procedure = caller[area]?.[name];
-    if (!procedure) throw new AppError("INTERNAL", `The procedure ${action.procedure} is not in the router.`);
-    try {
-      return await procedure(data);
-    } catch (error) {
-      throw toAppError(error);
-    }
-  };
+  const call = inProcessCaller();
+  return (action, data, credentials, requestId) =>
+    call(deps(), action.procedure, data, credentials, requestId);
 }
 
 interface TrpcAnswer {

@@ -1,14 +1,9 @@
-import { userInfo } from "node:os";
 import { createInterface } from "node:readline/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { isAppError, type PrivacyPlan } from "@account360/core";
-import { DirectoryInUseError, openDatabase } from "@account360/storage";
-import pino from "pino";
-import { adminSocketPath, sendUserRequest } from "../admin-socket";
-import { createApp, createAppDeps } from "../app";
-import { type Env, loadEnv } from "../env";
-import { runOperatorAction } from "./operator-action";
+import type { PrivacyPlan } from "@account360/core";
+import { loadEnv } from "../env";
+import { type OperatorRunner, operatorName, operatorRunner, reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
   pnpm privacy export --customer ID     everything held about the customer, one JSON document on stdout
@@ -83,55 +78,6 @@ async function confirmed(customer: string, plan: PrivacyPlan): Promise<boolean> 
   }
 }
 
-/** A refusal the running server answered through its admin socket. */
-class ServerRefusal extends Error {
-  constructor(
-    message: string,
-    readonly usage: boolean,
-  ) {
-    super(message);
-  }
-}
-
-/** Runs an action by procedure, in this process or in the server that holds the PGlite directory. */
-type Runner = (procedure: string) => Promise<unknown>;
-
-async function runnerFor(
-  env: Env,
-  customer: string,
-  operator: string,
-): Promise<{ run: Runner; close(): Promise<void> }> {
-  const input = { customerInternalId: customer };
-  try {
-    const handle = await openDatabase({
-      url: env.DATABASE_URL,
-      pgliteDir: env.PGLITE_DIR,
-      warn: (message) => process.stderr.write(`privacy: ${message}\n`),
-    });
-    const deps = createAppDeps(createApp(env), handle, { env, logger: pino({ level: "silent" }) });
-    return {
-      run: (procedure) => runOperatorAction(deps, procedure, input, operator),
-      close: () => handle.close().catch(() => {}),
-    };
-  } catch (error) {
-    // A running server holds the PGlite directory: hand the commands to it instead.
-    if (!(error instanceof DirectoryInUseError)) throw error;
-    const run: Runner = async (procedure) => {
-      const answer = await sendUserRequest(adminSocketPath(env.PGLITE_DIR), {
-        command: "action",
-        procedure,
-        input,
-        operator,
-      }).catch(() => {
-        throw error;
-      });
-      if (!answer.ok) throw new ServerRefusal(answer.message, answer.usage);
-      return JSON.parse(answer.line);
-    };
-    return { run, close: async () => {} };
-  }
-}
-
 /** Runs one command; answers the exit code: 0 done, 2 a usage error or bad input, 1 anything else. */
 export async function main(argv: readonly string[]): Promise<number> {
   let command: PrivacyCommand;
@@ -142,18 +88,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`privacy: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  let runner: Awaited<ReturnType<typeof runnerFor>> | undefined;
+  let runner: OperatorRunner | undefined;
+  const input = { customerInternalId: command.customer };
   try {
-    runner = await runnerFor(loadEnv(), command.customer, `cli:${userInfo().username}`);
+    runner = await operatorRunner(loadEnv(), "privacy", operatorName());
     if (command.command === "erase" && !command.yes) {
-      const plan = (await runner.run(PROCEDURES.plan)) as PrivacyPlan;
+      const plan = (await runner.run(PROCEDURES.plan, input)) as PrivacyPlan;
       // A blocked erasure is refused below with its blockers; only one that can go ahead is asked about.
       if (plan.canEraseNow && !(await confirmed(command.customer, plan))) {
         process.stderr.write("privacy: not confirmed; nothing was erased\n");
         return 1;
       }
     }
-    const output = await runner.run(PROCEDURES[command.command]);
+    const output = await runner.run(PROCEDURES[command.command], input);
     await print(`${JSON.stringify(output, null, command.command === "export" ? 0 : 2)}\n`);
     return 0;
   } catch (error) {
@@ -161,18 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`privacy: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ServerRefusal) {
-      process.stderr.write(`privacy: ${error.message}\n`);
-      return error.usage ? 2 : 1;
-    }
-    if (isAppError(error)) {
-      const details = error.fieldErrors.map((e) => `\n  ${e.field}: ${e.message}`).join("");
-      process.stderr.write(`privacy: ${error.message}${details}\n`);
-      return error.code === "BAD_REQUEST" ? 2 : 1;
-    }
-    // The message only: a stack or a driver's detail is no help to an operator here.
-    process.stderr.write(`privacy: ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure("privacy", error);
   } finally {
     await runner?.close();
   }

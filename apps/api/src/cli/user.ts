@@ -1,12 +1,12 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { isAppError } from "@account360/core";
 import { DirectoryInUseError, openDatabase } from "@account360/storage";
 import { adminSocketPath, runUserRequest, sendUserRequest, type UserRequest } from "../admin-socket";
 import { createAuthService } from "../auth/auth-service";
 import { passwordProblem } from "../auth/passwords";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { loadEnv } from "../env";
+import { reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
   pnpm user add --username U --role R [--role R ...] [--password-stdin]
@@ -185,14 +185,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${await runUserRequest(auth, request)}\n`);
     return 0;
   } catch (error) {
-    if (isAppError(error)) {
-      const details = error.fieldErrors.map((e) => `\n  ${e.field}: ${e.message}`).join("");
-      process.stderr.write(`user: ${error.message}${details}\n`);
-      return error.code === "BAD_REQUEST" ? 2 : 1;
-    }
-    // The message only: a stack or a driver's detail is no help to an operator here.
-    process.stderr.write(`user: ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure("user", error);
   } finally {
     await handle?.close().catch(() => {});
   }

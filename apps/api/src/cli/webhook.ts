@@ -1,13 +1,8 @@
-import { userInfo } from "node:os";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { isAppError, type WebhookEndpoint } from "@account360/core";
-import { DirectoryInUseError, openDatabase } from "@account360/storage";
-import pino from "pino";
-import { adminSocketPath, sendUserRequest } from "../admin-socket";
-import { createApp, createAppDeps } from "../app";
+import type { WebhookEndpoint } from "@account360/core";
 import { loadEnv } from "../env";
-import { runOperatorAction } from "./operator-action";
+import { type OperatorRunner, operatorName, operatorRunner, reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
   pnpm webhook add --url URL --types TYPES --secret-stdin
@@ -144,47 +139,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`webhook: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  const operator = `cli:${userInfo().username}`;
-  let handle: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let runner: OperatorRunner | undefined;
   try {
-    const env = loadEnv();
-    try {
-      handle = await openDatabase({
-        url: env.DATABASE_URL,
-        pgliteDir: env.PGLITE_DIR,
-        warn: (message) => process.stderr.write(`webhook: ${message}\n`),
-      });
-    } catch (error) {
-      // A running server holds the PGlite directory: hand the command to it instead.
-      if (!(error instanceof DirectoryInUseError)) throw error;
-      const answer = await sendUserRequest(adminSocketPath(env.PGLITE_DIR), {
-        command: "action",
-        ...request,
-        operator,
-      }).catch(() => {
-        throw error;
-      });
-      if (!answer.ok) {
-        process.stderr.write(`webhook: ${answer.message}\n`);
-        return answer.usage ? 2 : 1;
-      }
-      process.stdout.write(`${linesOf(command, JSON.parse(answer.line))}\n`);
-      return 0;
-    }
-    const deps = createAppDeps(createApp(env), handle, { env, logger: pino({ level: "silent" }) });
-    const output = await runOperatorAction(deps, request.procedure, request.input, operator);
-    process.stdout.write(`${linesOf(command, output)}\n`);
+    runner = await operatorRunner(loadEnv(), "webhook", operatorName());
+    process.stdout.write(`${linesOf(command, await runner.run(request.procedure, request.input))}\n`);
     return 0;
   } catch (error) {
-    if (isAppError(error)) {
-      const details = error.fieldErrors.map((e) => `\n  ${e.field}: ${e.message}`).join("");
-      process.stderr.write(`webhook: ${error.message}${details}\n`);
-      return error.code === "BAD_REQUEST" ? 2 : 1;
-    }
-    process.stderr.write(`webhook: ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure("webhook", error);
   } finally {
-    await handle?.close().catch(() => {});
+    await runner?.close();
   }
 }
 
