@@ -49,19 +49,26 @@ describe("a PGlite directory", () => {
   const dir = join(root, "pglite");
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  // Two file-backed opens, every migration the first time: tens of seconds while CI runs all suites.
   it("is migrated once even when opened twice in turn, and keeps its data", async () => {
     const first = await openDatabase({ pgliteDir: dir });
-    await first.db.execute(
-      sql`insert into customers (unique_id, first_name, last_name, email, mobile_phone) values ('X1', 'A', 'B', 'a@b.ro', '+40712345678')`,
-    );
-    await first.close();
+    try {
+      await first.db.execute(
+        sql`insert into customers (unique_id, first_name, last_name, email, mobile_phone) values ('X1', 'A', 'B', 'a@b.ro', '+40712345678')`,
+      );
+    } finally {
+      await first.close();
+    }
     const second = await openDatabase({ pgliteDir: dir });
-    const rows = rowsOf<{ n: number }>(
-      await second.db.execute(sql`select count(*)::int as n from customers`),
-    );
-    expect(rows[0]?.n).toBe(1);
-    await second.close();
-  }, 30_000);
+    try {
+      const rows = rowsOf<{ n: number }>(
+        await second.db.execute(sql`select count(*)::int as n from customers`),
+      );
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
 
   it("refuses a second opener in this process and in another process with 'in use'", async () => {
     const holder = await openDatabase({ pgliteDir: dir });
