@@ -40,7 +40,7 @@ export function createSources(db: Db, reads: Db = db): Sources {
     picture: accountPictureSource(reads),
     pendingActivities: accountPendingActivitiesSource(reads),
     productPortfolio: productPortfolioSource(reads),
-    productSuggestions: productSuggestionsSource(reads),
+    productSuggestions: productSuggestionsSource(db, reads),
     profileComplete: profileCompleteSource(reads),
     profitability: profitabilitySource(reads),
     profitabilityIndicators: profitabilityIndicatorsSource(reads),

@@ -43,7 +43,9 @@ describe("routedReadDb", () => {
   it("reads from the standby while it is usable, statements and rendered queries alike", async () => {
     const r = routed({ usable: true, lagMs: 0 });
     expect(await r.name()).toBe("standby");
-    expect(await r.db.execute<{ name: string }>(sql`select name from whoami`, "who")).toEqual([{ name: "standby" }]);
+    expect(await r.db.execute<{ name: string }>(sql`select name from whoami`, "who")).toEqual([
+      { name: "standby" },
+    ]);
     expect(r.reads).toEqual(["standby", "standby"]);
     expect(r.fallbacks).toEqual([]);
   });
@@ -59,7 +61,9 @@ describe("routedReadDb", () => {
 
   it("runs transactions on the primary even while the standby is usable", async () => {
     const r = routed({ usable: true, lagMs: 0 });
-    const inside = await r.db.transaction((tx) => tx.run<{ name: string }, Record<string, never>>(whoAmI, {}));
+    const inside = await r.db.transaction((tx) =>
+      tx.run<{ name: string }, Record<string, never>>(whoAmI, {}),
+    );
     expect(inside[0]?.name).toBe("primary");
   });
 
