@@ -53,6 +53,8 @@ export interface OpenDatabaseOptions {
   maxReplicaLagMs?: number | undefined;
   /** Counts the routed reads per target and the fallbacks. */
   readObserver?: ReadObserver | undefined;
+  /** The migrations to apply; the package's own by default (a test applies a prefix of them). */
+  migrationsFolder?: string | undefined;
 }
 
 const ignoreReads: ReadObserver = { read: () => {}, fallback: () => {} };
@@ -61,11 +63,11 @@ const ignoreReads: ReadObserver = { read: () => {}, fallback: () => {} };
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 20, options);
   if (options.readUrl) options.warn?.("DATABASE_READ_URL is ignored: it needs DATABASE_URL (PostgreSQL).");
-  return openPglite(options.pgliteDir, options.warn);
+  return openPglite(options.pgliteDir, options.warn, options.migrationsFolder);
 }
 
 async function openPostgres(url: string, max: number, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  await migratePostgresOnce(url);
+  await migratePostgresOnce(url, options.migrationsFolder ?? migrationsFolder);
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
   const primary = postgresDb(client);
@@ -118,17 +120,21 @@ function openStandby(
  * Migrates over one dedicated connection that holds an advisory lock, so servers starting
  * together against one database apply each migration once.
  */
-async function migratePostgresOnce(url: string): Promise<void> {
+async function migratePostgresOnce(url: string, folder: string): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
   } finally {
     await client.end({ timeout: 5 });
   }
 }
 
-async function openPglite(dir = "memory://", warn?: (message: string) => void): Promise<DatabaseHandle> {
+async function openPglite(
+  dir = "memory://",
+  warn?: (message: string) => void,
+  folder = migrationsFolder,
+): Promise<DatabaseHandle> {
   const inMemory = dir === "memory://" || dir === "";
   const release = inMemory ? () => {} : lockPgliteDirectory(dir);
   let client: PGlite | undefined;
@@ -143,7 +149,7 @@ async function openPglite(dir = "memory://", warn?: (message: string) => void): 
     }
     client = inMemory ? new PGlite() : new PGlite({ fs: new PrivateNodeFS(dir) });
     await client.waitReady;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
   } catch (error) {
     await client?.close().catch(() => {});
     release();

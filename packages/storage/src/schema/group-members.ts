@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { check, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 /**
@@ -11,7 +11,7 @@ import { customers } from "./customers";
 export const groupMembers = pgTable(
   "group_members",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     groupId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -23,6 +23,7 @@ export const groupMembers = pgTable(
     endDate: date({ mode: "string" }),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.customerId] }),
     uniqueIndex("group_members_group_customer_key").on(t.groupId, t.customerId),
     index("group_members_customer_idx").on(t.customerId),
     check("group_members_not_self", sql`${t.groupId} <> ${t.customerId}`),

@@ -1,13 +1,13 @@
 import { CLOSED_TASK_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, literalList } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { literalList, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const tasks = pgTable(
   "tasks",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,6 +17,7 @@ export const tasks = pgTable(
     status: text().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.customerId] }),
     uniqueIndex("tasks_external_id_key").on(t.externalId),
     index("tasks_customer_idx").on(t.customerId, t.dueDate),
     // Open tasks (pending activities), not every task ever done for the customer.
