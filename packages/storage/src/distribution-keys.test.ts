@@ -8,19 +8,9 @@ import { openTestDatabase } from "./testing";
  */
 const KNOWN_VIOLATIONS: string[] = [
   "applications: unique index applications_source_external_id_key lacks customer_id",
-  "campaign_offers: unique index campaign_offers_external_id_key lacks customer_id",
-  "compliance_flags: unique index compliance_flags_external_id_key lacks customer_id",
-  "contracts: unique index contracts_external_id_key lacks customer_id",
   "customers: unique index customers_unique_id_key lacks id",
-  "garnishments: unique index garnishments_external_id_key lacks customer_id",
   "group_members: foreign key group_members_group_id_customers_id_fk to customers does not pair customer_id with customers.id",
-  "instalments: unique index instalments_external_id_key lacks customer_id",
-  "interactions: unique index interactions_external_id_key lacks customer_id",
-  "profitability_values: unique index profitability_values_external_id_key lacks customer_id",
   "representatives: foreign key representatives_representative_id_customers_id_fk to customers does not pair customer_id with customers.id",
-  "revenues: unique index revenues_external_id_key lacks customer_id",
-  "tasks: unique index tasks_external_id_key lacks customer_id",
-  "transactions: unique index transactions_external_id_key lacks customer_id",
 ];
 
 describe("the schema, as the catalog shows it, is ready to distribute by customer", () => {

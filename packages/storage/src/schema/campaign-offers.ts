@@ -31,7 +31,7 @@ export const campaignOffers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("campaign_offers_external_id_key").on(t.externalId),
+    uniqueIndex("campaign_offers_customer_external_id_key").on(t.customerId, t.externalId),
     index("campaign_offers_customer_idx").on(t.customerId),
     // Open offers (product suggestions), not every offer a customer was ever made.
     index("campaign_offers_customer_open_idx")

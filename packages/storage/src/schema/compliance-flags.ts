@@ -18,7 +18,7 @@ export const complianceFlags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("compliance_flags_external_id_key").on(t.externalId),
+    uniqueIndex("compliance_flags_customer_external_id_key").on(t.customerId, t.externalId),
     index("compliance_flags_customer_idx").on(t.customerId),
   ],
 );

@@ -26,7 +26,7 @@ export const contracts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("contracts_external_id_key").on(t.externalId),
+    uniqueIndex("contracts_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("contracts_customer_contract_no_key").on(t.customerId, t.contractNo),
     index("contracts_customer_idx").on(t.customerId, t.activationDate),
     // Running contracts (the header's active products, the lifecycle), not every deposit the

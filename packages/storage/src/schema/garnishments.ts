@@ -18,7 +18,7 @@ export const garnishments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("garnishments_external_id_key").on(t.externalId),
+    uniqueIndex("garnishments_customer_external_id_key").on(t.customerId, t.externalId),
     index("garnishments_customer_idx").on(t.customerId),
   ],
 );

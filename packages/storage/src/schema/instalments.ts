@@ -19,7 +19,7 @@ export const instalments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("instalments_external_id_key").on(t.externalId),
+    uniqueIndex("instalments_customer_external_id_key").on(t.customerId, t.externalId),
     index("instalments_customer_due_idx").on(t.customerId, t.dueDate),
     // Overdue instalments (flags, header, pending activities): the few unpaid ones, not every
     // instalment a long-standing borrower has paid (4,994 of 4,997 rows read at 20,000 of history).

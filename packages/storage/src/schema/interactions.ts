@@ -18,7 +18,7 @@ export const interactions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("interactions_external_id_key").on(t.externalId),
+    uniqueIndex("interactions_customer_external_id_key").on(t.customerId, t.externalId),
     index("interactions_customer_time_idx").on(t.customerId, t.occurredAt, t.id),
   ],
 );

@@ -18,7 +18,7 @@ export const profitabilityValues = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("profitability_values_external_id_key").on(t.externalId),
+    uniqueIndex("profitability_values_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("profitability_values_customer_indicator_month_key").on(t.customerId, t.indicator, t.month),
     // The widget matches the indicator's name case-insensitively, which the key above cannot
     // serve: without this it reads every value of every indicator of the customer.

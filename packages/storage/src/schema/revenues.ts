@@ -18,7 +18,7 @@ export const revenues = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("revenues_external_id_key").on(t.externalId),
+    uniqueIndex("revenues_customer_external_id_key").on(t.customerId, t.externalId),
     index("revenues_customer_date_idx").on(t.customerId, t.revenueDate),
   ],
 );

@@ -18,7 +18,7 @@ export const tasks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("tasks_external_id_key").on(t.externalId),
+    uniqueIndex("tasks_customer_external_id_key").on(t.customerId, t.externalId),
     index("tasks_customer_idx").on(t.customerId, t.dueDate),
     // Open tasks (pending activities), not every task ever done for the customer.
     index("tasks_customer_open_idx")

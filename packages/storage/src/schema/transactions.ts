@@ -19,7 +19,7 @@ export const transactions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("transactions_external_id_key").on(t.externalId),
+    uniqueIndex("transactions_customer_external_id_key").on(t.customerId, t.externalId),
     index("transactions_customer_date_idx").on(t.customerId, t.bookingDate),
   ],
 );
