@@ -8,6 +8,12 @@ import { type Database, rowsOf } from "./database";
  * paired there with that table's distribution column. That is what lets Citus distribute the
  * tables on the customer and co-locate them. Returns one sentence per breach, naming the table.
  */
+/**
+ * Key tables keep a rule across customers and are distributed by their own primary key, so their
+ * customer_id is a plain column there (CONTRACT §11).
+ */
+export const KEY_TABLES: readonly string[] = ["application_keys"];
+
 export async function distributionKeyViolations(db: Database): Promise<string[]> {
   const tables = rowsOf<{ oid: number; name: string; dist: number }>(
     await db.execute(sql`
@@ -19,7 +25,7 @@ export async function distributionKeyViolations(db: Database): Promise<string[]>
       where c.relkind in ('r', 'p') and c.relname not like '\\_\\_%'
       order by c.relname`),
   );
-  const owned = new Map(tables.map((t) => [t.oid, t]));
+  const owned = new Map(tables.filter((t) => !KEY_TABLES.includes(t.name)).map((t) => [t.oid, t]));
   const indexes = rowsOf<{ table: number; name: string; primary: boolean; columns: string }>(
     await db.execute(sql`
       select i.indrelid::int as table, c.relname as name, i.indisprimary as primary,

@@ -65,7 +65,7 @@ const byConstraint: Record<string, Refusal> = {
     field: "accountRelationType",
     fieldMessage: "the customer already has this representative with this relation type",
   },
-  applications_source_external_id_key: {
+  application_keys_source_external_id_pk: {
     code: "CONFLICT",
     message: "Another application already has this source and externalId.",
     field: "externalId",

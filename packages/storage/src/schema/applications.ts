@@ -1,6 +1,6 @@
 import { FINAL_BUSINESS_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { literalList, money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
@@ -22,7 +22,8 @@ export const applications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("applications_source_external_id_key").on(t.source, t.externalId),
+    // Unique across customers through application_keys (CONTRACT §11); this one finds the record.
+    index("applications_source_external_id_idx").on(t.source, t.externalId),
     index("applications_customer_idx").on(t.customerId, t.createdAt),
     // Pending applications (lifecycle, pending activities): the few not yet decided, not the
     // customer's every decided one. The predicate is the widgets' own test, word for word.
