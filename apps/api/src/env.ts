@@ -91,7 +91,10 @@ export const envSchema = z.object({
   DATABASE_READ_URL: z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(
+      z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_READ_URL must be a postgres:// URL" }).optional(),
+    ),
   /** Past this replay lag widgets and search read from the primary. */
   MAX_REPLICA_LAG_MS: positiveInt(1000),
   /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
