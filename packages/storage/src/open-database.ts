@@ -91,6 +91,12 @@ async function openPostgres(url: string, max: number, options: OpenDatabaseOptio
   };
 }
 
+/**
+ * A standby statement slower than this is given up and answered by the primary: a standby that
+ * accepts connections but stalls must not hold widgets for long.
+ */
+const STANDBY_STATEMENT_TIMEOUT_MS = 5_000;
+
 /** Connects lazily, so a standby that is down at start delays nothing; the probe finds it later. */
 function openStandby(
   primaryClient: postgres.Sql,
@@ -99,7 +105,12 @@ function openStandby(
   max: number,
   options: OpenDatabaseOptions,
 ) {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 2 });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 2,
+    connection: { statement_timeout: STANDBY_STATEMENT_TIMEOUT_MS },
+  });
   const maxLagMs = options.maxReplicaLagMs ?? 1000;
   const probe = startReplicaProbe(primaryClient, client, {
     maxLagMs,
@@ -108,7 +119,7 @@ function openStandby(
   void probe.probeNow();
   return {
     probe,
-    db: routedReadDb(primary, postgresDb(client), probe, options.readObserver ?? ignoreReads),
+    db: routedReadDb(primary, postgresDb(client, false, false), probe, options.readObserver ?? ignoreReads),
     close: async () => {
       probe.stop();
       await client.end({ timeout: 5 });
