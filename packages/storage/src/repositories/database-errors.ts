@@ -99,12 +99,6 @@ const byConstraint: Record<string, Refusal> = {
     field: "customerInternalId",
     fieldMessage: "the customer is already a member of this group",
   },
-  group_members_group_id_customers_id_fk: {
-    code: "NOT_FOUND",
-    message: "No customer has the customerInternalId given as groupInternalId.",
-    field: "groupInternalId",
-    fieldMessage: "groupInternalId does not name an existing customer",
-  },
   group_members_customer_id_customers_id_fk: missingCustomer,
   group_members_not_self: {
     code: "BAD_REQUEST",

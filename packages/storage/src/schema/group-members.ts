@@ -12,9 +12,12 @@ export const groupMembers = pgTable(
   "group_members",
   {
     ...ownedKeyAndTimestamps,
-    groupId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    /**
+     * The group is another customer, on another shard once distributed (CONTRACT §11), so no
+     * foreign key: the membership's insert checks the group exists and is a group, share-locking
+     * it, and a membership never moves to another group.
+     */
+    groupId: uuid().notNull(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
