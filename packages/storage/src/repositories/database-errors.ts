@@ -87,12 +87,6 @@ const byConstraint: Record<string, Refusal> = {
   agreements_customer_id_customers_id_fk: missingCustomer,
   applications_customer_id_customers_id_fk: missingCustomer,
   representatives_customer_id_customers_id_fk: missingCustomer,
-  representatives_representative_id_customers_id_fk: {
-    code: "NOT_FOUND",
-    message: "No customer has the customerInternalId given as customerRepresentativeNo.",
-    field: "customerRepresentativeNo",
-    fieldMessage: "customerRepresentativeNo does not name an existing customer",
-  },
   group_members_group_customer_key: {
     code: "CONFLICT",
     message: "The customer is already a member of this group.",

@@ -87,7 +87,10 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
           )
         : table.claims
           ? sql`where exists (select 1 from claimed)`
-          : sql``;
+          : table.representativeExists
+            ? sql`where exists (select 1 from ${customers} r
+                where r.id = ${p[fieldKey("customerRepresentativeNo") as never]}::text::uuid for share)`
+            : sql``;
     const claim = table.claims
       ? sql`claimed as (
           insert into ${table.claims.table} (${bareList(table.claims.columns.map((c) => c.column))})

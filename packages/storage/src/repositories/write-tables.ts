@@ -39,6 +39,11 @@ export interface WriteTable<E extends Entity> {
    */
   groupAndMember?: true;
   /**
+   * A representative link is only stored when its representative (another customer, so no
+   * foreign key, CONTRACT §11) exists; its row is share-locked by the insert.
+   */
+  representativeExists?: true;
+  /**
    * For the customer accounts, which share one table (and one UniqueID namespace): the kind a row
    * of this entity has. It is written on create, and only rows of this kind are found.
    */
@@ -163,6 +168,7 @@ const representative: WriteTable<"representative"> = {
     { field: "customerRepresentativeNo", column: representatives.representativeId },
     { field: "accountRelationType", column: representatives.relationType },
   ],
+  representativeExists: true,
   naturalKeys: [
     {
       when: always,

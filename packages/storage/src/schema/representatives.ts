@@ -11,9 +11,11 @@ export const representatives = pgTable(
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
-    representativeId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    /**
+     * Another customer, on another shard once distributed (CONTRACT §11), so no foreign key: the
+     * link's insert requires it to exist (share-locked) and a move to another is checked first.
+     */
+    representativeId: uuid().notNull(),
     relationType: text().notNull(),
   },
   (t) => [
