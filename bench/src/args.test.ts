@@ -13,7 +13,7 @@ describe("parseBenchArgs", () => {
       customers: null,
       transactionsPerCustomer: 200,
     });
-    expect([...plan.parts]).toEqual(["seed", "write", "read", "sweep"]);
+    expect([...plan.parts]).toEqual(["seed", "write", "read", "sweep", "events"]);
     expect(plan.sweep).toEqual({
       sizes: [200, 2000, 20000],
       reads: 500,

@@ -39,7 +39,7 @@ export interface SweepPlan {
   writeSeconds: number;
 }
 
-export const BENCH_PARTS = ["seed", "write", "read", "sweep"] as const;
+export const BENCH_PARTS = ["seed", "write", "read", "sweep", "events"] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** The full data set on PostgreSQL; on PGlite 10,000 customers take minutes and ~2 GB, so a tenth. */
@@ -48,13 +48,14 @@ export const FULL_CUSTOMERS = { postgres: 10_000, pglite: 1_000 } as const;
 /** CONTRACT §7: the sizes of one customer's history the sweep measures. */
 export const SWEEP_SIZES = [200, 2_000, 20_000] as const;
 
-export const USAGE = `Usage: pnpm bench [--quick] [--only seed,write,read,sweep] [--customers N] [--write-seconds S] [--reads N]
+export const USAGE = `Usage: pnpm bench [--quick] [--only seed,write,read,sweep,events] [--customers N] [--write-seconds S] [--reads N]
                   [--seed S] [--out FILE] [--profile DIR] [--sweep-sizes A,B,C] [--sweep-reads N]
                   [--sweep-seconds S] [--setup-sql FILE]
 
   --quick            a short smoke run: 3 s of writes, 200 reads per widget, 500 customers;
                      the sweep at its three sizes with 100 reads per widget and 2 s of writes each
-  --only PARTS       measure only these parts (memory comes with write)
+  --only PARTS       measure only these parts (memory comes with write; events is the write load
+                     again with a webhook endpoint receiving every customer.created)
   --customers N      customers seeded for the reads (default ${FULL_CUSTOMERS.postgres.toLocaleString("en-US")} on PostgreSQL, ${FULL_CUSTOMERS.pglite.toLocaleString("en-US")} on PGlite)
   --write-seconds S  seconds of write load, over HTTP and again on the driver (default 20)
   --reads N          measured calls per widget, and floor queries per widget (default 2000)

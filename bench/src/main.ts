@@ -7,6 +7,7 @@ import { buildServerBundle, SERVER_NODE_ARGS } from "@account360/bridge/server-c
 import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE, UsageError } from "./args";
 import { startCostMeter } from "./cpu";
 import { benchDatabaseUrl } from "./env";
+import { eventsUnderWriteLoad } from "./events";
 import { connectionPool, getToken } from "./http";
 import { benchProgress } from "./progress";
 import { readFloors, readsOverHttp } from "./read";
@@ -38,7 +39,7 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
   const { parts } = plan;
   const customers = plan.customers ?? FULL_CUSTOMERS[target.kind];
   const needsData = parts.has("seed") || parts.has("read") || parts.has("sweep");
-  if (parts.has("write") || parts.has("read") || parts.has("sweep")) {
+  if (parts.has("write") || parts.has("read") || parts.has("sweep") || parts.has("events")) {
     // Before the seed, so an out-of-date or broken build shows at once, not after minutes.
     progress.step("building the server bundle");
     buildServerBundle();
@@ -136,7 +137,8 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
       await runScript(handle, "vacuum analyze");
     }
     const auth = createAuthService({ database: handle, tokenTtlSeconds: 3600 });
-    await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader"] });
+    // admin for the events part, which registers a webhook endpoint.
+    await auth.addOrUpdateUser({ username: BENCH_USER, password, roles: ["writer", "reader", "admin"] });
   } finally {
     progress.end();
     await handle.close();
@@ -155,7 +157,8 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
     customers,
     dates,
   };
-  if (!parts.has("write") && !parts.has("read") && !parts.has("sweep")) return results;
+  if (!parts.has("write") && !parts.has("read") && !parts.has("sweep") && !parts.has("events"))
+    return results;
 
   await target.checkpoint();
   progress.step("starting the server");
@@ -185,6 +188,20 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
         );
         results.memory = memoryFigures(memory.stop());
         results.write = { concurrency: plan.writeConcurrency, server: figures, floor: null, ratio: null };
+      }
+      if (parts.has("events")) {
+        progress.step(
+          `writes over HTTP with a webhook endpoint: ${plan.writeSeconds} s at ${plan.writeConcurrency} concurrent`,
+          {
+            seconds: writeRun.seconds,
+          },
+        );
+        results.events = await eventsUnderWriteLoad(
+          writePool,
+          { ...writeRun, prefix: `BENCH-${runTag}-E`, onDone: progress.tick },
+          credentials,
+          meter,
+        );
       }
       if (parts.has("read")) {
         const onCall = progress.counted(

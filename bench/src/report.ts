@@ -1,4 +1,5 @@
 import type { PhaseCost } from "./cpu";
+import type { EventFigures } from "./events";
 import type { ReadFigures } from "./read";
 import type { SeedFigures } from "./seed";
 import type { MemoryReport } from "./server";
@@ -52,6 +53,8 @@ export interface BenchResults {
   seed?: SeedFigures & { ratio: number | null };
   /** The cost of history: one customer per size, every widget and a write (CONTRACT §7). */
   sweep?: SweepResults;
+  /** The write load again, a webhook endpoint receiving every customer.created (CONTRACT §9). */
+  events?: EventFigures;
 }
 
 export const TARGETS = {
@@ -135,6 +138,27 @@ export function formatResults(results: BenchResults): string {
       ]),
     );
     for (const e of [...w.server.errors, ...(w.floor?.errors ?? [])]) out.push(`  error: ${e}`);
+  }
+  if (results.events) {
+    const e = results.events;
+    out.push(
+      "",
+      "EVENTS  the write load with a webhook endpoint receiving every customer.created (commit → receiver)",
+      table([
+        ["", "creates/s", "delivered", "delivered/s", "p50 ms", "p99 ms", "max ms", "drain s", "missing"],
+        [
+          "webhooks under the write load",
+          int(e.writes.perSecond),
+          int(e.delivered),
+          int(e.deliveredPerSecond),
+          ms(e.latency.p50),
+          ms(e.latency.p99),
+          ms(e.latency.max),
+          e.drainSeconds.toFixed(1),
+          int(e.missing),
+        ],
+      ]),
+    );
   }
   if (results.memory) {
     const m = results.memory;

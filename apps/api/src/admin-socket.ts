@@ -15,6 +15,11 @@ export type UserRequest =
   | { command: "add"; username: string; roles: Role[]; password: string }
   | { command: "disable"; username: string };
 
+/** An operator command's action (`pnpm webhook`, `pnpm privacy`): only their procedures go this way. */
+export type OperatorRequest = { command: "action"; procedure: string; input: unknown; operator: string };
+export type OperatorActions = (procedure: string, input: unknown, operator: string) => Promise<unknown>;
+const OPERATOR_PROCEDURES = /^(webhooks|privacy)\.[a-z]+$/;
+
 type Answer = { ok: true; line: string } | { ok: false; message: string; usage: boolean };
 
 /** Runs a user command against the auth service; answers the one line the command prints. */
@@ -31,7 +36,23 @@ export async function runUserRequest(auth: AuthService, request: UserRequest): P
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export async function startAdminSocket(path: string, auth: AuthService): Promise<Server> {
+/** Runs one request from the socket; an action's answer is its output as JSON. */
+async function runRequest(
+  auth: AuthService,
+  actions: OperatorActions,
+  request: UserRequest | OperatorRequest,
+) {
+  if (request.command !== "action") return runUserRequest(auth, request);
+  if (!OPERATOR_PROCEDURES.test(request.procedure))
+    throw new Error(`not an operator action: ${request.procedure}`);
+  return JSON.stringify(await actions(request.procedure, request.input, request.operator));
+}
+
+export async function startAdminSocket(
+  path: string,
+  auth: AuthService,
+  actions: OperatorActions,
+): Promise<Server> {
   // The directory lock is ours, so a socket file left here belongs to a process that died.
   rmSync(path, { force: true });
   const server = createServer((socket) => {
@@ -43,10 +64,19 @@ export async function startAdminSocket(path: string, auth: AuthService): Promise
       if (!buffer.includes("\n")) return;
       let answer: Answer;
       try {
-        answer = { ok: true, line: await runUserRequest(auth, JSON.parse(buffer) as UserRequest) };
+        answer = {
+          ok: true,
+          line: await runRequest(auth, actions, JSON.parse(buffer) as UserRequest | OperatorRequest),
+        };
       } catch (error) {
         answer = isAppError(error)
-          ? { ok: false, message: error.message, usage: error.code === "BAD_REQUEST" }
+          ? {
+              ok: false,
+              message: [error.message, ...error.fieldErrors.map((e) => `  ${e.field}: ${e.message}`)].join(
+                "\n",
+              ),
+              usage: error.code === "BAD_REQUEST",
+            }
           : { ok: false, message: "the server could not run the command", usage: false };
       }
       socket.end(`${JSON.stringify(answer)}\n`);
@@ -62,7 +92,7 @@ export async function startAdminSocket(path: string, auth: AuthService): Promise
 }
 
 /** Sends one request to a running server's admin socket. */
-export function sendUserRequest(path: string, request: UserRequest): Promise<Answer> {
+export function sendUserRequest(path: string, request: UserRequest | OperatorRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = connect(path);
     let text = "";

@@ -20,6 +20,7 @@ export function createApp(env: Env): App {
     phoneRegion: env.DEFAULT_PHONE_REGION,
     consentTypes: env.CONSENT_TYPES,
     marketingConsentTypes: env.MARKETING_CONSENT_TYPES,
+    retentionYearsFinancial: env.RETENTION_YEARS_FINANCIAL,
     profileWeights: env.PROFILE_WEIGHTS,
     legalEntityProfileWeights: env.LEGAL_ENTITY_PROFILE_WEIGHTS,
   });

@@ -6,6 +6,7 @@ import type { DestinationStream, Logger } from "pino";
 import { adminSocketPath, startAdminSocket } from "./admin-socket";
 import { createApp, createAppDeps } from "./app";
 import { createAuthService } from "./auth";
+import { runOperatorAction } from "./cli/operator-action";
 import type { AppDeps } from "./context";
 import type { Env } from "./env";
 import { startEventRetention } from "./events/event-retention";
@@ -123,10 +124,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         background.push(startNatsRelay(handle, env.NATS_URL, logger));
       }
       if (handle.kind === "pglite" && env.PGLITE_DIR !== "memory://") {
-        adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth).catch((error) => {
-          logger.warn({ err: error }, "no admin socket: `pnpm user` works only while the server is stopped");
-          return null;
-        });
+        const ownDeps = deps;
+        const operatorActions = (procedure: string, input: unknown, operator: string) =>
+          runOperatorAction(ownDeps, procedure, input, operator);
+        adminSocket = await startAdminSocket(adminSocketPath(env.PGLITE_DIR), auth, operatorActions).catch(
+          (error) => {
+            logger.warn(
+              { err: error },
+              "no admin socket: `pnpm user` works only while the server is stopped",
+            );
+            return null;
+          },
+        );
       }
       return deps;
     },

@@ -99,6 +99,13 @@ export const envSchema = z.object({
   MAX_REPLICA_LAG_MS: positiveInt(1000),
   /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
   EVENT_RETENTION_DAYS: positiveInt(30),
+  /** Years financial records are kept after the relationship ended, under the erased customer's pseudonym (CONTRACT §10). */
+  RETENTION_YEARS_FINANCIAL: z.coerce
+    .number()
+    .int("RETENTION_YEARS_FINANCIAL must be a whole number of years")
+    .min(1, "RETENTION_YEARS_FINANCIAL must be from 1 to 100 years")
+    .max(100, "RETENTION_YEARS_FINANCIAL must be from 1 to 100 years")
+    .default(10),
   /** NATS with JetStream to publish the change events to (`nats://host:4222`); unset: no NATS at all. */
   NATS_URL: z
     .string()

@@ -16,6 +16,10 @@ const TAGS = [
   { name: "Widgets", description: "The customer page's widgets and the reads beside them." },
   { name: "Ingest", description: "What the widgets are computed from, fed by the bank's systems." },
   { name: "Audit", description: "Who changed what, and when." },
+  {
+    name: "Privacy",
+    description: "A data subject's export, the retention plan and the erasure (admin only).",
+  },
   { name: "callAction", description: "Every action through one endpoint and the FintechOS envelope." },
 ];
 

@@ -1,4 +1,6 @@
+import type { AppDeps } from "@account360/api";
 import type { AnyAction } from "@account360/core";
+import { feedCaughtUp } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import documented from "./openapi-examples.json" with { type: "json" };
 import { actionIndex, actions } from "./test/actions";
@@ -148,16 +150,30 @@ beforeAll(async () => {
   samples.set("FTOS_ACC_AccountProfitabilityIndicators", [{ customerInternalId: customerId }]);
   samples.set("FTOS_ACC_SearchCustomers", [{ query: "Popescu" }, { query: "Popescu", limit: 1 }]);
   samples.set("FTOS_ACC_CustomerAuditTrail", [{ customerInternalId: customerId, limit: 5 }]);
-  samples.set("FTOS_ACC_ListChangeEvents", [{ customerId, limit: 5 }, null]);
+  // The first events only, all written above: later calls write more, which would differ between doors.
+  samples.set("FTOS_ACC_ListChangeEvents", [{ customerId, limit: 5 }, { limit: 3 }]);
+  samples.set("FTOS_ACC_PrivacyExport", [{ customerInternalId: customerId }]);
+  samples.set("FTOS_ACC_PrivacyPlan", [{ customerInternalId: customerId }]);
+  // A customer nothing blocks the erasure of: erased by the first call, unchanged on both doors after.
+  const erasable = dataOf(
+    await envelopeCall(
+      "FTOS_ACC_CB_AddUpdateIndividualCustomer",
+      { CustomerInfo: { ...customer.CustomerInfo, UniqueID: "DOORS-ERASABLE" } },
+      tokens.admin,
+    ),
+  ).customerInternalId;
+  samples.set("FTOS_ACC_PrivacyErase", [{ customerInternalId: erasable }]);
   const endpoint = dataOf(
     await envelopeCall(
       "FTOS_ACC_WebhookAdd",
-      { url: "http://127.0.0.1:9/doors", secret: `whsec_${"A".repeat(43)}=`, types: ["customer.*"] },
+      // A type no action emits: deliveries queued meanwhile would change between the two doors' answers.
+      { url: "http://127.0.0.1:9/doors", secret: `whsec_${"A".repeat(43)}=`, types: ["doors.never"] },
       tokens.admin,
     ),
   ) as unknown as { id: string };
   samples.set("FTOS_ACC_WebhookList", [null]);
   samples.set("FTOS_ACC_WebhookDeliveries", [{ endpointId: endpoint.id, limit: 5 }]);
+  await feedCaughtUp((server.deps as AppDeps).db);
 }, 60_000);
 
 /** Writes that are not upserts: every call makes or changes something new, so no two answers match. */

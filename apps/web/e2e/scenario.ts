@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type Browser, openCustomer, PNG, signIn, WIDGETS, waitForWidgets, widget } from "./browser";
 import { assert, assertEqual, type Checks } from "./checks";
-import { INTERACTION_CHANNELS, OFFERS } from "./dataset";
+import { apiClient, E2E_CUSTOMER, INTERACTION_CHANNELS, OFFERS } from "./dataset";
 
 export interface ScenarioContext {
   checks: Checks;
@@ -102,6 +102,24 @@ export async function customerPageScenario(ctx: ScenarioContext): Promise<void> 
     );
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath, fullPage: true });
+  });
+
+  await checks.check("the open page refreshes itself when the customer is changed elsewhere", async () => {
+    const stored = await page.evaluate(() => sessionStorage.getItem("account360.session") ?? "{}");
+    const elsewhere = apiClient(url, (JSON.parse(stored) as { token: string }).token);
+    const changed = "elena.t@example.ro";
+    const write = (email: string) =>
+      elsewhere.customers.upsertIndividual.mutate({
+        CustomerInfo: { ...E2E_CUSTOMER, customerInternalId: customerId, email },
+      });
+    await write(changed);
+    try {
+      await widget(page, "header").filter({ hasText: changed }).waitFor({ timeout: 10_000 });
+      await page.getByTestId("live-changes").filter({ hasText: "Refreshed after 1 change " }).waitFor();
+    } finally {
+      await write(E2E_CUSTOMER.email);
+    }
+    await widget(page, "header").filter({ hasText: E2E_CUSTOMER.email }).waitFor({ timeout: 10_000 });
   });
 
   await checks.check("every widget is a region named by its heading", async () => {

@@ -93,6 +93,8 @@ export interface Settings {
   /** Agreement types that are marketing consents. */
   marketingConsentTypes: readonly string[];
   profileWeights: Readonly<ProfileWeights>;
+  /** RETENTION_YEARS_FINANCIAL: years financial records are kept after the relationship ended (CONTRACT §10). */
+  retentionYearsFinancial: number;
   /** How much each entry of a legal entity's profile weighs (LEGAL_ENTITY_PROFILE_WEIGHTS). */
   legalEntityProfileWeights: Readonly<LegalEntityProfileWeights>;
 }
@@ -102,6 +104,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   consentTypes: Object.freeze(["GDPR Consent", "Marketing Consent", "Data Processing Consent"]),
   marketingConsentTypes: Object.freeze(["Marketing Consent"]),
   profileWeights: DEFAULT_PROFILE_WEIGHTS,
+  retentionYearsFinancial: 10,
   legalEntityProfileWeights: DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
 });
 
@@ -111,6 +114,7 @@ export interface SettingsOverrides {
   marketingConsentTypes?: readonly string[] | undefined;
   /** Weights to change; the others keep their default. The result must still sum to 100. */
   profileWeights?: Partial<ProfileWeights> | undefined;
+  retentionYearsFinancial?: number | undefined;
   legalEntityProfileWeights?: Partial<LegalEntityProfileWeights> | undefined;
 }
 
@@ -130,6 +134,17 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
     DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
     overrides.legalEntityProfileWeights,
   );
+  const retentionYearsFinancial =
+    overrides.retentionYearsFinancial ?? DEFAULT_SETTINGS.retentionYearsFinancial;
+  if (
+    !Number.isInteger(retentionYearsFinancial) ||
+    retentionYearsFinancial < 1 ||
+    retentionYearsFinancial > 100
+  ) {
+    throw new Error(
+      `The financial retention must be a whole number of years from 1 to 100, not ${retentionYearsFinancial}`,
+    );
+  }
   const list = (name: string, value: readonly string[] | undefined, fallback: readonly string[]) => {
     const items = (value ?? fallback).map((item) => item.trim()).filter((item) => item !== "");
     if (items.length === 0) throw new Error(`${name} must name at least one agreement type`);
@@ -144,6 +159,7 @@ export function settingsOf(overrides: SettingsOverrides = {}): Settings {
       DEFAULT_SETTINGS.marketingConsentTypes,
     ),
     profileWeights: weights,
+    retentionYearsFinancial,
     legalEntityProfileWeights: legalEntityWeights,
   };
 }

@@ -14,6 +14,15 @@ import { type Database, rowsOf } from "./database";
  */
 export const KEY_TABLES: readonly string[] = ["application_keys"];
 
+/**
+ * Columns that name another customer than the row's owner, with no foreign key since that
+ * customer lives on another shard (migrations 0010, 0011): the writes check them instead.
+ */
+export const CROSS_CUSTOMER_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: "representatives", column: "representative_id" },
+  { table: "group_members", column: "group_id" },
+];
+
 export async function distributionKeyViolations(db: Database): Promise<string[]> {
   const tables = rowsOf<{ oid: number; name: string; dist: number }>(
     await db.execute(sql`

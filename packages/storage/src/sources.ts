@@ -2,6 +2,7 @@ import type { Sources } from "@account360/core";
 import { changeEventSource } from "./events/change-event-feed";
 import { webhookStore } from "./events/webhook-store";
 import { ingestStore } from "./ingest/ingest-store";
+import { privacySource } from "./privacy/privacy-source";
 import { customerSearchSource } from "./repositories/customer-search";
 import { groupMembersSource } from "./repositories/group-members";
 import { representativeLinksSource } from "./repositories/representative-links";
@@ -33,6 +34,7 @@ export function createSources(db: Db, reads: Db = db): Sources {
     events: changeEventSource(db),
     webhooks: webhookStore(db),
     ingest: ingestStore(db),
+    privacy: privacySource(db),
     search: customerSearchSource(reads),
     lifecycle: accountClientLifecycleSource(reads),
     flags: accountFlagsSource(reads),

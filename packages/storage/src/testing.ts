@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { type Database, rowsOf } from "./database";
 import { type DatabaseHandle, openDatabase } from "./open-database";
 
 /**
@@ -32,4 +34,24 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { url: string
       await dropDatabase();
     },
   };
+}
+
+/**
+ * Waits until the change-event feed shows every event committed so far. The feed reads below the
+ * oldest transaction still writing anywhere on the PostgreSQL cluster (transaction ids are
+ * cluster-wide), and other test files write beside this one, so a read right after a write may
+ * not show it yet. A test reads the feed after this, as a poller would find it a moment later.
+ */
+export async function feedCaughtUp(db: Database, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = rowsOf<{ caught_up: boolean }>(
+      await db.execute(sql`select coalesce(max(feed_txid), 0) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        as caught_up from change_events`),
+    );
+    if (row?.caught_up) return;
+    if (Date.now() > deadline)
+      throw new Error(`the change-event feed did not catch up within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

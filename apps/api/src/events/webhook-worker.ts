@@ -32,7 +32,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
   baseDelayMs: 5_000,
   maxDelayMs: 60 * 60 * 1000,
   timeoutMs: 10_000,
-  batch: 32,
+  batch: 200,
 };
 
 /** The body Standard Webhooks recommends: the type, when, and the event itself as `data`. */

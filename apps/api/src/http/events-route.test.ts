@@ -1,3 +1,4 @@
+import { feedCaughtUp } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../test/test-server";
 
@@ -40,6 +41,7 @@ describe("GET /api/events", () => {
   it("answers a reader the events after a cursor, one customer's or all, as events.list does", async () => {
     const first = await createCustomer("EVENTS-HTTP-1");
     const second = await createCustomer("EVENTS-HTTP-2");
+    await feedCaughtUp(server.deps.db);
     const all = await get("?limit=1000", reader);
     expect(all.status).toBe(200);
     const page = (await all.json()) as { items: { customerId: string; type: string }[]; nextCursor: string };

@@ -128,6 +128,26 @@ describe("roles through the router", () => {
     expect((await refusal(writer.audit.forCustomer({ customerInternalId: customerId }))).status).toBe(403);
   });
 
+  it("gives a reader and a writer 403 on every privacy.* procedure, and erases nothing", async () => {
+    const input = { customerInternalId: customerId };
+    for (const token of [readerToken, writerToken]) {
+      const caller = harness.caller({ token });
+      for (const call of [
+        caller.privacy.export(input),
+        caller.privacy.plan(input),
+        caller.privacy.erase(input),
+      ]) {
+        const { status, message } = await refusal(call);
+        expect(status).toBe(403);
+        expect(message).toMatch(/admin access needed/);
+      }
+    }
+    const admin = harness.caller({ token: adminToken });
+    const { tables } = await admin.privacy.export(input);
+    expect(tables.customers).toEqual([expect.objectContaining({ first_name: "Ana", unique_id: "SEED-1" })]);
+    await expect(admin.privacy.plan(input)).resolves.toMatchObject({ canEraseNow: true, blockers: [] });
+  });
+
   it("lets an admin write and read", async () => {
     const admin = harness.caller({ token: adminToken });
     const written = await admin.customers.upsertIndividual(customer("ADMIN-1", "Ioana"));

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useLiveCustomer } from "../api/customer-events";
 import { useHeader } from "../api/customer-queries";
 import { statusOf } from "../api/trpc";
 import { followLink } from "../lib/router";
@@ -22,6 +23,7 @@ import { TransactionsWidget } from "../widgets/transactions-widget";
  */
 export function CustomerPage({ customerId }: { customerId: string }) {
   const header = useHeader(customerId);
+  const liveChanges = useLiveCustomer(customerId);
   const heading = useRef<HTMLHeadingElement>(null);
   const name = header.data?.fullName;
 
@@ -60,6 +62,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <h1 ref={heading} tabIndex={-1} data-testid="page-title">
         {name ?? (header.isError ? "Customer" : "Loading customer…")}
       </h1>
+      <p className="live-note" aria-live="polite" data-testid="live-changes">
+        {liveChanges === 0
+          ? "Up to date: the page refreshes itself when this customer changes."
+          : `Refreshed after ${liveChanges} ${liveChanges === 1 ? "change" : "changes"} made since you opened it.`}
+      </p>
       <div className="grid">
         <HeaderWidget customerId={customerId} />
         <ProfileWidget customerId={customerId} />

@@ -43,7 +43,7 @@ export interface Action<
   kind: K;
   access: Access;
   /** Groups actions in the OpenAPI document and the docs. */
-  tag: "Customers" | "Widgets" | "Ingest" | "Audit" | "Events";
+  tag: "Customers" | "Widgets" | "Ingest" | "Audit" | "Events" | "Privacy";
   /** What the action computes or writes, for messages and documentation: "Account header". */
   title: string;
   /** One sentence for the reference documentation. */

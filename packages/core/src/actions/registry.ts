@@ -41,6 +41,9 @@ import { addUpdateGroupMember } from "./add-update-group-member";
 import { addUpdateIndividualCustomer } from "./add-update-individual-customer";
 import { addUpdateLegalEntityCustomer } from "./add-update-legal-entity-customer";
 import { createUpdateApplication } from "./create-update-application";
+import { privacyErase } from "./privacy-erase";
+import { privacyExport } from "./privacy-export";
+import { privacyPlanAction } from "./privacy-plan";
 
 /**
  * Every action Account360 offers, by its callAction name: the one list the tRPC router, the
@@ -98,6 +101,10 @@ export function createActions(settings: Settings) {
     FTOS_ACC_IngestTasks: ingestTasks,
     FTOS_ACC_IngestCampaignOffers: ingestCampaignOffers,
     FTOS_ACC_IngestPictures: ingestPictures,
+    // Privacy (CONTRACT §10), admin only
+    FTOS_ACC_PrivacyExport: privacyExport,
+    FTOS_ACC_PrivacyPlan: privacyPlanAction,
+    FTOS_ACC_PrivacyErase: privacyErase,
   } as const;
 }
 

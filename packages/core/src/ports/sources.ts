@@ -1,6 +1,7 @@
 import type { ChangeEventSource } from "../events/change-events";
 import type { WebhookStore } from "../events/webhooks";
 import type { IngestStore } from "../ingest/ingest";
+import type { PrivacySource } from "../privacy/privacy-source";
 import type { CustomerRepresentativesSource } from "../use-cases/list-customer-representatives";
 import type { GroupMembersSource } from "../use-cases/list-group-members";
 import type { CustomerSearchSource } from "../use-cases/search-customers";
@@ -29,6 +30,7 @@ export interface Sources {
   events: ChangeEventSource;
   webhooks: WebhookStore;
   ingest: IngestStore;
+  privacy: PrivacySource;
   search: CustomerSearchSource;
   lifecycle: AccountClientLifecycleSource;
   flags: AccountFlagsSource;

@@ -121,7 +121,8 @@ export interface AuditEntry {
   entity: string;
   recordId: string;
   customerId: string;
-  operation: "created" | "updated";
+  /** `erased` for a privacy erasure (CONTRACT §10), whose changes hold the plan, no personal value. */
+  operation: "created" | "updated" | "erased";
   changes: FieldChanges;
 }
 

@@ -48,7 +48,7 @@ export const auditEntrySchema = z.object({
   entity: z.string(),
   recordId: z.string(),
   customerId: z.string(),
-  operation: z.enum(["created", "updated"]),
+  operation: z.enum(["created", "updated", "erased"]),
   changes: z.record(z.string(), changeSchema),
 });
 export const customerAuditResult = z.object({

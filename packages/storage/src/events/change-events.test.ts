@@ -3,7 +3,7 @@ import { examples, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSources } from "../sources";
-import { openTestDatabase } from "../testing";
+import { feedCaughtUp, openTestDatabase } from "../testing";
 import { deleteExpiredEvents } from "./retention";
 
 /**
@@ -28,6 +28,7 @@ const run = (name: keyof typeof actions, input: unknown, userName = "events.writ
 const feed = (input: unknown) => runAction(actions.FTOS_ACC_ListChangeEvents, sources, input);
 
 async function eventsOf(customerId: string): Promise<ChangeEvent[]> {
+  await feedCaughtUp(handle.db);
   const all: ChangeEvent[] = [];
   let after: string | null = null;
   for (;;) {
@@ -137,6 +138,33 @@ describe("change events", () => {
     }
   });
 
+  it("are written for legal entities and group memberships too", async () => {
+    const company = (name: string, UniqueID: string, accountType: string) =>
+      run("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", {
+        CustomerInfo: {
+          name,
+          UniqueID,
+          registrationNumber: `J40/${UniqueID}`,
+          industry: "Construction",
+          accountType,
+        },
+      }) as Promise<{ customerInternalId: string }>;
+    const group = await company("Grup Test", uniqueId(), "Group");
+    const member = await company("Membru Test SRL", uniqueId(), "Company");
+    await run("FTOS_ACC_CB_AddUpdateGroupMember", {
+      GroupMemberInfo: {
+        groupInternalId: group.customerInternalId,
+        customerInternalId: member.customerInternalId,
+        role: "Subsidiary",
+        startDate: "2024-01-01",
+      },
+    });
+    const memberEvents = await eventsOf(member.customerInternalId);
+    expect(memberEvents.map((e) => e.type)).toEqual(["customer.created", "groupMember.created"]);
+    expect(memberEvents[1]).toMatchObject({ sequence: 2, action: "FTOS_ACC_CB_AddUpdateGroupMember" });
+    expect(memberEvents[1]?.changes.role).toEqual({ old: null, new: "Subsidiary" });
+  });
+
   it("are not written for an unchanged upsert or a refused write", async () => {
     const customerId = await newCustomer();
     const same = await run("FTOS_ACC_CB_AddUpdateIndividualCustomer", customerWith(customerId));
@@ -171,7 +199,8 @@ describe("change events", () => {
 
   it("page through everything exactly once and in each customer's order, while writes go on", async () => {
     const customers = await Promise.all([0, 1, 2, 3].map(() => newCustomer()));
-    let after = (await feed({ limit: 1 })).nextCursor;
+    await feedCaughtUp(handle.db);
+    let after = (await feed(null)).nextCursor;
     for (
       let page = await feed({ after, limit: 1000 });
       page.items.length > 0;
@@ -193,12 +222,17 @@ describe("change events", () => {
       writing = false;
     });
     const seen: ChangeEvent[] = [];
+    let caughtUp = false;
     for (let emptyAfterWrites = 0; emptyAfterWrites < 2; ) {
-      const stillWriting = writing;
+      // Once the writes are done and the feed shows them all, two empty pages end the reading.
+      if (!writing && !caughtUp) {
+        await feedCaughtUp(handle.db);
+        caughtUp = true;
+      }
       const page = await feed({ after, limit: 3 });
       seen.push(...page.items);
       after = page.nextCursor;
-      if (page.items.length === 0 && !stillWriting) emptyAfterWrites++;
+      if (page.items.length === 0 && caughtUp) emptyAfterWrites++;
     }
     await writers;
     expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);

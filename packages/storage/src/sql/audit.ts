@@ -66,6 +66,9 @@ interface AuditedChanges {
   events?: { batchType: string };
 }
 
+/** CONTRACT §9 names a legal entity's events as a customer's: both are accounts of one kind of record. */
+const EVENT_ENTITY_OF: Record<string, string> = { legalEntity: "customer" };
+
 /** Per record of a batch: `{old: {field: old, …}, new: {field: new, …}}` of its changed fields. */
 const recordChanges = sql`jsonb_build_object(
     'old', (select jsonb_object_agg(key, value -> 'old') from jsonb_each(audited.changes)),
@@ -81,6 +84,8 @@ const recordChanges = sql`jsonb_build_object(
 export function auditedChanges(entry: AuditedChanges): SQL {
   const text = (value: Param | string) => sql`${value}::text`;
   const changes = entry.changesAreJsonb ? entry.changes : sql`${entry.changes}::text::jsonb`;
+  const eventEntity =
+    typeof entry.entity === "string" ? (EVENT_ENTITY_OF[entry.entity] ?? entry.entity) : entry.entity;
   const audited = sql`audited as (
     insert into ${auditLog} (${auditColumns})
     select ${text(entry.userName)}, ${text(entry.action)}, ${text(entry.entity)}, ${entry.recordId},
@@ -98,7 +103,7 @@ export function auditedChanges(entry: AuditedChanges): SQL {
       )`
     : sql`evented as (
         insert into ${changeEvents} (${eventColumns})
-        select customer_id, sequence, sequenced.feed_txid, entity || '.' || operation, at, user_name, action,
+        select customer_id, sequence, sequenced.feed_txid, ${text(eventEntity)} || '.' || operation, at, user_name, action,
           record_id, changes
         from audited join sequenced using (customer_id, sequence)
       )`;

@@ -1,0 +1,165 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openTestDatabase } from "@account360/storage/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../boot";
+import { loadEnv } from "../env";
+import { parseWebhookArgs, UsageError } from "./webhook";
+
+const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+const script = fileURLToPath(new URL("./webhook.ts", import.meta.url));
+
+/**
+ * `pnpm webhook` in a child process: against PostgreSQL when DATABASE_URL is set (a fresh test
+ * database), else a temporary PGlite directory, opened by the command itself or, while a server
+ * holds it, handed to that server through its admin socket.
+ */
+let pgHandle: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+const root = mkdtempSync(join(tmpdir(), "a360-webhook-cli-"));
+const pgliteDir = join(root, "pglite");
+const secret = () => `whsec_${randomBytes(32).toString("base64")}`;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) pgHandle = await openTestDatabase();
+}, 60_000);
+afterAll(async () => {
+  await pgHandle?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function runCli(
+  args: string[],
+  stdin = "",
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: pgHandle?.url ?? "",
+    PGLITE_DIR: pgliteDir,
+    LOG_LEVEL: "silent",
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [script, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const idOf = (line: string) => line.match(/endpoint ([0-9a-f-]{36})/)?.[1] ?? "";
+
+describe("pnpm webhook", () => {
+  it("adds an endpoint with its secret from stdin, lists it, removes it", async () => {
+    const added = await runCli(
+      [
+        "add",
+        "--url",
+        "https://crm.example.ro/hooks",
+        "--types",
+        "customer.*,address.created",
+        "--secret-stdin",
+      ],
+      `${secret()}\n`,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(
+      /^Added webhook endpoint [0-9a-f-]{36} for customer\.\*, address\.created: https:\/\/crm\.example\.ro\/hooks\n$/,
+    );
+    const id = idOf(added.stdout);
+    const listed = await runCli(["list"]);
+    expect(listed.stdout).toContain(
+      `${id}  https://crm.example.ro/hooks  customer.*,address.created  delivering  0 undelivered`,
+    );
+    expect(listed.stdout).not.toContain("whsec_");
+    expect((await runCli(["remove", "--id", id])).stdout).toBe(
+      `Removed webhook endpoint ${id} and its undelivered events.\n`,
+    );
+    expect((await runCli(["list"])).stdout).toBe("No webhook endpoints.\n");
+    const again = await runCli(["remove", "--id", id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`No webhook endpoint has endpointId ${id}.`);
+  }, 120_000);
+
+  it("refuses a bad endpoint naming each field, exit code 2, storing nothing", async () => {
+    const refused = await runCli(
+      ["add", "--url", "ftp://x", "--types", "customer", "--secret-stdin"],
+      "short",
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/\n {2}url: url must be an http:\/\/ or https:\/\/ URL/);
+    expect(refused.stderr).toMatch(/\n {2}secret: /);
+    expect(refused.stderr).toMatch(/\n {2}types\.0: /);
+    expect((await runCli(["list"])).stdout).toBe("No webhook endpoints.\n");
+  }, 60_000);
+
+  it.runIf(!process.env.DATABASE_URL)(
+    "hands the command to a running server that holds the PGlite directory",
+    async () => {
+      const env = loadEnv({
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        DATABASE_URL: "",
+        PGLITE_DIR: pgliteDir,
+      });
+      const server = await startServer({ env });
+      try {
+        await server.ready;
+        const added = await runCli(
+          ["add", "--url", "http://127.0.0.1:9/hook", "--types", "*", "--secret-stdin"],
+          secret(),
+        );
+        expect(added.code, added.stderr).toBe(0);
+        const id = idOf(added.stdout);
+        expect((await runCli(["list"])).stdout).toContain(`${id}  http://127.0.0.1:9/hook  *  delivering`);
+        const resumed = await runCli(["resume", "--id", id]);
+        expect(resumed.stdout).toBe(`Resumed webhook endpoint ${id}; 0 events to deliver.\n`);
+        expect((await runCli(["remove", "--id", id])).code).toBe(0);
+      } finally {
+        await server.stop();
+      }
+    },
+    120_000,
+  );
+});
+
+describe("the arguments of pnpm webhook", () => {
+  it("are refused with a sentence before anything runs", () => {
+    const refusal = (args: string[]) => {
+      try {
+        parseWebhookArgs(args);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+    };
+    expect(refusal(["add", "--url", "u", "--types", "*", "--secret", "whsec_x"])).toMatch(
+      /never taken from the command line/,
+    );
+    expect(refusal(["add", "--url", "u", "--types", "*"])).toMatch(/--secret-stdin/);
+    expect(refusal(["add", "--types", "*", "--secret-stdin"])).toBe("--url is required");
+    expect(refusal(["list", "--id", "x"])).toBe("list does not take --id");
+    expect(refusal(["remove"])).toBe("--id is required");
+    expect(refusal(["purge"])).toMatch(/unknown command 'purge'/);
+    expect(
+      parseWebhookArgs(["add", "--url", "u", "--types", "a.*", "--types", "b.created,c.*", "--secret-stdin"]),
+    ).toEqual({
+      command: "add",
+      url: "u",
+      types: ["a.*", "b.created", "c.*"],
+    });
+  });
+});
