@@ -37,7 +37,7 @@ export function createAppDeps(
   return {
     db: handle.db,
     dbKind: handle.kind,
-    sources: createSources(handle.sql),
+    sources: createSources(handle.sql, handle.readSql),
     actions: app.actions,
     router: app.router,
     env: options.env,

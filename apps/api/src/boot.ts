@@ -95,6 +95,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         pgliteDir: env.PGLITE_DIR,
         maxConnections: env.DB_POOL_SIZE,
         warn: (message) => logger.warn(message),
+        readUrl: env.DATABASE_READ_URL,
+        maxReplicaLagMs: env.MAX_REPLICA_LAG_MS,
+        readObserver: {
+          read: (target) => metrics.reads.inc({ target }),
+          fallback: (reason) => metrics.readFallbacks.inc({ reason }),
+        },
       })
     : null;
   let adminSocket: NetServer | null = null;
@@ -103,6 +109,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const ready = (opening ?? Promise.reject(new Error("this process has no database"))).then(
     async (handle) => {
       metrics.pool.set(handle.kind === "postgres" ? env.DB_POOL_SIZE : 1);
+      const replica = handle.replica;
+      if (replica) metrics.watchReplicaLag(() => replica.lagMs);
       const auth = createAuthService({ database: handle, tokenTtlSeconds: env.TOKEN_TTL_SECONDS });
       deps = createAppDeps(app, handle, { env, logger, auth });
       logger.info({ database: handle.kind }, "database ready");

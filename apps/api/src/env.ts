@@ -87,6 +87,16 @@ export const envSchema = z.object({
     message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, 2001:db8::/32)",
   }),
   DB_POOL_SIZE: positiveInt(20),
+  /** A hot standby of DATABASE_URL for widgets and search (CONTRACT §11); ignored on PGlite. */
+  DATABASE_READ_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(
+      z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_READ_URL must be a postgres:// URL" }).optional(),
+    ),
+  /** Past this replay lag widgets and search read from the primary. */
+  MAX_REPLICA_LAG_MS: positiveInt(1000),
   /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
   EVENT_RETENTION_DAYS: positiveInt(30),
   /** Years financial records are kept after the relationship ended, under the erased customer's pseudonym (CONTRACT §10). */

@@ -33,6 +33,32 @@ export function createMetrics() {
     help: "Connections the database pool may open (1 for embedded PGlite)",
     registers: [registry],
   });
+  const reads = new Counter({
+    name: "account360_db_reads_total",
+    help: "Widget and search statements, by the database that answered (primary or standby)",
+    labelNames: ["target"] as const,
+    registers: [registry],
+  });
+  const readFallbacks = new Counter({
+    name: "account360_db_read_fallbacks_total",
+    help: "Widget and search statements sent to the primary instead of the standby, by why (lag, down, error)",
+    labelNames: ["reason"] as const,
+    registers: [registry],
+  });
+  let lagOf: (() => number | null) | null = null;
+  new Gauge({
+    name: "account360_db_replica_lag_seconds",
+    help: "The standby's replay lag at its last probe (-1 while it does not answer; 0 without a standby)",
+    registers: [registry],
+    collect() {
+      const lagMs = lagOf?.();
+      this.set(lagMs === undefined ? 0 : lagMs === null ? -1 : lagMs / 1000);
+    },
+  });
+  /** The standby's probe, read when /metrics is scraped: the probe keeps the figure. */
+  const watchReplicaLag = (read: () => number | null) => {
+    lagOf = read;
+  };
   const actionLabels = new Set<string>();
   /**
    * The routes label requests with known names only; this is the backstop should one ever pass a
@@ -44,7 +70,7 @@ export function createMetrics() {
     actionLabels.add(label);
     return label;
   };
-  return { registry, requests, latency, inflight, pool, actionLabel };
+  return { registry, requests, latency, inflight, pool, reads, readFallbacks, watchReplicaLag, actionLabel };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -39,7 +39,23 @@ export const DATA_TABLES: readonly string[] = [
   "audit_log",
   "change_events",
   "webhook_deliveries",
+  "application_keys",
 ];
+
+/**
+ * Each loaded application claims its (source, externalId) in the key table (CONTRACT §11), as the
+ * write path does; a pair another customer's application holds fails the load, as the unique
+ * index did before the key table. A database migrated only up to before the key table (the
+ * migrations' own test seeds one) has nothing to claim into; migration 0009 claims for it.
+ */
+export const CLAIM_APPLICATION_KEYS = `do $$ begin
+  if to_regclass('application_keys') is not null then
+    insert into application_keys (source, external_id, customer_id)
+      select a.source, a.external_id, a.customer_id from applications a
+      where not exists (select 1 from application_keys k
+        where k.source = a.source and k.external_id = a.external_id and k.customer_id = a.customer_id);
+  end if;
+end $$`;
 export const RESET_STATEMENT = `truncate table ${DATA_TABLES.join(", ")} cascade`;
 
 /**

@@ -143,18 +143,16 @@ describe("seedDatabase", () => {
 
   it("leaves nothing behind when the database refuses part of a load", async () => {
     const before = await storedCounts(db);
-    // A transaction already holding the external id of the next run's first transaction.
-    const [holder] = await queryRows<{ id: string }>(db, "select id::text as id from customers limit 1");
+    // A customer already holding the id of the next run's second customer (external ids are per
+    // customer now, CONTRACT §11, so a transaction of another customer no longer collides).
     await queryRows(
       db,
-      `insert into transactions (customer_id, external_id, booking_date, indicator, direction, inter_intra, currency, amount)
-       values ('${holder?.id}', 'TX-9-0000000-00000', '${anchor}', 'Transfer', 'Incoming', 'Inter', 'RON', 1)`,
+      `insert into customers (id, unique_id, first_name, last_name, email, mobile_phone)
+       values ('${customerIdOf(9, 1)}', 'HOLDER-9', 'Ana', 'Holder', 'ana@example.ro', '+40700000000')`,
     );
-    await expect(seedDatabase(db, { ...run, seed: 9 })).rejects.toThrow(
-      /transactions_external_id_key|duplicate key/,
-    );
+    await expect(seedDatabase(db, { ...run, seed: 9 })).rejects.toThrow(/customers_pkey|duplicate key/);
     const after = await storedCounts(db);
-    expect(after).toEqual({ ...before, transactions: before.transactions + 1 });
+    expect(after).toEqual({ ...before, customers: before.customers + 1 });
     expect(await queryRows(db, `select 1 from customers where id = '${customerIdOf(9, 0)}'`)).toEqual([]);
   });
 

@@ -95,3 +95,21 @@ describe("a PGlite directory", () => {
     await after.close();
   }, 60_000);
 });
+
+describe("DATABASE_READ_URL on PGlite", () => {
+  it("is ignored with a warning, and reads go to the one database", async () => {
+    const warnings: string[] = [];
+    const handle = await openDatabase({
+      pgliteDir: "memory://",
+      readUrl: "postgres://postgres@127.0.0.1:1/none",
+      warn: (message) => warnings.push(message),
+    });
+    try {
+      expect(warnings).toEqual(["DATABASE_READ_URL is ignored: it needs DATABASE_URL (PostgreSQL)."]);
+      expect(handle.replica).toBeNull();
+      expect(await handle.readSql.execute(sql`select 1 as one`, "one")).toEqual([{ one: 1 }]);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -11,6 +11,8 @@ import { lockPgliteDirectory } from "./pglite-lock";
 import { makePgliteDirectoryPrivate, PrivateNodeFS } from "./pglite-permissions";
 import * as schema from "./schema";
 import { type Db, pgliteDb, postgresDb } from "./sql/db";
+import { type ReplicaProbe, startReplicaProbe } from "./sql/replica-lag";
+import { type ReadObserver, routedReadDb } from "./sql/routed-reads";
 
 /** Any constant shared by every process: serialises migrations run by servers starting together. */
 const MIGRATION_LOCK_KEY = 360_360_360;
@@ -20,6 +22,13 @@ export interface DatabaseHandle {
   db: Database;
   /** The prepared-statement client the request path runs on. */
   sql: Db;
+  /**
+   * For the read ports that may lag (widgets, search): the standby of DATABASE_READ_URL while it
+   * is usable, else `sql` itself. Nothing that must see its own write reads through it.
+   */
+  readSql: Db;
+  /** The standby's probe; null without a standby. */
+  replica: ReplicaProbe | null;
   kind: DatabaseKind;
   /** The raw postgres.js client, for bulk loading and benchmarks; null on PGlite. */
   postgres: postgres.Sql | null;
@@ -38,29 +47,83 @@ export interface OpenDatabaseOptions {
   maxConnections?: number | undefined;
   /** Told what the opener had to repair (PGlite files left open to other users). */
   warn?: ((message: string) => void) | undefined;
+  /** A hot standby of the PostgreSQL at `url`, for widgets and search (CONTRACT §11). */
+  readUrl?: string | undefined;
+  /** Past this replay lag the standby is not read from (default 1000). */
+  maxReplicaLagMs?: number | undefined;
+  /** Counts the routed reads per target and the fallbacks. */
+  readObserver?: ReadObserver | undefined;
+  /** The migrations to apply; the package's own by default (a test applies a prefix of them). */
+  migrationsFolder?: string | undefined;
 }
+
+const ignoreReads: ReadObserver = { read: () => {}, fallback: () => {} };
 
 /** Opens the database the options name and applies every pending migration before answering. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  return options.url
-    ? openPostgres(options.url, options.maxConnections ?? 20)
-    : openPglite(options.pgliteDir, options.warn);
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 20, options);
+  if (options.readUrl) options.warn?.("DATABASE_READ_URL is ignored: it needs DATABASE_URL (PostgreSQL).");
+  return openPglite(options.pgliteDir, options.warn, options.migrationsFolder);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  await migratePostgresOnce(url);
+async function openPostgres(url: string, max: number, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  await migratePostgresOnce(url, options.migrationsFolder ?? migrationsFolder);
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const primary = postgresDb(client);
+  const reads = options.readUrl ? openStandby(client, primary, options.readUrl, max, options) : null;
   return {
     db,
-    sql: postgresDb(client),
+    sql: primary,
+    readSql: reads?.db ?? primary,
+    replica: reads?.probe ?? null,
     kind: "postgres",
     postgres: client,
     pglite: null,
+    // The primary only: a standby that is down costs freshness, not readiness.
     ping: async () => {
       await client.unsafe("select 1", [], { prepare: true });
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await reads?.close();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * A standby statement slower than this is given up and answered by the primary: a standby that
+ * accepts connections but stalls must not hold widgets for long.
+ */
+const STANDBY_STATEMENT_TIMEOUT_MS = 5_000;
+
+/** Connects lazily, so a standby that is down at start delays nothing; the probe finds it later. */
+function openStandby(
+  primaryClient: postgres.Sql,
+  primary: Db,
+  url: string,
+  max: number,
+  options: OpenDatabaseOptions,
+) {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 2,
+    connection: { statement_timeout: STANDBY_STATEMENT_TIMEOUT_MS },
+  });
+  const maxLagMs = options.maxReplicaLagMs ?? 1000;
+  const probe = startReplicaProbe(primaryClient, client, {
+    maxLagMs,
+    intervalMs: Math.min(1000, Math.max(50, Math.floor(maxLagMs / 4))),
+  });
+  void probe.probeNow();
+  return {
+    probe,
+    db: routedReadDb(primary, postgresDb(client, false, false), probe, options.readObserver ?? ignoreReads),
+    close: async () => {
+      probe.stop();
+      await client.end({ timeout: 5 });
+    },
   };
 }
 
@@ -68,17 +131,21 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  * Migrates over one dedicated connection that holds an advisory lock, so servers starting
  * together against one database apply each migration once.
  */
-async function migratePostgresOnce(url: string): Promise<void> {
+async function migratePostgresOnce(url: string, folder: string): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
   } finally {
     await client.end({ timeout: 5 });
   }
 }
 
-async function openPglite(dir = "memory://", warn?: (message: string) => void): Promise<DatabaseHandle> {
+async function openPglite(
+  dir = "memory://",
+  warn?: (message: string) => void,
+  folder = migrationsFolder,
+): Promise<DatabaseHandle> {
   const inMemory = dir === "memory://" || dir === "";
   const release = inMemory ? () => {} : lockPgliteDirectory(dir);
   let client: PGlite | undefined;
@@ -93,7 +160,7 @@ async function openPglite(dir = "memory://", warn?: (message: string) => void): 
     }
     client = inMemory ? new PGlite() : new PGlite({ fs: new PrivateNodeFS(dir) });
     await client.waitReady;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
   } catch (error) {
     await client?.close().catch(() => {});
     release();
@@ -104,6 +171,8 @@ async function openPglite(dir = "memory://", warn?: (message: string) => void): 
   return {
     db,
     sql: pgliteDb(pglite),
+    readSql: pgliteDb(pglite),
+    replica: null,
     kind: "pglite",
     postgres: null,
     pglite,

@@ -23,30 +23,34 @@ import { recentInteractionsSource } from "./widgets/recent-interactions";
 import { revenuesSource } from "./widgets/revenues";
 import { transactionValuesSource } from "./widgets/transaction-values";
 
-/** Every port of the core over one database, built once per process. */
-export function createSources(db: Db): Sources {
+/**
+ * Every port of the core over one database, built once per process. `reads` serves the widgets and
+ * search, which may lag a little (a standby, CONTRACT §11); everything else, above all what must
+ * see its own write, the events feed and audit, runs on `db`, the primary.
+ */
+export function createSources(db: Db, reads: Db = db): Sources {
   return {
     writes: createWriteStore(db),
     events: changeEventSource(db),
     webhooks: webhookStore(db),
     ingest: ingestStore(db),
     privacy: privacySource(db),
-    search: customerSearchSource(db),
-    lifecycle: accountClientLifecycleSource(db),
-    flags: accountFlagsSource(db),
-    header: accountHeaderSource(db),
-    picture: accountPictureSource(db),
-    pendingActivities: accountPendingActivitiesSource(db),
-    productPortfolio: productPortfolioSource(db),
-    productSuggestions: productSuggestionsSource(db),
-    profileComplete: profileCompleteSource(db),
-    profitability: profitabilitySource(db),
-    profitabilityIndicators: profitabilityIndicatorsSource(db),
-    recentInteractions: recentInteractionsSource(db),
-    revenues: revenuesSource(db),
-    transactionValues: transactionValuesSource(db),
+    search: customerSearchSource(reads),
+    lifecycle: accountClientLifecycleSource(reads),
+    flags: accountFlagsSource(reads),
+    header: accountHeaderSource(reads),
+    picture: accountPictureSource(reads),
+    pendingActivities: accountPendingActivitiesSource(reads),
+    productPortfolio: productPortfolioSource(reads),
+    productSuggestions: productSuggestionsSource(db, reads),
+    profileComplete: profileCompleteSource(reads),
+    profitability: profitabilitySource(reads),
+    profitabilityIndicators: profitabilityIndicatorsSource(reads),
+    recentInteractions: recentInteractionsSource(reads),
+    revenues: revenuesSource(reads),
+    transactionValues: transactionValuesSource(reads),
     groupMembers: groupMembersSource(db),
     representatives: representativeLinksSource(db),
-    groupExposure: groupExposureSource(db),
+    groupExposure: groupExposureSource(reads),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuditStamp, RepresentativeFields, WriteStore } from "../ports/write-store";
+import type { AuditStamp, RepresentativeFields, WriteStore, WriteTransaction } from "../ports/write-store";
 import { optional, required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
@@ -86,6 +86,11 @@ export async function upsertCustomerRepresentative(
           customerRepresentativeNo,
           accountRelationType,
         };
+        if (
+          next.customerRepresentativeNo !== stored.customerRepresentativeNo &&
+          !(await tx.accountOf(next.customerRepresentativeNo))
+        )
+          throw unknownRepresentative();
         const operation = await saveChanges(tx, "representative", stored, next, stamp);
         return { customerRepresentativeIdentifier, operation };
       });
@@ -113,9 +118,34 @@ export async function upsertCustomerRepresentative(
           customerRepresentativeIdentifier: stored.id,
           operation: "unchanged",
         }),
+        absent: (tx) => requireRepresentative(tx, fields),
       },
     );
   });
+}
+
+/**
+ * The representative is another customer (another shard once distributed, CONTRACT §11), so no
+ * foreign key checks it: the create's insert requires it to exist, and these say why nothing was
+ * stored, or refuse a link moved to a customer that does not exist.
+ */
+const unknownRepresentative = () =>
+  notFound(
+    "customerRepresentativeNo",
+    "No customer has the customerInternalId given as customerRepresentativeNo.",
+    "customerRepresentativeNo does not name an existing customer",
+  );
+
+async function requireRepresentative(tx: WriteTransaction, fields: RepresentativeFields): Promise<void> {
+  if (!(await tx.accountOf(fields.customerInternalId))) {
+    // The wording of the customer's foreign key, which still decides when the representative exists.
+    throw notFound(
+      "customerInternalId",
+      "No customer has this customerInternalId.",
+      "customerInternalId does not name an existing customer",
+    );
+  }
+  if (!(await tx.accountOf(fields.customerRepresentativeNo))) throw unknownRepresentative();
 }
 
 export const addUpdateCustomerRepresentative = defineAction({

@@ -167,27 +167,31 @@ describe("ingestBatch", () => {
     expect(error.fieldErrors[0]?.field).toBe("rows.0.contractNo");
   });
 
-  it("is 409 naming the row when an external id belongs to another customer, and changes nothing", async () => {
+  it("keeps external ids per customer: the same one under another customer is that customer's own record", async () => {
     const owner = await insertCustomer(handle.db);
-    const intruder = await insertCustomer(handle.db);
+    const other = await insertCustomer(handle.db);
     const row = contractRowFor(owner, { balance: "1.00" });
     await ingestBatch(handle.sql, "contracts", [row], "feeder");
-    const fresh = contractRowFor(intruder);
-    const error = await refusal(
-      ingestBatch(
-        handle.sql,
-        "contracts",
-        [fresh, { ...row, customerInternalId: intruder, balance: "2.00" }],
-        "feeder",
-      ),
+    const result = await ingestBatch(
+      handle.sql,
+      "contracts",
+      [{ ...row, customerInternalId: other, balance: "2.00" }],
+      "feeder",
     );
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors).toEqual([
-      { field: "rows.1.externalId", message: expect.stringContaining(row.externalId) },
-    ]);
-    const [stored] = await handle.db.select().from(contracts).where(eq(contracts.externalId, row.externalId));
-    expect(stored).toMatchObject({ customerId: owner, balance: "1.00" });
-    expect(await countRows(handle.db, "contracts", intruder)).toBe(0);
+    expect(result).toEqual({ inserted: 1, updated: 0 });
+    const stored = await handle.db.select().from(contracts).where(eq(contracts.externalId, row.externalId));
+    expect(stored.map((c) => [c.customerId, c.balance]).sort()).toEqual(
+      [
+        [owner, "1.00"],
+        [other, "2.00"],
+      ].sort(),
+    );
+    // Sent again under the first customer, it updates that customer's record only.
+    expect(await ingestBatch(handle.sql, "contracts", [{ ...row, balance: "3.00" }], "feeder")).toEqual({
+      inserted: 0,
+      updated: 1,
+    });
+    expect(await countRows(handle.db, "contracts", other)).toBe(1);
   });
 
   it("is 409 when a new external id names a contract number the customer already has", async () => {

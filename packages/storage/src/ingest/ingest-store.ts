@@ -28,11 +28,12 @@ function recordset<K extends IngestKind>(columns: IngestColumn<K>[], rows: reado
   return sql`jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as r(${raw(types)})`;
 }
 
-type Problem = { i: number; problem: "customer" | "contract" | "owner" | "natural"; other: string | null };
+type Problem = { i: number; problem: "customer" | "contract" | "natural"; other: string | null };
 
 /**
- * One query finding every row that names an unknown customer or contract (404) or whose key
- * belongs to another customer or record (409), so the refusal names each row.
+ * One query finding every row that names an unknown customer or contract (404) or whose natural
+ * key belongs to another record (409), so the refusal names each row. External ids are unique per
+ * customer (CONTRACT §11): the same one under two customers names two records.
  */
 async function findProblems<K extends IngestKind>(
   db: Db,
@@ -47,10 +48,6 @@ async function findProblems<K extends IngestKind>(
     sql`select r.i, 'customer' as problem, null::text as other from r
         where not exists (select 1 from customers c where c.id = r.customer_id)`,
   ];
-  if (table.key === "external_id") {
-    checks.push(sql`select r.i, 'owner', null from r join ${t} t on t.external_id = r.external_id
-        where t.customer_id <> r.customer_id`);
-  }
   if (table.naturalKey) {
     const same = raw(table.naturalKey.columns.map((c) => `t.${c} = r.${c}`).join(" and "));
     checks.push(sql`select r.i, 'natural', t.external_id from r join ${t} t on ${same}
@@ -90,11 +87,6 @@ function refusalOf<K extends IngestKind>(
           field: `rows.${i}.contractNo`,
           message: `Customer ${row.customerInternalId} has no contract ${row.contractNo}; ingest the contract first`,
         };
-      case "owner":
-        return {
-          field: `rows.${i}.externalId`,
-          message: `externalId ${row.externalId} belongs to another customer's record`,
-        };
       default:
         return {
           field: `rows.${i}.${table.naturalKey?.field ?? "externalId"}`,
@@ -131,6 +123,10 @@ function upsertStatement<K extends IngestKind>(
   kind: K,
 ): SQL {
   const { columns, key } = table;
+  // The conflict target: a unique index, per customer for external ids (CONTRACT §11).
+  const keyColumns = key === "external_id" ? ["customer_id", key] : [key];
+  const keyList = keyColumns.join(", ");
+  const sameKey = (a: string, b: string) => keyColumns.map((c) => `${a}.${c} = ${b}.${c}`).join(" and ");
   const names = columns.map((c) => c.column);
   const inserted = columns.map((c) => c.insert ?? `r.${c.column}`);
   const set = columns
@@ -148,17 +144,16 @@ function upsertStatement<K extends IngestKind>(
     .join(" || ");
   return sql`with r as (select * from ${recordset(columns, rows)}),
     o as (select ${raw(names.map((n) => `t.${n}`).join(", "))} from ${raw(table.table)} t
-          where t.${raw(key)} in (select r.${raw(key)} from r)),
+          where (${raw(keyColumns.map((c) => `t.${c}`).join(", "))}) in (select ${raw(keyColumns.map((c) => `r.${c}`).join(", "))} from r)),
     u as (
       insert into ${raw(table.table)} as t (${raw(names.join(", "))})
       select ${raw(inserted.join(", "))} from r order by r.${raw(key)}
-      on conflict (${raw(key)}) do update set ${raw(set.join(", "))}
-      ${key === "external_id" ? raw("where t.customer_id = excluded.customer_id") : raw("")}
+      on conflict (${raw(keyList)}) do update set ${raw(set.join(", "))}
       returning t.${raw(table.idColumn)} as record_id, (t.xmax = 0) as inserted, ${raw(names.map((n) => `t.${n}`).join(", "))}
     ),
     c as (
       select u.record_id, u.customer_id, u.inserted, ${raw(changes)} as changes
-      from u left join o on o.${raw(key)} = u.${raw(key)}
+      from u left join o on ${raw(sameKey("o", "u"))}
     ),
     changed as (select * from c where inserted or changes <> '{}'::jsonb),
     sequenced as (${sequencedCustomers(sql`select customer_id from changed`)}),
@@ -191,13 +186,6 @@ async function upsertBatch<K extends IngestKind>(
       `ingest ${kind}`,
     );
     const result = { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
-    if (result.inserted + result.updated !== rows.length) {
-      // A concurrent batch gave one of these external ids to another customer after the check.
-      throw new AppError(
-        "CONFLICT",
-        "An externalId of the batch was just stored for another customer; nothing was stored.",
-      );
-    }
     return result;
   });
 }

@@ -37,6 +37,11 @@ export const heldTables: HeldTable[] = [
     orderBy: [schema.groupMembers.id],
   },
   byId(schema.applications),
+  {
+    table: schema.applicationKeys,
+    owners: [schema.applicationKeys.customerId],
+    orderBy: [schema.applicationKeys.source, schema.applicationKeys.externalId],
+  },
   byId(schema.agreements),
   byId(schema.contracts),
   byId(schema.instalments),

@@ -2,6 +2,7 @@ import { createActions, DEFAULT_SETTINGS, type IngestKind, type Sources } from "
 import { examples, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { type Database, rowsOf } from "../database";
+import { CROSS_CUSTOMER_COLUMNS } from "../distribution-keys";
 import { sampleRows, uid } from "../ingest/test-kit";
 import { webhookDeliveries, webhookEndpoints } from "../schema";
 
@@ -130,7 +131,10 @@ export async function queueWebhookDelivery(db: Database, customerId: string): Pr
   await db.insert(webhookDeliveries).values({ endpointId: endpoint!.id, customerId, sequence: 1 });
 }
 
-/** The tables of the database and, for each, the columns that name a customer (customer_id, or a key to customers). */
+/**
+ * The tables of the database and, for each, the columns that name a customer (customer_id, a key
+ * to customers, or one of the cross-customer columns without a key).
+ */
 export async function catalogTables(db: Database): Promise<Map<string, string[]>> {
   const tables = rowsOf<{ name: string }>(
     await db.execute(sql`select table_name as name from information_schema.tables
@@ -146,7 +150,11 @@ export async function catalogTables(db: Database): Promise<Map<string, string[]>
       union select 'customers', 'id'`),
   );
   const result = new Map<string, string[]>(tables.map((t) => [t.name, []]));
-  for (const link of links) result.get(link.table)?.push(link.column);
+  // Those name a customer too, without a foreign key (CONTRACT §11: another shard).
+  for (const link of [...links, ...CROSS_CUSTOMER_COLUMNS]) {
+    const columns = result.get(link.table);
+    if (columns && !columns.includes(link.column)) columns.push(link.column);
+  }
   return result;
 }
 

@@ -19,8 +19,8 @@ describe("toAppError", () => {
       ]);
     }
     expect(
-      toAppError(wrapped({ code: "23503", constraint: "representatives_representative_id_customers_id_fk" })),
-    ).toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "customerRepresentativeNo" }] });
+      toAppError(wrapped({ code: "23503", constraint: "representatives_customer_id_customers_id_fk" })),
+    ).toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "customerInternalId" }] });
   });
 
   it("answers other unique and reference violations as 409 and 404 without naming a field", () => {

@@ -65,7 +65,7 @@ const byConstraint: Record<string, Refusal> = {
     field: "accountRelationType",
     fieldMessage: "the customer already has this representative with this relation type",
   },
-  applications_source_external_id_key: {
+  application_keys_source_external_id_pk: {
     code: "CONFLICT",
     message: "Another application already has this source and externalId.",
     field: "externalId",
@@ -87,23 +87,11 @@ const byConstraint: Record<string, Refusal> = {
   agreements_customer_id_customers_id_fk: missingCustomer,
   applications_customer_id_customers_id_fk: missingCustomer,
   representatives_customer_id_customers_id_fk: missingCustomer,
-  representatives_representative_id_customers_id_fk: {
-    code: "NOT_FOUND",
-    message: "No customer has the customerInternalId given as customerRepresentativeNo.",
-    field: "customerRepresentativeNo",
-    fieldMessage: "customerRepresentativeNo does not name an existing customer",
-  },
   group_members_group_customer_key: {
     code: "CONFLICT",
     message: "The customer is already a member of this group.",
     field: "customerInternalId",
     fieldMessage: "the customer is already a member of this group",
-  },
-  group_members_group_id_customers_id_fk: {
-    code: "NOT_FOUND",
-    message: "No customer has the customerInternalId given as groupInternalId.",
-    field: "groupInternalId",
-    fieldMessage: "groupInternalId does not name an existing customer",
   },
   group_members_customer_id_customers_id_fk: missingCustomer,
   group_members_not_self: {

@@ -126,6 +126,26 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
     expect(await auditOf(db, applicationId)).toHaveLength(1);
   });
 
+  it("keeps one (source, externalId) across customers in application_keys, also when customers race for it", async () => {
+    const customers = await Promise.all(Array.from({ length: 6 }, () => addCustomer(store)));
+    const data = application(customers[0] ?? "");
+    const settled = await Promise.allSettled(
+      customers.map((c) => upsert({ ...data, customerInternalId: c })),
+    );
+    const created = settled.filter((s) => s.status === "fulfilled");
+    expect(created).toHaveLength(1);
+    for (const refused of settled.filter((s) => s.status === "rejected")) {
+      expect((refused.reason as { code: string }).code).toBe("CONFLICT");
+    }
+    expect(await count(db, "applications", sql`external_id = ${data.externalId}`)).toBe(1);
+    const keys = await count(
+      db,
+      "application_keys",
+      sql`source = 'LOS' and external_id = ${data.externalId}`,
+    );
+    expect(keys).toBe(1);
+  });
+
   it("keeps the same externalId of another source apart", async () => {
     const customerInternalId = await addCustomer(store);
     const data = application(customerInternalId);

@@ -55,7 +55,7 @@ const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
 
 /**
  * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
- * unique indexes decide between concurrent identical requests (exactly one creates), and the
+ * unique indexes (or the key table's claim) decide between concurrent identical requests (exactly one creates), and the
  * customer's sequence moves only when a row was inserted.
  */
 function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
@@ -85,8 +85,24 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
             p[fieldKey("groupInternalId") as never] as Param,
             p[fieldKey("customerInternalId") as never] as Param,
           )
-        : sql``;
-    return sql`with created as (
+        : table.claims
+          ? sql`where exists (select 1 from claimed)`
+          : table.representativeExists
+            ? sql`where exists (select 1 from ${customers} r
+                where r.id = ${p[fieldKey("customerRepresentativeNo") as never]}::text::uuid for share)`
+            : sql``;
+    const claim = table.claims
+      ? sql`claimed as (
+          insert into ${table.claims.table} (${bareList(table.claims.columns.map((c) => c.column))})
+          values (${sql.join(
+            table.claims.columns.map((c) => asColumnType(p[fieldKey(c.field) as never], c.column)),
+            sql`, `,
+          )})
+          on conflict do nothing
+          returning 1
+        ), `
+      : sql``;
+    return sql`with ${claim}created as (
         insert into ${table.table} (${bareList(columns)})
         select ${sql.join(values, sql`, `)} ${contract}
         on conflict do nothing

@@ -4,6 +4,7 @@ import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { addresses } from "../schema/addresses";
 import { agreements } from "../schema/agreements";
+import { applicationKeys } from "../schema/application-keys";
 import { applications } from "../schema/applications";
 import { customers } from "../schema/customers";
 import { groupMembers } from "../schema/group-members";
@@ -38,10 +39,22 @@ export interface WriteTable<E extends Entity> {
    */
   groupAndMember?: true;
   /**
+   * A representative link is only stored when its representative (another customer, so no
+   * foreign key, CONTRACT §11) exists; its row is share-locked by the insert.
+   */
+  representativeExists?: true;
+  /**
    * For the customer accounts, which share one table (and one UniqueID namespace): the kind a row
    * of this entity has. It is written on create, and only rows of this kind are found.
    */
   kind?: { column: Column; value: string };
+  /**
+   * A key table keeping a rule across customers (CONTRACT §11): the create claims its row in the
+   * same statement and stores the record only when the claim took, so a key held by anyone,
+   * another customer included, ends the create as a conflict would. Each column of the key table
+   * is filled from the field named beside it.
+   */
+  claims?: { table: PgTable; columns: { field: keyof EntityFields[E] & string; column: Column }[] };
 }
 
 const hash = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
@@ -155,6 +168,7 @@ const representative: WriteTable<"representative"> = {
     { field: "customerRepresentativeNo", column: representatives.representativeId },
     { field: "accountRelationType", column: representatives.relationType },
   ],
+  representativeExists: true,
   naturalKeys: [
     {
       when: always,
@@ -180,6 +194,14 @@ const application: WriteTable<"application"> = {
     { field: "currency", column: applications.currency },
   ],
   naturalKeys: [{ when: always, columns: [applications.source, applications.externalId] }],
+  claims: {
+    table: applicationKeys,
+    columns: [
+      { field: "source", column: applicationKeys.source },
+      { field: "externalId", column: applicationKeys.externalId },
+      { field: "customerInternalId", column: applicationKeys.customerId },
+    ],
+  },
 };
 
 const agreement: WriteTable<"agreement"> = {

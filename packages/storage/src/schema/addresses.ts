@@ -1,11 +1,11 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const addresses = pgTable(
   "addresses",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -23,6 +23,7 @@ export const addresses = pgTable(
     fingerprint: text().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.customerId] }),
     index("addresses_customer_idx").on(t.customerId),
     uniqueIndex("addresses_customer_fingerprint_key").on(t.customerId, t.fingerprint),
   ],

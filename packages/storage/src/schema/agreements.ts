@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const agreements = pgTable(
   "agreements",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -20,6 +20,7 @@ export const agreements = pgTable(
     fingerprint: text().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.customerId] }),
     index("agreements_customer_idx").on(t.customerId),
     uniqueIndex("agreements_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("agreements_customer_fingerprint_key")

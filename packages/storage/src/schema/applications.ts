@@ -1,13 +1,13 @@
 import { FINAL_BUSINESS_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, literalList, money } from "./columns";
+import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { literalList, money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const applications = pgTable(
   "applications",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -21,7 +21,9 @@ export const applications = pgTable(
     currency: text(),
   },
   (t) => [
-    uniqueIndex("applications_source_external_id_key").on(t.source, t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    // Unique across customers through application_keys (CONTRACT §11); this one finds the record.
+    index("applications_source_external_id_idx").on(t.source, t.externalId),
     index("applications_customer_idx").on(t.customerId, t.createdAt),
     // Pending applications (lifecycle, pending activities): the few not yet decided, not the
     // customer's every decided one. The predicate is the widgets' own test, word for word.

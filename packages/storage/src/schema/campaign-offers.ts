@@ -1,13 +1,23 @@
 import { CLOSED_OFFER_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, literalList } from "./columns";
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { literalList, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const campaignOffers = pgTable(
   "campaign_offers",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -20,7 +30,8 @@ export const campaignOffers = pgTable(
     dismissedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [
-    uniqueIndex("campaign_offers_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("campaign_offers_customer_external_id_key").on(t.customerId, t.externalId),
     index("campaign_offers_customer_idx").on(t.customerId),
     // Open offers (product suggestions), not every offer a customer was ever made.
     index("campaign_offers_customer_open_idx")

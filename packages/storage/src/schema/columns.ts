@@ -8,6 +8,17 @@ export const keyAndTimestamps = {
   updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
 };
 
+/**
+ * The same for a customer-owned table, whose primary key is (id, customer_id) (CONTRACT §11: the
+ * distribution column in every key). id first, so a lookup by id alone still uses the key's index;
+ * the tables' own (customer_id, …) indexes serve the per-customer reads.
+ */
+export const ownedKeyAndTimestamps = {
+  id: uuid().notNull().defaultRandom(),
+  createdAt: keyAndTimestamps.createdAt,
+  updatedAt: keyAndTimestamps.updatedAt,
+};
+
 /** Money: exact decimals with two fractional digits, below 10^13, read back as strings. */
 export const money = (name?: string) =>
   name ? numeric(name, { precision: 15, scale: 2 }) : numeric({ precision: 15, scale: 2 });

@@ -1,12 +1,12 @@
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 /** PEP, embargo and terrorist-list hits reported by the compliance systems. */
 export const complianceFlags = pgTable(
   "compliance_flags",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const complianceFlags = pgTable(
     details: text(),
   },
   (t) => [
-    uniqueIndex("compliance_flags_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("compliance_flags_customer_external_id_key").on(t.customerId, t.externalId),
     index("compliance_flags_customer_idx").on(t.customerId),
   ],
 );

@@ -1,14 +1,14 @@
 import { ACTIVE_HOLDING_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, literalList, money } from "./columns";
+import { date, index, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { literalList, money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 /** Holdings: loans, cards, overdrafts, mortgages (assets); current, savings, deposits (liabilities). */
 export const contracts = pgTable(
   "contracts",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -25,7 +25,8 @@ export const contracts = pgTable(
     interestRate: numeric({ precision: 9, scale: 4 }),
   },
   (t) => [
-    uniqueIndex("contracts_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("contracts_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("contracts_customer_contract_no_key").on(t.customerId, t.contractNo),
     index("contracts_customer_idx").on(t.customerId, t.activationDate),
     // Running contracts (the header's active products, the lifecycle), not every deposit the

@@ -1,11 +1,11 @@
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const garnishments = pgTable(
   "garnishments",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const garnishments = pgTable(
     releasedOn: date({ mode: "string" }),
   },
   (t) => [
-    uniqueIndex("garnishments_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("garnishments_customer_external_id_key").on(t.customerId, t.externalId),
     index("garnishments_customer_idx").on(t.customerId),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { check, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 /**
@@ -11,10 +11,13 @@ import { customers } from "./customers";
 export const groupMembers = pgTable(
   "group_members",
   {
-    ...keyAndTimestamps,
-    groupId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    ...ownedKeyAndTimestamps,
+    /**
+     * The group is another customer, on another shard once distributed (CONTRACT §11), so no
+     * foreign key: the membership's insert checks the group exists and is a group, share-locking
+     * it, and a membership never moves to another group.
+     */
+    groupId: uuid().notNull(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -23,6 +26,7 @@ export const groupMembers = pgTable(
     endDate: date({ mode: "string" }),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.customerId] }),
     uniqueIndex("group_members_group_customer_key").on(t.groupId, t.customerId),
     index("group_members_customer_idx").on(t.customerId),
     check("group_members_not_self", sql`${t.groupId} <> ${t.customerId}`),

@@ -1,5 +1,6 @@
 export * from "./addresses";
 export * from "./agreements";
+export * from "./application-keys";
 export * from "./applications";
 export * from "./audit-log";
 export * from "./campaign-offers";

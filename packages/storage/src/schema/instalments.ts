@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { boolean, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const instalments = pgTable(
   "instalments",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -18,7 +18,8 @@ export const instalments = pgTable(
     paid: boolean().notNull().default(false),
   },
   (t) => [
-    uniqueIndex("instalments_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("instalments_customer_external_id_key").on(t.customerId, t.externalId),
     index("instalments_customer_due_idx").on(t.customerId, t.dueDate),
     // Overdue instalments (flags, header, pending activities): the few unpaid ones, not every
     // instalment a long-standing borrower has paid (4,994 of 4,997 rows read at 20,000 of history).

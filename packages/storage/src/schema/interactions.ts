@@ -1,11 +1,11 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const interactions = pgTable(
   "interactions",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const interactions = pgTable(
     subject: text().notNull(),
   },
   (t) => [
-    uniqueIndex("interactions_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("interactions_customer_external_id_key").on(t.customerId, t.externalId),
     index("interactions_customer_time_idx").on(t.customerId, t.occurredAt, t.id),
   ],
 );

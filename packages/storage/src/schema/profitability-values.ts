@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
-import { date, index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps } from "./columns";
+import { date, index, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 /** One value of a profitability indicator for one customer and month (`month` is its first day). */
 export const profitabilityValues = pgTable(
   "profitability_values",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const profitabilityValues = pgTable(
     value: numeric({ precision: 20, scale: 4 }).notNull(),
   },
   (t) => [
-    uniqueIndex("profitability_values_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("profitability_values_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("profitability_values_customer_indicator_month_key").on(t.customerId, t.indicator, t.month),
     // The widget matches the indicator's name case-insensitively, which the key above cannot
     // serve: without this it reads every value of every indicator of the customer.

@@ -1,11 +1,11 @@
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const revenues = pgTable(
   "revenues",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const revenues = pgTable(
     amount: money().notNull(),
   },
   (t) => [
-    uniqueIndex("revenues_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("revenues_customer_external_id_key").on(t.customerId, t.externalId),
     index("revenues_customer_date_idx").on(t.customerId, t.revenueDate),
   ],
 );

@@ -1,13 +1,13 @@
 import { CLOSED_TASK_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, literalList } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { literalList, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const tasks = pgTable(
   "tasks",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -17,7 +17,8 @@ export const tasks = pgTable(
     status: text().notNull(),
   },
   (t) => [
-    uniqueIndex("tasks_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("tasks_customer_external_id_key").on(t.customerId, t.externalId),
     index("tasks_customer_idx").on(t.customerId, t.dueDate),
     // Open tasks (pending activities), not every task ever done for the customer.
     index("tasks_customer_open_idx")

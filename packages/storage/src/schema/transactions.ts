@@ -1,11 +1,11 @@
-import { date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { keyAndTimestamps, money } from "./columns";
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { money, ownedKeyAndTimestamps } from "./columns";
 import { customers } from "./customers";
 
 export const transactions = pgTable(
   "transactions",
   {
-    ...keyAndTimestamps,
+    ...ownedKeyAndTimestamps,
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -18,7 +18,8 @@ export const transactions = pgTable(
     amount: money().notNull(),
   },
   (t) => [
-    uniqueIndex("transactions_external_id_key").on(t.externalId),
+    primaryKey({ columns: [t.id, t.customerId] }),
+    uniqueIndex("transactions_customer_external_id_key").on(t.customerId, t.externalId),
     index("transactions_customer_date_idx").on(t.customerId, t.bookingDate),
   ],
 );

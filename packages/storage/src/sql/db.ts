@@ -44,7 +44,13 @@ async function withRetries<T>(work: () => Promise<T>, reads: boolean): Promise<T
   }
 }
 
-function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTransaction: boolean): Db {
+function dbOver(
+  kind: DatabaseKind,
+  query: Query,
+  begin: Db["transaction"],
+  inTransaction: boolean,
+  retryReads = true,
+): Db {
   return {
     kind,
     async execute<R>(sqlQuery: SQL, name: string): Promise<R[]> {
@@ -60,7 +66,7 @@ function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTr
       const run = () => query(statement.text, values, true) as Promise<R[]>;
       try {
         // Inside a transaction only the whole transaction may run again.
-        return await (inTransaction ? run() : withRetries(run, statement.readOnly));
+        return await (inTransaction ? run() : withRetries(run, retryReads && statement.readOnly));
       } catch (error) {
         throw toAppError(error, statement.name);
       }
@@ -69,8 +75,15 @@ function dbOver(kind: DatabaseKind, query: Query, begin: Db["transaction"], inTr
   };
 }
 
-/** postgres.js: `unsafe` with the client's default `prepare: true` names and caches each text per connection. */
-export function postgresDb(client: postgres.Sql | postgres.TransactionSql, inTransaction = false): Db {
+/**
+ * postgres.js: `unsafe` with the client's default `prepare: true` names and caches each text per
+ * connection. `retryReads: false` for a standby, whose failed read goes to the primary instead.
+ */
+export function postgresDb(
+  client: postgres.Sql | postgres.TransactionSql,
+  inTransaction = false,
+  retryReads = true,
+): Db {
   const query: Query = (text, values, prepare) =>
     client.unsafe(text, values as postgres.ParameterOrJSON<never>[], { prepare });
   const begin = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
@@ -84,7 +97,7 @@ export function postgresDb(client: postgres.Sql | postgres.TransactionSql, inTra
       throw toAppError(error, "transaction");
     }
   };
-  return dbOver("postgres", query, begin, inTransaction);
+  return dbOver("postgres", query, begin, inTransaction, retryReads);
 }
 
 /** PGlite: one connection in the process, so each statement is parsed on its way (no round trip to save). */

@@ -87,13 +87,17 @@ const customerExists = readStatement<{ customerId: string }>(
  * open in one round trip (a long history of closed products is never read back); dismissal as one
  * statement that also writes the audit entry.
  */
-export function productSuggestionsSource(db: Db): ProductSuggestionsSource {
+/**
+ * `reads` may be a standby (CONTRACT §11) and serves the widget only; the dismissal and the
+ * existence check after it must see the caller's own writes, so they run on `db`, the primary.
+ */
+export function productSuggestionsSource(db: Db, reads: Db = db): ProductSuggestionsSource {
   return {
     async factsOf(customerId, today) {
       const row = await oneRow<
         { found: boolean; holdings: unknown; offers: unknown; agreements: unknown },
         { customerId: string; today: string }
-      >(db, suggestionFacts, { customerId, today });
+      >(reads, suggestionFacts, { customerId, today });
       if (!row.found) return null;
       return {
         holdings: jsonOf<SuggestionFacts["holdings"]>(row.holdings),
