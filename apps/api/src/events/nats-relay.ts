@@ -49,12 +49,14 @@ export function startNatsRelay(
     }
     await ensureStream(connection);
     const jetstream = connection.jetstream();
+    // A page's messages go out in feed order on the one connection, so the stream stores them in
+    // that order; their acks are awaited together (one by one, each message cost a round trip).
     const publish = async (events: readonly { eventId: string; customerId: string }[]) => {
-      for (const event of events) {
-        await jetstream.publish(natsSubjectOf(event.customerId), JSON.stringify(event), {
-          msgID: event.eventId,
-        });
-      }
+      await Promise.all(
+        events.map((event) =>
+          jetstream.publish(natsSubjectOf(event.customerId), JSON.stringify(event), { msgID: event.eventId }),
+        ),
+      );
     };
     logger.info({ stream: NATS_STREAM }, "publishing change events to NATS JetStream");
     const schedule = (delayMs: number) => {
