@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../boot";
 import { loadEnv } from "../env";
+import { type CommandResult, runCommand } from "../test/run-command";
 import { parsePrivacyArgs, UsageError } from "./privacy";
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -77,26 +77,9 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function runCli(
-  args: string[],
-  stdin = "",
-  extraEnv: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], stdin = "", extraEnv: Record<string, string> = {}): Promise<CommandResult> {
   const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir, ...extraEnv };
-  return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", ["-s", "privacy", ...args], { cwd: repoRoot, env, stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runCommand("pnpm", ["-s", "privacy", ...args], { env, stdin, cwd: repoRoot });
 }
 
 describe("pnpm privacy", { timeout: 120_000 }, () => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { type DatabaseHandle, openDatabase } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthService } from "../auth/auth-service";
+import { type CommandResult, runCommand } from "../test/run-command";
 import { parseUserArgs, UsageError } from "./user";
 
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
@@ -39,25 +39,9 @@ async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): 
   }
 }
 
-function runCli(
-  args: string[],
-  stdin = "",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], stdin = ""): Promise<CommandResult> {
   const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir };
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runCommand(tsx, [script, ...args], { env, stdin });
 }
 
 const password = "piped-in-secret-123";

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +7,7 @@ import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../boot";
 import { loadEnv } from "../env";
+import { type CommandResult, runCommand } from "../test/run-command";
 import { parseWebhookArgs, UsageError } from "./webhook";
 
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
@@ -31,30 +31,14 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function runCli(
-  args: string[],
-  stdin = "",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], stdin = ""): Promise<CommandResult> {
   const env = {
     ...process.env,
     DATABASE_URL: pgHandle?.url ?? "",
     PGLITE_DIR: pgliteDir,
     LOG_LEVEL: "silent",
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runCommand(tsx, [script, ...args], { env, stdin });
 }
 
 const idOf = (line: string) => line.match(/endpoint ([0-9a-f-]{36})/)?.[1] ?? "";
