@@ -25,9 +25,9 @@ describe("the error serializer", () => {
     const logged = serializeError(
       drizzleError(
         driverError({
-          message: 'duplicate key value violates unique constraint "customers_unique_id_key"',
+          message: 'duplicate key value violates unique constraint "customer_unique_ids_unique_id_pk"',
           code: "23505",
-          constraint: "customers_unique_id_key",
+          constraint: "customer_unique_ids_unique_id_pk",
           detail: "Key (unique_id)=(RO-1234) already exists.",
           parameters: ["RO-1234", "ana@example.ro"],
           where: "SQL statement with RO-1234",
@@ -37,7 +37,7 @@ describe("the error serializer", () => {
     expect(logged).toMatchObject({
       type: "Error",
       message: "Failed query: insert into customers (unique_id, email) values ($1, $2)",
-      cause: { code: "23505", constraint: "customers_unique_id_key" },
+      cause: { code: "23505", constraint: "customer_unique_ids_unique_id_pk" },
     });
     const text = JSON.stringify(logged);
     expect(text).not.toContain("RO-1234");

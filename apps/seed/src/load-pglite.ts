@@ -1,6 +1,6 @@
 import type { RunContext } from "./context";
 import {
-  CLAIM_APPLICATION_KEYS,
+  CLAIM_KEYS,
   CopySource,
   type PgliteClient,
   type ProgressListener,
@@ -37,7 +37,7 @@ export async function loadPglite(
       }
       tracker.step("profiles", step.customersDone);
     }
-    await tx.exec(CLAIM_APPLICATION_KEYS);
+    await tx.exec(CLAIM_KEYS);
     let pending = 0;
     for (let index = 0; index < ctx.customers; index++) {
       pending += source.transactionsOf(index);

@@ -4,7 +4,7 @@ import { finished } from "node:stream/promises";
 import { setImmediate as tick } from "node:timers/promises";
 import type { RunContext } from "./context";
 import {
-  CLAIM_APPLICATION_KEYS,
+  CLAIM_KEYS,
   CopySource,
   type PostgresClient,
   type ProgressListener,
@@ -128,7 +128,7 @@ async function copyProfiles(tx: Executor, ctx: RunContext, tracker: Tracker): Pr
     }
     tracker.step("profiles", step.customersDone);
   }
-  await tx.unsafe(CLAIM_APPLICATION_KEYS);
+  await tx.unsafe(CLAIM_KEYS);
 }
 
 /** One COPY for every transaction, fed slice by slice while the next ones are generated. */

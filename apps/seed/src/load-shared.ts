@@ -40,15 +40,23 @@ export const DATA_TABLES: readonly string[] = [
   "change_events",
   "webhook_deliveries",
   "application_keys",
+  "customer_unique_ids",
 ];
 
 /**
- * Each loaded application claims its (source, externalId) in the key table (CONTRACT §11), as the
- * write path does; a pair another customer's application holds fails the load, as the unique
- * index did before the key table. A database migrated only up to before the key table (the
- * migrations' own test seeds one) has nothing to claim into; migration 0009 claims for it.
+ * Each loaded customer claims its UniqueID and each loaded application its (source, externalId)
+ * in their key tables (CONTRACT §11), as the write path does; a key another customer holds fails
+ * the load, as the unique indexes did before the key tables. A database migrated only up to
+ * before a key table (the migrations' own test seeds one) has nothing to claim into; the
+ * migration that creates the table claims for it.
  */
-export const CLAIM_APPLICATION_KEYS = `do $$ begin
+export const CLAIM_KEYS = `do $$ begin
+  if to_regclass('customer_unique_ids') is not null then
+    insert into customer_unique_ids (unique_id, customer_id)
+      select c.unique_id, c.id from customers c
+      where not exists (select 1 from customer_unique_ids k
+        where k.unique_id = c.unique_id and k.customer_id = c.id);
+  end if;
   if to_regclass('application_keys') is not null then
     insert into application_keys (source, external_id, customer_id)
       select a.source, a.external_id, a.customer_id from applications a

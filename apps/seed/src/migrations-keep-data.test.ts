@@ -119,6 +119,12 @@ describe("the distribution-key migrations on a database seeded before them", () 
         widgets,
       }).toEqual(expected);
       expect(counts.application_keys).toBe(expected.counts.applications);
+      expect(counts.customer_unique_ids).toBe(expected.counts.customers);
+      const claimed = await queryRows<{ n: number }>(
+        after,
+        "select count(*)::int as n from customers c join customer_unique_ids k on k.unique_id = c.unique_id and k.customer_id = c.id",
+      );
+      expect(claimed).toEqual([{ n: expected.counts.customers }]);
       const keyOf = await queryRows<{ def: string }>(
         after,
         "select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'addresses_id_customer_id_pk'",

@@ -7,6 +7,8 @@ import {
 } from "@account360/core";
 import { type SQL, sql } from "drizzle-orm";
 import { ingestTables } from "../ingest/ingest-tables";
+import { movedKey } from "../repositories/key-claims";
+import { writeTables } from "../repositories/write-tables";
 import {
   addresses,
   auditLog,
@@ -64,6 +66,13 @@ const eventChanges = sql`(case when ${changeEvents.recordId} is null
   else ${redactedChanges(sql`${changeEvents.changes}`, eventEntity)} end)`;
 const auditChanges = redactedChanges(sql`${auditLog.changes}`, sql`${auditLog.entity}`);
 
+/** The customer's key row moves to the pseudonym's UniqueID with it (CONTRACT §11's key table). */
+const movedUniqueId = (customerId: SQL, uniqueId: string) => {
+  const table = writeTables.customer;
+  if (!table.claims) throw new Error("customers claim their UniqueID");
+  return movedKey(table, table.claims, customerId, () => sql`${uniqueId}::text`);
+};
+
 /** Each statement changes only what still holds a personal value, so a second erasure changes nothing. */
 function erasureStatements(customerId: string, p: Pseudonym): Array<[string, SQL]> {
   const id = sql`${customerId}::uuid`;
@@ -72,7 +81,8 @@ function erasureStatements(customerId: string, p: Pseudonym): Array<[string, SQL
   return [
     [
       "customer",
-      sql`update ${customers} set ${bare(customers.uniqueId)} = ${p.uniqueId}::text,
+      sql`with ${movedUniqueId(id, p.uniqueId)}
+        update ${customers} set ${bare(customers.uniqueId)} = ${p.uniqueId}::text,
         ${bare(customers.firstName)} = ${p.firstName}::text, ${bare(customers.lastName)} = ${p.lastName}::text,
         ${bare(customers.email)} = '', ${bare(customers.mobilePhone)} = '',
         ${bare(customers.emailAddressType)} = null, ${bare(customers.phoneNumberType)} = null,

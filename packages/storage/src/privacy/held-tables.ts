@@ -25,6 +25,11 @@ const byId = <T extends PgTable & { id: Column; customerId: Column }>(table: T):
  */
 export const heldTables: HeldTable[] = [
   { table: schema.customers, owners: [schema.customers.id], orderBy: [schema.customers.id] },
+  {
+    table: schema.customerUniqueIds,
+    owners: [schema.customerUniqueIds.customerId],
+    orderBy: [schema.customerUniqueIds.uniqueId],
+  },
   byId(schema.addresses),
   {
     table: schema.representatives,

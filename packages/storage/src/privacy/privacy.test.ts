@@ -191,6 +191,9 @@ describe("privacy.erase", () => {
       first_name: pseudonym.firstName,
       last_name: pseudonym.lastName,
     });
+    expect(after.tables.customer_unique_ids).toEqual([
+      { unique_id: pseudonym.uniqueId, customer_id: seeded.id },
+    ]);
   });
 
   it("is audited (who, which plan, no personal value) with one customer.erased event in sequence", async () => {

@@ -10,8 +10,10 @@ const wrapped = (driver: Record<string, unknown>) =>
 
 describe("toAppError", () => {
   it("names the field of a known constraint, whichever driver property carries its name", () => {
-    const postgresJs = toAppError(wrapped({ code: "23505", constraint_name: "customers_unique_id_key" }));
-    const pglite = toAppError(wrapped({ code: "23505", constraint: "customers_unique_id_key" }));
+    const postgresJs = toAppError(
+      wrapped({ code: "23505", constraint_name: "customer_unique_ids_unique_id_pk" }),
+    );
+    const pglite = toAppError(wrapped({ code: "23505", constraint: "customer_unique_ids_unique_id_pk" }));
     for (const error of [postgresJs, pglite]) {
       expect(error.code).toBe("CONFLICT");
       expect(error.fieldErrors).toEqual([

@@ -47,7 +47,7 @@ const missingCustomer: Refusal = {
 
 /** Field names are relative to the action's Data section; the use case places them. */
 const byConstraint: Record<string, Refusal> = {
-  customers_unique_id_key: {
+  customer_unique_ids_unique_id_pk: {
     code: "CONFLICT",
     message: "Another customer already has this UniqueID.",
     field: "UniqueID",

@@ -12,6 +12,7 @@ import type { Database } from "../database";
 import {
   addCustomer,
   auditOf,
+  claimedUniqueIdsOf,
   concurrently,
   count,
   customerData,
@@ -107,6 +108,18 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({ unique_id: uniqueId });
   });
 
+  it("moves the customer's key row with a new UniqueID, so the old one is free for another customer", async () => {
+    const oldId = unique("OLD");
+    const customerInternalId = await addCustomer(store, { UniqueID: oldId });
+    const newId = unique("MOVED");
+    await upsert(customerData({ customerInternalId, UniqueID: newId }));
+    expect(await claimedUniqueIdsOf(db, customerInternalId)).toEqual([newId]);
+    const other = await upsert(customerData({ UniqueID: oldId }));
+    expect(other.operation).toBe("created");
+    expect(other.customerInternalId).not.toBe(customerInternalId);
+    expect(await claimedUniqueIdsOf(db, other.customerInternalId)).toEqual([oldId]);
+  });
+
   it("keeps an optional field that is absent and clears one sent as null", async () => {
     const data = customerData({ emailAddressType: "Work", phoneNumberType: "Home" });
     const { customerInternalId } = await upsert(data);
@@ -147,6 +160,23 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     expect(error.fieldErrors.map((e) => e.field)).toEqual(["CustomerInfo.UniqueID"]);
     expect(await rowOf(db, "customers", customerInternalId)).toEqual(before);
     expect(await auditOf(db, customerInternalId)).toHaveLength(1);
+    expect(await claimedUniqueIdsOf(db, customerInternalId)).toEqual([before?.unique_id]);
+  });
+
+  it("gives one of two customers changing to the same free UniqueID at once the key, the other a 409", async () => {
+    const first = await addCustomer(store);
+    const second = await addCustomer(store);
+    const contested = unique("RACE");
+    const outcomes = await Promise.allSettled(
+      [first, second].map((customerInternalId) =>
+        upsert(customerData({ customerInternalId, UniqueID: contested })),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected");
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    expect(await count(db, "customers", sql`unique_id = ${contested}`)).toBe(1);
+    expect(await count(db, "customer_unique_ids", sql`unique_id = ${contested}`)).toBe(1);
   });
 
   it("creates exactly one customer and one audit entry for 20 identical concurrent requests", async () => {

@@ -22,6 +22,7 @@ import { auditedChanges, currentTxid, sequencedCustomers } from "../sql/audit";
 import { asColumnType, bare, bareList } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement, type Statement, writeStatement } from "../sql/statement";
+import { claimedKey, movedKey } from "./key-claims";
 import { type WriteTable, writeTables } from "./write-tables";
 
 type Values = Record<string, unknown>;
@@ -43,14 +44,18 @@ const isGroupAccount = (alias: string): SQL =>
   sql`${sql.raw(alias)}.kind = 'legalEntity' and ${sql.raw(alias)}.account_type = ${sql.raw(`'${GROUP_ACCOUNT_TYPE}'`)}`;
 
 /**
- * The group is a group and the member is not, both rows share-locked: a concurrent change of
- * either's accountType waits for this insert, and this insert for it (then sees its outcome).
+ * The group is a group and the member is not, both rows locked: a concurrent change of either's
+ * accountType waits for this insert, and this insert for it (then sees its outcome). The member's
+ * row takes the lock its sequence update needs (FOR NO KEY UPDATE) at once: with only a share
+ * lock, two identical requests each held one, the first then waited for the second's share to
+ * update the row and the second for the first's insert to resolve its conflict, a deadlock.
  */
 const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
   sql`where exists (
       select 1 from ${customers} g where g.id = ${groupId}::text::uuid and ${isGroupAccount("g")} for share
     ) and exists (
-      select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")}) for share
+      select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")})
+      for no key update
     )`;
 
 /**
@@ -58,6 +63,15 @@ const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
  * unique indexes (or the key table's claim) decide between concurrent identical requests (exactly one creates), and the
  * customer's sequence moves only when a row was inserted.
  */
+/** A field's placeholder cast to its column's type (key tables' columns have the record's types). */
+const fieldValueOf =
+  <E extends Entity>(table: WriteTable<E>, p: Record<string, unknown>) =>
+  (field: string): SQL => {
+    const column = table.columns.find((c) => c.field === field)?.column;
+    if (!column) throw new Error(`${table.entity} has no column for the field ${field}`);
+    return asColumnType(p[fieldKey(field)], column);
+  };
+
 function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
   return writeStatement(`create ${table.entity}`, (p) => {
     const columns = table.columns.map((c) => c.column);
@@ -86,22 +100,16 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
             p[fieldKey("customerInternalId") as never] as Param,
           )
         : table.claims
-          ? sql`where exists (select 1 from claimed)`
+          ? sql`from claimed`
           : table.representativeExists
             ? sql`where exists (select 1 from ${customers} r
                 where r.id = ${p[fieldKey("customerRepresentativeNo") as never]}::text::uuid for share)`
             : sql``;
-    const claim = table.claims
-      ? sql`claimed as (
-          insert into ${table.claims.table} (${bareList(table.claims.columns.map((c) => c.column))})
-          values (${sql.join(
-            table.claims.columns.map((c) => asColumnType(p[fieldKey(c.field) as never], c.column)),
-            sql`, `,
-          )})
-          on conflict do nothing
-          returning 1
-        ), `
-      : sql``;
+    if (table.claims?.newRecordId) {
+      columns.push(table.id);
+      values.push(sql`claimed.id`);
+    }
+    const claim = table.claims ? sql`${claimedKey(table.claims, fieldValueOf(table, p))}, ` : sql``;
     return sql`with ${claim}created as (
         insert into ${table.table} (${bareList(columns)})
         select ${sql.join(values, sql`, `)} ${contract}
@@ -180,9 +188,13 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
       );
     }
     assignments.push(sql`updated_at = now()`);
-    return sql`with updated as (
+    const recordId = sql`${p.id as never}::text::uuid`;
+    const move = table.claims
+      ? sql`${movedKey(table, table.claims, recordId, fieldValueOf(table, p))}, `
+      : sql``;
+    return sql`with ${move}updated as (
         update ${table.table} set ${sql.join(assignments, sql`, `)}
-        where ${bare(table.id)} = ${p.id as never}::text::uuid
+        where ${bare(table.id)} = ${recordId}
         returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
           ${isCustomer ? sql`, ${bare(customers.lastSequence)} as sequence, ${bare(customers.lastFeedTxid)} as feed_txid` : sql``}
       ), sequenced as (

@@ -6,6 +6,7 @@ import { addresses } from "../schema/addresses";
 import { agreements } from "../schema/agreements";
 import { applicationKeys } from "../schema/application-keys";
 import { applications } from "../schema/applications";
+import { customerUniqueIds } from "../schema/customer-unique-ids";
 import { customers } from "../schema/customers";
 import { groupMembers } from "../schema/group-members";
 import { representatives } from "../schema/representatives";
@@ -35,7 +36,7 @@ export interface WriteTable<E extends Entity> {
   contractOfCustomer?: true;
   /**
    * A membership is only stored when its group is a group (accountType Group) and its member is
-   * not; both rows are share-locked by the insert, so neither changes kind until it commits.
+   * not; both rows are locked by the insert, so neither changes kind until it commits.
    */
   groupAndMember?: true;
   /**
@@ -52,9 +53,15 @@ export interface WriteTable<E extends Entity> {
    * A key table keeping a rule across customers (CONTRACT §11): the create claims its row in the
    * same statement and stores the record only when the claim took, so a key held by anyone,
    * another customer included, ends the create as a conflict would. Each column of the key table
-   * is filled from the field named beside it.
+   * is filled from the field named beside it; `newRecordId`, when set, is the key table's column
+   * for the record's own id, which the claim draws for the new record. An update that changes a
+   * key field moves the key (key-claims.ts).
    */
-  claims?: { table: PgTable; columns: { field: keyof EntityFields[E] & string; column: Column }[] };
+  claims?: {
+    table: PgTable;
+    columns: { field: keyof EntityFields[E] & string; column: Column }[];
+    newRecordId?: Column;
+  };
 }
 
 const hash = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
@@ -81,6 +88,13 @@ export const agreementFingerprint = (
 
 const always = () => true;
 
+/** Both kinds of customer claim their UniqueID in one namespace (CONTRACT §11's key table). */
+const uniqueIdClaim = {
+  table: customerUniqueIds,
+  columns: [{ field: "UniqueID" as const, column: customerUniqueIds.uniqueId }],
+  newRecordId: customerUniqueIds.customerId,
+};
+
 const customer: WriteTable<"customer"> = {
   entity: "customer",
   table: customers,
@@ -97,6 +111,7 @@ const customer: WriteTable<"customer"> = {
   ],
   naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
   kind: { column: customers.kind, value: "individual" },
+  claims: uniqueIdClaim,
 };
 
 const legalEntity: WriteTable<"legalEntity"> = {
@@ -117,6 +132,7 @@ const legalEntity: WriteTable<"legalEntity"> = {
   ],
   naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
   kind: { column: customers.kind, value: "legalEntity" },
+  claims: uniqueIdClaim,
 };
 
 /** Filed under the member: the membership is part of the member's record (and audit trail). */

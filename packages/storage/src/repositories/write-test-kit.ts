@@ -35,6 +35,16 @@ export async function count(db: Database, table: string, where = sql`true`): Pro
   return rows[0]?.n ?? 0;
 }
 
+/** The UniqueIDs CONTRACT §11's key table holds for the customer: exactly its own, once. */
+export async function claimedUniqueIdsOf(db: Database, customerId: string): Promise<string[]> {
+  const rows = rowsOf<{ unique_id: string }>(
+    await db.execute(
+      sql`select unique_id from customer_unique_ids where customer_id = ${customerId}::uuid order by 1`,
+    ),
+  );
+  return rows.map((r) => r.unique_id);
+}
+
 export interface AuditRow {
   userName: string;
   action: string;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { keyAndTimestamps } from "./columns";
 
 /** The two kinds of customer account; a legal entity of accountType Group is a group. */
@@ -7,8 +7,9 @@ export const CUSTOMER_KINDS = ["individual", "legalEntity"] as const;
 
 /**
  * The Account entity: an individual or a legal entity, in one table so that both share one
- * UniqueID namespace (the unique index decides between kinds, also under concurrency) and every
- * table that names a customer names either kind. `uniqueId` is stored upper-case.
+ * UniqueID namespace (the key table `customer_unique_ids` decides between kinds, also under
+ * concurrency) and every table that names a customer names either kind. `uniqueId` is stored
+ * upper-case; a lookup by it uses `customers_search_unique_id_idx`.
  */
 export const customers = pgTable(
   "customers",
@@ -43,7 +44,6 @@ export const customers = pgTable(
     lastFeedTxid: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [
-    uniqueIndex("customers_unique_id_key").on(t.uniqueId),
     check("customers_kind_check", sql`${t.kind} in ('individual', 'legalEntity')`),
     check(
       "customers_individual_fields",

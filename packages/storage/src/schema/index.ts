@@ -7,6 +7,7 @@ export * from "./campaign-offers";
 export * from "./change-events";
 export * from "./compliance-flags";
 export * from "./contracts";
+export * from "./customer-unique-ids";
 export * from "./customers";
 export * from "./garnishments";
 export * from "./group-members";
