@@ -77,8 +77,14 @@ const MEMBER_SPAN = 10;
  * company, the others subsidiaries or affiliates) and a guarantor or two among the individuals;
  * about one in ten ended before the anchor, so the exposure has members to leave out.
  */
-export function groupMemberRows(ctx: RunContext, plan: CustomerPlan, rng: Rng): GroupMemberRecord[] {
+export function groupMemberRows(
+  ctx: RunContext,
+  plan: CustomerPlan,
+  groupName: string | null,
+  rng: Rng,
+): GroupMemberRecord[] {
   if (plan.account !== "group") return [];
+  if (groupName === null) throw new Error(`group ${plan.id} has no name`);
   const ids = idsOf(ctx, "group_members", plan.index, rng);
   const rows: GroupMemberRecord[] = [];
   let parent = false;
@@ -104,6 +110,7 @@ export function groupMemberRows(ctx: RunContext, plan: CustomerPlan, rng: Rng): 
     rows.push({
       id: ids.next(),
       groupId: plan.id,
+      groupName,
       customerId: customerIdOf(ctx.seed, index),
       role,
       startDate: rng.chance(0.85) ? ctx.dates.text(startDay) : null,

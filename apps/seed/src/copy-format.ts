@@ -47,6 +47,7 @@ export function tableColumns(anchorInstant: string): { [T in TableName]: Columns
     group_members: [
       ["id", (r) => r.id],
       ["group_id", (r) => r.groupId],
+      ["group_name", (r) => r.groupName],
       ["customer_id", (r) => r.customerId],
       ["role", (r) => r.role],
       ["start_date", (r) => r.startDate],

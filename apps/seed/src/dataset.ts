@@ -64,7 +64,7 @@ export function generateCustomer(ctx: RunContext, index: number): CustomerData {
           },
         ]
       : [],
-    group_members: groupMemberRows(ctx, plan, Rng.of(ctx.seed, STREAM.profile, index, 3)),
+    group_members: groupMemberRows(ctx, plan, customer.name, Rng.of(ctx.seed, STREAM.profile, index, 3)),
   };
 }
 

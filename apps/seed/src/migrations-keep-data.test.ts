@@ -14,6 +14,9 @@ import { countRows, queryRows } from "./test-db";
 /** The last migration before CONTRACT §11's keys: data seeded there must come through them whole. */
 const BEFORE_DISTRIBUTION = "0006_event_relays";
 
+/** Columns a migration after BEFORE_DISTRIBUTION adds and fills from the data already there. */
+const LATER_COLUMNS = ["group_members add column group_name text"];
+
 const anchor = "2026-06-30";
 const ctx = { now: new Date(`${anchor}T12:00:00Z`), settings: DEFAULT_SETTINGS };
 
@@ -91,6 +94,9 @@ describe("the distribution-key migrations on a database seeded before them", () 
     let expected: Awaited<ReturnType<typeof snapshotOf>>;
     let ids: string[] = [];
     try {
+      // Today's seed writes what later migrations added; the columns are there for the load and
+      // today's widgets to read, and gone before migrating, which must then fill them alike.
+      for (const added of LATER_COLUMNS) await queryRows(before, `alter table ${added}`);
       const seeded = await seedDatabase(before, {
         customers: 30,
         seed: 17,
@@ -106,6 +112,9 @@ describe("the distribution-key migrations on a database seeded before them", () 
         "select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'addresses_pkey'",
       );
       expect(keyOf).toEqual([{ def: "PRIMARY KEY (id)" }]);
+      for (const added of LATER_COLUMNS) {
+        await queryRows(before, `alter table ${added.replace(/ add column (\w+) .*/, " drop column $1")}`);
+      }
     } finally {
       await before.close();
     }
@@ -125,6 +134,12 @@ describe("the distribution-key migrations on a database seeded before them", () 
         "select count(*)::int as n from customers c join customer_unique_ids k on k.unique_id = c.unique_id and k.customer_id = c.id",
       );
       expect(claimed).toEqual([{ n: expected.counts.customers }]);
+      expect(expected.counts.group_members).toBeGreaterThan(0);
+      const named = await queryRows<{ n: number }>(
+        after,
+        "select count(*)::int as n from group_members m join customers g on g.id = m.group_id and g.name = m.group_name",
+      );
+      expect(named).toEqual([{ n: expected.counts.group_members }]);
       const keyOf = await queryRows<{ def: string }>(
         after,
         "select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'addresses_id_customer_id_pk'",

@@ -31,6 +31,7 @@ export interface CustomerRecord {
 export interface GroupMemberRecord {
   id: string;
   groupId: string;
+  groupName: string;
   customerId: string;
   role: string;
   startDate: string | null;

@@ -48,7 +48,7 @@ export type IndividualCustomerResult = z.output<typeof individualCustomerResult>
  * FTOS_ACC_CB_AddUpdateIndividualCustomer: the customer is the one named by customerInternalId
  * (404 when unknown, 400 when it is a legal entity), else the one holding the UniqueID, else a new
  * one. Moving a customer to a UniqueID another customer of either kind holds is a 409, which the
- * database's unique index decides.
+ * database's key table of UniqueIDs decides.
  */
 export async function upsertIndividualCustomer(
   store: WriteStore,

@@ -101,7 +101,7 @@ async function refuseGroupChange(tx: WriteTransaction, id: string, from: string,
  * FTOS_ACC_CB_AddUpdateLegalEntityCustomer: the legal entity named by customerInternalId (404
  * when unknown, 400 when it is an individual), else the one holding the UniqueID, else a new one.
  * Individuals and legal entities share one UniqueID namespace: a UniqueID held by either kind is
- * a 409 for another customer, which the database's unique index decides.
+ * a 409 for another customer, which the database's key table of UniqueIDs decides.
  */
 export async function upsertLegalEntityCustomer(
   store: WriteStore,

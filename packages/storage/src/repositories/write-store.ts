@@ -44,19 +44,29 @@ const isGroupAccount = (alias: string): SQL =>
   sql`${sql.raw(alias)}.kind = 'legalEntity' and ${sql.raw(alias)}.account_type = ${sql.raw(`'${GROUP_ACCOUNT_TYPE}'`)}`;
 
 /**
- * The group is a group and the member is not, both rows locked: a concurrent change of either's
- * accountType waits for this insert, and this insert for it (then sees its outcome). The member's
- * row takes the lock its sequence update needs (FOR NO KEY UPDATE) at once: with only a share
- * lock, two identical requests each held one, the first then waited for the second's share to
- * update the row and the second for the first's insert to resolve its conflict, a deadlock.
+ * From the group's row, when the group is a group and the member is not, both rows locked: a
+ * concurrent change of either's accountType (or the group's name, which the membership keeps)
+ * waits for this insert, and this insert for it (then sees its outcome). The member's row takes
+ * the lock its sequence update needs (FOR NO KEY UPDATE) at once: with only a share lock, two
+ * identical requests each held one, the first then waited for the second's share to update the
+ * row and the second for the first's insert to resolve its conflict, a deadlock.
  */
-const groupAndMemberCondition = (groupId: Param, customerId: Param): SQL =>
-  sql`where exists (
-      select 1 from ${customers} g where g.id = ${groupId}::text::uuid and ${isGroupAccount("g")} for share
-    ) and exists (
-      select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")})
-      for no key update
-    )`;
+const fromGroupWithMember = (groupId: Param, customerId: Param): SQL =>
+  sql`from ${customers} g
+    where g.id = ${groupId}::text::uuid and ${isGroupAccount("g")}
+      and exists (
+        select 1 from ${customers} m where m.id = ${customerId}::text::uuid and not (${isGroupAccount("m")})
+        for no key update
+      )
+    for share of g`;
+
+/** A group's rename reaches its memberships, which keep its name, in the rename's statement. */
+const renamedMemberships = (groupId: SQL, name: SQL): SQL =>
+  sql`renamed as (
+      update ${groupMembers} set ${bare(groupMembers.groupName)} = ${name}
+      where ${groupMembers.groupId} = ${groupId} and ${groupMembers.groupName} is distinct from ${name}
+      returning 1
+    ), `;
 
 /**
  * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
@@ -95,7 +105,7 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
           where ${contracts.customerId} = ${p[fieldKey("customerInternalId") as never]}::text::uuid
             and ${contracts.contractNo} = ${p[fieldKey("contractNo") as never]}::text)`
       : table.groupAndMember
-        ? groupAndMemberCondition(
+        ? fromGroupWithMember(
             p[fieldKey("groupInternalId") as never] as Param,
             p[fieldKey("customerInternalId") as never] as Param,
           )
@@ -105,6 +115,10 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
             ? sql`where exists (select 1 from ${customers} r
                 where r.id = ${p[fieldKey("customerRepresentativeNo") as never]}::text::uuid for share)`
             : sql``;
+    if (table.groupAndMember) {
+      columns.push(groupMembers.groupName);
+      values.push(sql`g.name`);
+    }
     if (table.claims?.newRecordId) {
       columns.push(table.id);
       values.push(sql`claimed.id`);
@@ -192,7 +206,10 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
     const move = table.claims
       ? sql`${movedKey(table, table.claims, recordId, fieldValueOf(table, p))}, `
       : sql``;
-    return sql`with ${move}updated as (
+    const rename = table.namesItsMemberships
+      ? renamedMemberships(recordId, fieldValueOf(table, p)("name"))
+      : sql``;
+    return sql`with ${move}${rename}updated as (
         update ${table.table} set ${sql.join(assignments, sql`, `)}
         where ${bare(table.id)} = ${recordId}
         returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id

@@ -40,6 +40,11 @@ export interface WriteTable<E extends Entity> {
    */
   groupAndMember?: true;
   /**
+   * A legal entity's memberships keep its name (group_members.group_name): its update renames
+   * them in the same statement, under the row lock the update holds.
+   */
+  namesItsMemberships?: true;
+  /**
    * A representative link is only stored when its representative (another customer, so no
    * foreign key, CONTRACT §11) exists; its row is share-locked by the insert.
    */
@@ -133,6 +138,7 @@ const legalEntity: WriteTable<"legalEntity"> = {
   naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
   kind: { column: customers.kind, value: "legalEntity" },
   claims: uniqueIdClaim,
+  namesItsMemberships: true,
 };
 
 /** Filed under the member: the membership is part of the member's record (and audit trail). */

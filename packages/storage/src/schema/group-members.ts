@@ -18,6 +18,12 @@ export const groupMembers = pgTable(
      * it, and a membership never moves to another group.
      */
     groupId: uuid().notNull(),
+    /**
+     * The group's name, kept on the membership so that the member's header reads its groups from
+     * its own rows (one shard once distributed): written from the group's row by the membership's
+     * insert and by the group's rename, both under the group's row lock.
+     */
+    groupName: text().notNull(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id),

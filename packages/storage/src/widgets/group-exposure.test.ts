@@ -154,6 +154,34 @@ describe("legal entities in the widgets", () => {
     expect((await run(accountHeader, { customerInternalId: group })).kind).toBe("group");
   });
 
+  it("a group's rename reaches its members' headers and exposure, also when it races new memberships", async () => {
+    const { group, company } = await seededGroup();
+    await addGroup(store, { customerInternalId: group, name: "Carpați Holding" });
+    expect((await run(accountHeader, { customerInternalId: company })).groups).toEqual([
+      { customerInternalId: group, name: "Carpați Holding", role: "Parent company" },
+    ]);
+    expect((await run(groupExposure, { customerInternalId: company })).groups.map((g) => g.name)).toEqual([
+      "Carpați Holding",
+    ]);
+
+    const joiners = await Promise.all(
+      [1, 2, 3, 4].map((n) => addLegalEntity(store, { name: `Joiner ${n} SA` })),
+    );
+    await Promise.all([
+      ...joiners.map((customerInternalId) =>
+        join({ groupInternalId: group, customerInternalId, role: "Affiliate" }),
+      ),
+      addGroup(store, { customerInternalId: group, name: "Carpați Final" }),
+    ]);
+    for (const customerInternalId of [company, ...joiners]) {
+      const { groups } = await run(accountHeader, { customerInternalId });
+      expect(
+        groups.map((g) => g.name),
+        customerInternalId,
+      ).toEqual(["Carpați Final"]);
+    }
+  });
+
   it("profile completion weighs a legal entity by its own entries", async () => {
     const company = await addLegalEntity(store, { industry: null });
     const bare = await run(profileComplete, { customerInternalId: company });

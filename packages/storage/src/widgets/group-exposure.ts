@@ -10,13 +10,13 @@ type Params = { customerId: string; today: string };
 
 /**
  * The groups asked about: the customer itself when it is a group, else every group it is an
- * active member of today.
+ * active member of today, named from its own memberships (each arm reads one customer's rows).
  */
 const groupsOf = (customerId: Param, today: Param): SQL => sql`
   select g.id, g.name from customers g
   where g.id = ${customerId}::text::uuid and g.kind = 'legalEntity' and g.account_type = 'Group'
   union
-  select g.id, g.name from group_members m join customers g on g.id = m.group_id
+  select m.group_id, m.group_name from group_members m
   where m.customer_id = ${customerId}::text::uuid and ${isActiveMembership("m", today)}`;
 
 /**

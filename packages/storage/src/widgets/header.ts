@@ -42,9 +42,9 @@ const headerFacts = readStatement<FlagParams>(
             (select count(*)::int from contracts k where k.customer_id = c.id and ${isActiveContract("k", p.today)})
               as active_products,
             coalesce((
-              select json_agg(json_build_object('customerInternalId', g.id, 'name', g.name, 'role', m.role)
-                order by g.name, g.id)
-              from group_members m join customers g on g.id = m.group_id
+              select json_agg(json_build_object('customerInternalId', m.group_id, 'name', m.group_name, 'role', m.role)
+                order by m.group_name, m.group_id)
+              from group_members m
               where m.customer_id = c.id and ${isActiveMembership("m", p.today)}
             ), '[]'::json) as groups,
             ${flagFactColumns(p.today, p.consentTypes)}
