@@ -4,13 +4,19 @@ import type { SqlRunner } from "./sql-runner";
 
 /**
  * The customer create of packages/storage/src/repositories/write-store.ts (`create`), written
- * out by hand: the insert, its audit entry and its change event in one statement, ON CONFLICT DO NOTHING deciding
- * between concurrent identical requests. Kept in step with that file by reading it, not by import,
+ * out by hand: the UniqueID's claim (CONTRACT §11's key table), the insert, its audit entry and
+ * its change event in one statement, ON CONFLICT DO NOTHING on the claim deciding between
+ * concurrent identical requests. Kept in step with that file by reading it, not by import,
  * so the floor is what the driver does with the statement and nothing of the app.
  */
-export const CREATE_CUSTOMER_SQL = `with created as (
-    insert into customers (unique_id, first_name, last_name, email, mobile_phone, email_address_type, phone_number_type, last_sequence, last_feed_txid)
-    select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, 1, pg_current_xact_id()::text::bigint
+export const CREATE_CUSTOMER_SQL = `with claimed as (
+    insert into customer_unique_ids (unique_id, customer_id) values ($1::text, gen_random_uuid())
+    on conflict do nothing
+    returning customer_id as id
+  ), created as (
+    insert into customers (unique_id, first_name, last_name, email, mobile_phone, email_address_type, phone_number_type, last_sequence, last_feed_txid, id)
+    select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, 1, pg_current_xact_id()::text::bigint, claimed.id
+    from claimed
     on conflict do nothing
     returning id, id as customer_id
   ), audited as (
