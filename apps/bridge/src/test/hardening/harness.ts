@@ -3,7 +3,7 @@ import { type AppDeps, type AuthService, type Env, loadEnv, startServer } from "
 import { rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import type { Logger } from "pino";
-import { bridgeRoutes } from "../bridge-routes";
+import { bridgeRoutes } from "../../bridge-routes";
 
 export const PASSWORD = "hardening-pass-2024";
 

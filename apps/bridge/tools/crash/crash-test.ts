@@ -13,7 +13,7 @@ import { callAction, getToken, type ServerChild, startServerChild, userAdd } fro
  * and check that every create answered with success is there. Exits 1 on any loss. The server is
  * the built bundle `pnpm start` runs, built first through turbo (a cache hit when up to date).
  *
- *   node --import tsx src/crash/crash-test.ts [pglite] [postgres]     (from apps/bridge)
+ *   node --import tsx tools/crash/crash-test.ts [pglite] [postgres]     (from apps/bridge)
  * CRASH_LOAD_MS (default 5000), CRASH_WORKERS (8), CRASH_DATABASE_URL (else DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test: a fresh database is created there and dropped after).
  */
