@@ -3,7 +3,7 @@ export { type AuthService, createAuthService } from "./auth";
 export { type RunningServer, runUntilSignalled, type StartOptions, startServer, version } from "./boot";
 export * from "./context";
 export type { Env } from "./env";
-export { loadEnv } from "./env";
+export { envSchema, loadEnv } from "./env";
 export { readBody, utf8Text } from "./http/body";
 export { authenticateBearerHeader, authorizeBearerHeader } from "./http/header-auth";
 export { hasBody } from "./http/inflight";

@@ -20,6 +20,7 @@ export {
   sampleLegalEntityIdsOf,
   transactionDrawOf,
 } from "./dataset";
+export { seedEnvSchema } from "./env";
 export {
   generateHistory,
   HISTORY_FIRST_INDEX,

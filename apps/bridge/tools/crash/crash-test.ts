@@ -188,14 +188,8 @@ async function run(database: "pglite" | "postgres"): Promise<Figures> {
 }
 
 async function freshPostgres() {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = PG_URL;
-  try {
-    const handle = await openTestDatabase();
-    return { url: handle.url as string, close: handle.close };
-  } finally {
-    process.env.DATABASE_URL = previous;
-  }
+  const handle = await openTestDatabase(PG_URL);
+  return { url: handle.url as string, close: handle.close };
 }
 
 async function storedCustomers(
