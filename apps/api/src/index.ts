@@ -1,4 +1,4 @@
-export { type App, createApp, createAppDeps } from "./app";
+export { createApp } from "./app";
 export { type AuthService, createAuthService } from "./auth";
 export { type RunningServer, runUntilSignalled, type StartOptions, startServer, version } from "./boot";
 export * from "./context";
@@ -8,9 +8,7 @@ export { readBody, utf8Text } from "./http/body";
 export { authenticateBearerHeader, authorizeBearerHeader } from "./http/header-auth";
 export { hasBody } from "./http/inflight";
 export { echoName, UNKNOWN_LABEL } from "./http/labels";
-export { isJsonContentType, RETRY_UNAVAILABLE_AFTER_SECONDS, sendJson } from "./http/respond";
+export { isJsonContentType, sendJson } from "./http/respond";
 export type { HttpRoute, RequestScope } from "./http/route";
-export { requireDeps } from "./http/server";
-export { type AppRouter, createAppRouter } from "./router";
+export type { AppRouter } from "./router";
 export { inProcessCaller } from "./trpc/call-in-process";
-export { createCallerFactory, toAppError } from "./trpc/init";

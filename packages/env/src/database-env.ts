@@ -34,5 +34,3 @@ export const databaseEnvSchema = z.object({
   /** Past this replay lag widgets and search read from the primary. */
   MAX_REPLICA_LAG_MS: positiveInt(1000),
 });
-
-export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;

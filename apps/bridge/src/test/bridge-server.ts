@@ -122,7 +122,7 @@ export async function startInProcessBridge(deps: AppDeps) {
   return { url: running.url, stop: running.stop };
 }
 
-export interface Envelope {
+interface Envelope {
   IsSuccess: boolean;
   Message: string;
   ErrorCode: number;
