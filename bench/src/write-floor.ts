@@ -8,7 +8,7 @@ import type { SqlRunner } from "./sql-runner";
  * between concurrent identical requests. Kept in step with that file by reading it, not by import,
  * so the floor is what the driver does with the statement and nothing of the app.
  */
-const CREATE_CUSTOMER_SQL = `with created as (
+export const CREATE_CUSTOMER_SQL = `with created as (
     insert into customers (unique_id, first_name, last_name, email, mobile_phone, email_address_type, phone_number_type, last_sequence, last_feed_txid)
     select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, 1, pg_current_xact_id()::text::bigint
     on conflict do nothing

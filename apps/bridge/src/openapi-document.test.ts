@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { loadEnv, startServer } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EXAMPLES_FILE, extractExamples, GUIDE } from "../tools/openapi-examples-extract";
+import { EXAMPLES_FILE, extractExamples, GUIDE } from "../openapi-examples-extract";
 import { bridgeRoutes } from "./bridge-routes";
 import { actions } from "./test/actions";
 

@@ -12,7 +12,7 @@ import { type Database, rowsOf } from "./database";
  * Key tables keep a rule across customers and are distributed by their own primary key, so their
  * customer_id is a plain column there (CONTRACT §11).
  */
-const KEY_TABLES: readonly string[] = ["application_keys"];
+export const KEY_TABLES: readonly string[] = ["application_keys"];
 
 /**
  * Columns that name another customer than the row's owner, with no foreign key since that

@@ -10,3 +10,4 @@ export * from "./repositories/users";
 export { addressFingerprint, agreementFingerprint } from "./repositories/write-tables";
 export * as schema from "./schema";
 export * from "./sources";
+export type { Db } from "./sql/db";

@@ -8,8 +8,8 @@ export interface DocumentedExample {
   answer: unknown;
 }
 
-export const GUIDE = fileURLToPath(new URL("../../../docs/callaction.md", import.meta.url));
-export const EXAMPLES_FILE = fileURLToPath(new URL("../src/openapi-examples.json", import.meta.url));
+export const GUIDE = fileURLToPath(new URL("../../docs/callaction.md", import.meta.url));
+export const EXAMPLES_FILE = fileURLToPath(new URL("./src/openapi-examples.json", import.meta.url));
 
 const block = /```(sh|json)\n([\s\S]*?)\n```/g;
 const callActionCurl = /curl -s \S+\/api\/openApi\/CallAction .*? -d '(.*)'$/m;
