@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { envSchema } from "@account360/api";
 import { bridgeEnvSchema } from "@account360/bridge";
+import { crashEnvSchema } from "@account360/bridge/crash-env";
 import { variablesOf } from "@account360/env";
 import { seedEnvSchema } from "@account360/seed";
 import { testDatabaseEnvSchema } from "@account360/storage/testing";
@@ -36,6 +37,7 @@ describe("turbo.json declares to the test task", () => {
     ["the seed", seedEnvSchema],
     ["the bench", benchEnvSchema],
     ["the test database harness", testDatabaseEnvSchema],
+    ["the crash test (.ci/crash-test)", crashEnvSchema],
   ])("every variable %s reads", (_app, schema) => {
     expect(undeclared(variablesOf(schema))).toEqual([]);
   });

@@ -8,7 +8,8 @@ import { optionalText, positiveInt } from "./settings";
  */
 export const DEFAULT_PGLITE_DIR = resolve(import.meta.dirname, "../../..", ".data/pglite");
 
-const postgresUrl = (name: string, blank: string) =>
+/** An optional PostgreSQL URL, refused by `name` when it is something else. */
+export const postgresUrl = (name: string, blank = "") =>
   optionalText.pipe(
     z
       .url({
@@ -30,7 +31,7 @@ export const databaseEnvSchema = z.object({
   /** PostgreSQL connections per process. */
   DB_POOL_SIZE: positiveInt(20),
   /** A hot standby of DATABASE_URL for widgets and search; ignored on PGlite. */
-  DATABASE_READ_URL: postgresUrl("DATABASE_READ_URL", ""),
+  DATABASE_READ_URL: postgresUrl("DATABASE_READ_URL"),
   /** Past this replay lag widgets and search read from the primary. */
   MAX_REPLICA_LAG_MS: positiveInt(1000),
 });

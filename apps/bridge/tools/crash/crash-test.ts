@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { openDatabase, rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { buildServerBundle } from "../server-command";
+import { loadCrashEnv } from "./env";
 import { callAction, getToken, type ServerChild, startServerChild, userAdd } from "./processes";
 
 /**
@@ -18,10 +19,7 @@ import { callAction, getToken, type ServerChild, startServerChild, userAdd } fro
  * postgres://postgres@127.0.0.1:5432/test: a fresh database is created there and dropped after).
  */
 
-const LOAD_MS = Number(process.env.CRASH_LOAD_MS ?? 5_000);
-const WORKERS = Number(process.env.CRASH_WORKERS ?? 8);
-const PG_URL =
-  process.env.CRASH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const { loadMs: LOAD_MS, workers: WORKERS, postgresUrl: PG_URL } = loadCrashEnv();
 const USER = "crash.writer";
 const PASSWORD = "crash-test-password-1";
 
