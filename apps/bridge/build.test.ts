@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, EXTERNAL_PACKAGES } from "./build";
-import { REPO_ROOT } from "./src/server-command";
 import { startServerProcess } from "./src/test/server-process";
+import { REPO_ROOT } from "./tools/server-command";
 
 describe("the server bundle", () => {
   // Not dist/, which a running `pnpm start` may be using, but under this package's node_modules,

@@ -39,14 +39,14 @@ export interface SweepPlan {
   writeSeconds: number;
 }
 
-export const BENCH_PARTS = ["seed", "write", "read", "sweep", "events"] as const;
-export type BenchPart = (typeof BENCH_PARTS)[number];
+const BENCH_PARTS = ["seed", "write", "read", "sweep", "events"] as const;
+type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** The full data set on PostgreSQL; on PGlite 10,000 customers take minutes and ~2 GB, so a tenth. */
 export const FULL_CUSTOMERS = { postgres: 10_000, pglite: 1_000 } as const;
 
 /** CONTRACT §7: the sizes of one customer's history the sweep measures. */
-export const SWEEP_SIZES = [200, 2_000, 20_000] as const;
+const SWEEP_SIZES = [200, 2_000, 20_000] as const;
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only seed,write,read,sweep,events] [--customers N] [--write-seconds S] [--reads N]
                   [--seed S] [--out FILE] [--profile DIR] [--sweep-sizes A,B,C] [--sweep-reads N]

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU seconds a process has used, from /proc/<pid>/stat; null once it is gone. */
-export function processCpuSeconds(pid: number): number | null {
+function processCpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name may hold spaces; the fields after it are fixed.

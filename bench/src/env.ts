@@ -1,9 +1,11 @@
-/** The one variable the bench reads, like the apps read theirs: PostgreSQL when set, PGlite when unset or empty. */
+import { databaseEnvSchema, parseEnv } from "@account360/env";
+
+/**
+ * The one variable the bench reads, as the apps read it: PostgreSQL when set, PGlite (in
+ * temporary directories of its own) when unset or empty.
+ */
+export const benchEnvSchema = databaseEnvSchema.pick({ DATABASE_URL: true });
+
 export function benchDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string | undefined {
-  const url = source.DATABASE_URL?.trim();
-  if (!url) return undefined;
-  if (!/^postgres(?:ql)?:\/\//i.test(url)) {
-    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL, or empty for PGlite.");
-  }
-  return url;
+  return parseEnv(benchEnvSchema, source).DATABASE_URL;
 }

@@ -13,11 +13,7 @@ export function connectionPool(url: string, connections: number): Pool {
   return new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
 }
 
-export async function postJson(
-  pool: Pool,
-  path: string,
-  body: string,
-): Promise<{ status: number; body: unknown }> {
+async function postJson(pool: Pool, path: string, body: string): Promise<{ status: number; body: unknown }> {
   const response = await pool.request({
     path,
     method: "POST",
@@ -34,7 +30,7 @@ export async function postJson(
   return { status: response.statusCode, body: parsed };
 }
 
-export const CALL_ACTION_PATH = "/api/openApi/CallAction";
+const CALL_ACTION_PATH = "/api/openApi/CallAction";
 
 /** Posts one envelope; throws unless the answer is a 200 with IsSuccess. */
 export async function callAction(pool: Pool, envelope: string): Promise<Envelope> {

@@ -57,7 +57,7 @@ export interface BenchResults {
   events?: EventFigures;
 }
 
-export const TARGETS = {
+const TARGETS = {
   writeRatio: 0.5,
   readP99Ratio: 1.5,
   readP99Ms: 20,
@@ -65,7 +65,7 @@ export const TARGETS = {
   rssMiB: 150,
 } as const;
 
-export const mib = (bytes: number): number => bytes / (1024 * 1024);
+const mib = (bytes: number): number => bytes / (1024 * 1024);
 
 export function memoryFigures(report: MemoryReport): NonNullable<BenchResults["memory"]> {
   return {

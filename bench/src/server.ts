@@ -82,7 +82,7 @@ export async function startBenchServer(options: ServerOptions): Promise<BenchSer
 }
 
 /** Resident memory of a process in bytes: VmRSS now and VmHWM (its peak since it started). */
-export function memoryOf(pid: number): { rss: number; hwm: number } | null {
+function memoryOf(pid: number): { rss: number; hwm: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = (field: string) =>
@@ -94,7 +94,7 @@ export function memoryOf(pid: number): { rss: number; hwm: number } | null {
 }
 
 /** The pids a process started, from /proc (none is expected: the bundle needs no esbuild service). */
-export function childrenOf(pid: number): number[] {
+function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
       readFileSync(join(`/proc/${pid}/task`, task, "children"), "utf8")

@@ -3,7 +3,7 @@ import { cpu, int, ms, table, times } from "./table";
 import type { WriteFigures } from "./write";
 
 /** Issue 11: each widget's p99 at the largest history within this factor of its p99 at the smallest. */
-export const SWEEP_P99_GROWTH_TARGET = 2;
+const SWEEP_P99_GROWTH_TARGET = 2;
 
 export interface SweepResults {
   /** Rows of transactions, interactions and revenues of each sweep customer, ascending. */

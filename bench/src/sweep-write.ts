@@ -36,7 +36,7 @@ export function agreementOf(target: WriteTarget, prefix: string, i: number): Agr
  * write-tables.ts's agreement columns, fingerprint and contract condition, and the customer's
  * next sequence number for the audit entry), written out by hand.
  */
-export const CREATE_AGREEMENT_SQL = `with created as (
+const CREATE_AGREEMENT_SQL = `with created as (
     insert into agreements (customer_id, agreement_type, start_date, end_date, source_id, contract_no, external_id, fingerprint)
     select $1::uuid, $2::text, $3::date, $4::date, $5::text, $6::text, $7::text, $8
     where exists (select 1 from contracts where customer_id = $1::uuid and contract_no = $6::text)

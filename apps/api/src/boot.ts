@@ -35,6 +35,8 @@ export interface StartOptions {
    */
   database?: boolean;
   readiness?: () => Promise<boolean>;
+  /** The API server such a bridge forwards to (its API_URL), named in the start-up message. */
+  forwardsTo?: string | undefined;
   /** Where the logger built here writes (default stdout); ignored with `logger`. */
   logDestination?: DestinationStream | undefined;
   /** The webhook worker's timing (tests shorten the retry window); CONTRACT §9's by default. */
@@ -168,6 +170,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 export async function runUntilSignalled(options: StartOptions): Promise<void> {
   const startUp = startUpReport(options.env, {
     withDatabase: options.database !== false,
+    forwardsTo: options.forwardsTo,
     withBridge: options.extraRoutes !== undefined,
   });
   const running = await startServer({ logDestination: startUp.logDestination, ...options });

@@ -5,8 +5,6 @@ import type { Logger } from "pino";
 import type { AuthService } from "./auth";
 import type { Env } from "./env";
 
-export type { Principal, Role } from "./auth/roles";
-
 /** What the procedures need from authentication; implemented in ./auth. */
 export type Authenticator = Pick<AuthService, "authenticate" | "issueToken">;
 

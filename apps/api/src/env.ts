@@ -1,8 +1,6 @@
 import { isIP } from "node:net";
-import { resolve } from "node:path";
+import { databaseEnvSchema, optionalText, parseEnv, positiveInt } from "@account360/env";
 import { z } from "zod";
-
-const repoRoot = resolve(import.meta.dirname, "../../..");
 
 const list = (fallback: string[]) =>
   z
@@ -48,20 +46,14 @@ const weights = z
     return Object.fromEntries(entries);
   });
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-/** Every environment variable the apps read, validated once; nothing else reads process.env. */
-export const envSchema = z.object({
+/**
+ * Every variable the API server and its operator commands (`pnpm user`, `webhook`, `privacy`)
+ * read, validated once at start-up: the shared database variables and the server's own. The
+ * bridge's schema extends this one; nothing else in the api reads process.env.
+ */
+export const envSchema = databaseEnvSchema.extend({
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined)),
-  PGLITE_DIR: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : resolve(repoRoot, ".data/pglite"))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TOKEN_TTL_SECONDS: positiveInt(3600),
   MAX_BODY_BYTES: positiveInt(1024 * 1024),
@@ -77,26 +69,10 @@ export const envSchema = z.object({
   MARKETING_CONSENT_TYPES: list(["Marketing Consent"]),
   PROFILE_WEIGHTS: weights,
   LEGAL_ENTITY_PROFILE_WEIGHTS: weights,
-  API_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined))
-    .pipe(z.url().optional()),
   CORS_ORIGINS: list([]),
   TRUSTED_PROXIES: list([]).refine((entries) => entries.every(isAddressOrCidr), {
     message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, 2001:db8::/32)",
   }),
-  DB_POOL_SIZE: positiveInt(20),
-  /** A hot standby of DATABASE_URL for widgets and search (CONTRACT §11); ignored on PGlite. */
-  DATABASE_READ_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined))
-    .pipe(
-      z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_READ_URL must be a postgres:// URL" }).optional(),
-    ),
-  /** Past this replay lag widgets and search read from the primary. */
-  MAX_REPLICA_LAG_MS: positiveInt(1000),
   /** How long the change-event feed can be replayed (CONTRACT §9); the audit log keeps changes for good. */
   EVENT_RETENTION_DAYS: positiveInt(30),
   /** Years financial records are kept after the relationship ended, under the erased customer's pseudonym (CONTRACT §10). */
@@ -107,20 +83,13 @@ export const envSchema = z.object({
     .max(100, "RETENTION_YEARS_FINANCIAL must be from 1 to 100 years")
     .default(10),
   /** NATS with JetStream to publish the change events to (`nats://host:4222`); unset: no NATS at all. */
-  NATS_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined))
-    .pipe(z.url({ protocol: /^(nats|tls|wss?)$/, error: "NATS_URL must be a nats:// URL" }).optional()),
+  NATS_URL: optionalText.pipe(
+    z.url({ protocol: /^(nats|tls|wss?)$/, error: "NATS_URL must be a nats:// URL" }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
-  }
-  return parsed.data;
+  return parseEnv(envSchema, source);
 }

@@ -2,9 +2,9 @@ import { loadEnv, startServer } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bridgeRoutes } from "./bridge-routes";
 import { LEGACY_DEPRECATED_SINCE } from "./deprecation";
-import { rawRequest } from "./hardening/raw-client";
 import { startOneProcess, type TestServer } from "./test/bridge-server";
 import { CUSTOMER, customerData, HEADER, UNKNOWN_ID, UUID } from "./test/fixtures";
+import { rawRequest } from "./test/hardening/raw-client";
 import { actionUrl, callDoor, problemOf } from "./test/second-door";
 
 const LIFECYCLE = "FTOS_ACC_AccountClientLifecycle";

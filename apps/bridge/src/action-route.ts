@@ -18,7 +18,7 @@ import { sendProblem } from "./problem";
 import { runAction } from "./run-action";
 
 /** FintechOS's own form of an action endpoint; the name is matched as callAction matches it. */
-export const ACTIONS_PREFIX = "/ftosapi/automation-processors/actions/";
+const ACTIONS_PREFIX = "/ftosapi/automation-processors/actions/";
 const actionPathPattern = /^\/ftosapi\/automation-processors\/actions\/([^/]+)\/?$/i;
 /** Every POST under the prefix is this route's, so a wrong name gets a problem too, not the plain 404. */
 const underPrefix = /^\/ftosapi\/automation-processors\/actions(?:\/|$)/i;

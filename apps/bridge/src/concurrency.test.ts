@@ -6,8 +6,8 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./hardening/harness";
-import { samples } from "./hardening/samples";
+} from "./test/hardening/harness";
+import { samples } from "./test/hardening/samples";
 
 /**
  * Mixed concurrent writes to one customer over callAction, round after round: the customer

@@ -10,7 +10,7 @@ import { AppError, httpStatusOf } from "@account360/core";
  * The reference page's own policy: Swagger UI's scripts and styles from this server only (no
  * CDN), its inline styles and data: icons, and calls ("Try it out") to this origin only.
  */
-export const DOCS_CSP =
+const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const PAGE = `<!doctype html>

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "./test/actions";
 import {
   fieldPaths,
   type Mutation,
@@ -8,7 +9,7 @@ import {
   Tally,
   toBodyBytes,
   toJsonText,
-} from "./hardening/fuzz-kit";
+} from "./test/hardening/fuzz-kit";
 import {
   type Answer,
   CALL_ACTION,
@@ -19,9 +20,8 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./hardening/harness";
-import { samples } from "./hardening/samples";
-import { actions } from "./test/actions";
+} from "./test/hardening/harness";
+import { samples } from "./test/hardening/samples";
 
 /**
  * Property-based fuzzing of `Data`: valid write and widget inputs with one to three fields made

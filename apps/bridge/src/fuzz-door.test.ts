@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import documented from "./openapi-examples.json" with { type: "json" };
+import { actions } from "./test/actions";
 import {
   nastyKey,
   nastyValue,
@@ -8,16 +10,14 @@ import {
   Tally,
   toBodyBytes,
   toJsonText,
-} from "./hardening/fuzz-kit";
+} from "./test/hardening/fuzz-kit";
 import {
   type Answer,
   type HardenedServer,
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./hardening/harness";
-import documented from "./openapi-examples.json" with { type: "json" };
-import { actions } from "./test/actions";
+} from "./test/hardening/harness";
 
 /**
  * Property-based fuzzing of the per-action endpoints over HTTP, as fuzz-envelope.test.ts does for

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "./test/actions";
 import {
   nastyKey,
   nastyValue,
@@ -9,7 +10,7 @@ import {
   Tally,
   toBodyBytes,
   toJsonText,
-} from "./hardening/fuzz-kit";
+} from "./test/hardening/fuzz-kit";
 import {
   type Answer,
   CALL_ACTION,
@@ -20,8 +21,7 @@ import {
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./hardening/harness";
-import { actions } from "./test/actions";
+} from "./test/hardening/harness";
 
 /**
  * Property-based fuzzing of the callAction envelope and the tRPC endpoint over HTTP, on a real

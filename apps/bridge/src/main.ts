@@ -1,7 +1,8 @@
-import { loadEnv, runUntilSignalled } from "@account360/api";
+import { runUntilSignalled } from "@account360/api";
 import { apiReadiness, bridgeRoutes } from "./bridge-routes";
+import { loadBridgeEnv } from "./env";
 
-const env = loadEnv();
+const env = loadBridgeEnv();
 const apiUrl = env.API_URL;
 
 // By default everything runs in this one process: the API server plus callAction on top of it,
@@ -10,5 +11,6 @@ await runUntilSignalled({
   env,
   database: !apiUrl,
   readiness: apiUrl ? apiReadiness(apiUrl) : undefined,
+  forwardsTo: apiUrl,
   extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES, apiUrl }),
 });

@@ -3,10 +3,10 @@ import { sendJson } from "@account360/api";
 import { type AppError, type AppErrorCode, type FieldError, httpStatusOf } from "@account360/core";
 import { prefixOf } from "./envelope";
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** RFC 9457 problem details, with the request id and every invalid field as extensions. */
-export interface Problem {
+interface Problem {
   type: string;
   title: string;
   status: number;
@@ -22,7 +22,7 @@ export interface Problem {
 export const problemType = (code: AppErrorCode) =>
   `urn:account360:problem:${code.toLowerCase().replaceAll("_", "-")}`;
 
-export function problemOf(error: AppError, requestId: string): Problem {
+function problemOf(error: AppError, requestId: string): Problem {
   const title = prefixOf[error.code];
   // Some use cases (authentication) word their sentence with the envelope's prefix already.
   const prefix = `${title} - `;

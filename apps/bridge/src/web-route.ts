@@ -6,7 +6,7 @@ import type { HttpRoute } from "@account360/api";
 import { AppError, httpStatusOf } from "@account360/core";
 
 /** The built Customer 360 page (`pnpm --filter @account360/web build`). */
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Relaxes the API's `default-src 'none'` just enough for the page: its own scripts, data: pictures, chart styles. */
 export const WEB_CSP =

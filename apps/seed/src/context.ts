@@ -30,8 +30,8 @@ export const DEFAULT_MONTHS = 24;
 /** How many customers of each run are made rich enough for every widget, and named in sampleCustomerIds. */
 export const SAMPLE_CUSTOMERS = 5;
 export const MAX_SEED = 0xffff_ffff;
-export const MAX_CUSTOMERS = 9_999_999;
-export const MAX_TRANSACTIONS_PER_CUSTOMER = 99_999;
+const MAX_CUSTOMERS = 9_999_999;
+const MAX_TRANSACTIONS_PER_CUSTOMER = 99_999;
 
 /** Everything the generators share for one run. */
 export interface RunContext {
@@ -51,7 +51,7 @@ export interface RunContext {
   names: NamePools;
 }
 
-export interface MonthInfo {
+interface MonthInfo {
   /** `YYYY-MM` */
   month: string;
   /** `YYYYMM`, for external ids. */
@@ -60,7 +60,7 @@ export interface MonthInfo {
 }
 
 /** How many months back monthsBack reaches. */
-export const MONTHS_BACK = 16;
+const MONTHS_BACK = 16;
 
 /** Checks the options and derives the run's context; throws an Error whose message says what is wrong. */
 export function runContext(options: SeedOptions): RunContext {

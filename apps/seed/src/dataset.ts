@@ -76,7 +76,7 @@ export function transactionDrawOf(ctx: RunContext, index: number): TransactionDr
 }
 
 /** The transactions of customer `index`, oldest first. */
-export function generateTransactions(ctx: RunContext, index: number): IngestRecord<"transactions">[] {
+function generateTransactions(ctx: RunContext, index: number): IngestRecord<"transactions">[] {
   return transactionRowsOf(ctx, transactionDrawOf(ctx, index));
 }
 
@@ -86,7 +86,7 @@ export interface GenerateOptions extends SeedOptions {
 }
 
 /** One step of the generation: the batches of a group of customers and how far the run is. */
-export interface DatasetStep {
+interface DatasetStep {
   phase: "profiles" | "transactions";
   /** Customers of this phase done once this step's batches are stored. */
   customersDone: number;
@@ -99,7 +99,7 @@ export interface DatasetStep {
  * `transactionChunk` customers at a time. Concatenating one table's batches gives the same rows
  * whatever the chunk sizes.
  */
-export function* datasetSteps(
+function* datasetSteps(
   ctx: RunContext,
   chunk = 500,
   transactionChunk = 50,

@@ -1,30 +1,12 @@
-import { resolve } from "node:path";
+import { databaseEnvSchema, parseEnv } from "@account360/env";
 
-const repoRoot = resolve(import.meta.dirname, "../../..");
+/** The seed reads the database variables as the server does, and nothing else. */
+export const seedEnvSchema = databaseEnvSchema.pick({ DATABASE_URL: true, PGLITE_DIR: true });
 
-/** The environment the seed reads, exactly as the server reads it: nothing else reads process.env. */
-export interface SeedEnv {
-  /** `postgres://…` opens PostgreSQL; undefined opens PGlite. */
-  DATABASE_URL: string | undefined;
-  /** The PGlite directory (default `<repo>/.data/pglite`), or `memory://`. */
-  PGLITE_DIR: string;
-}
+export type SeedEnv = ReturnType<typeof seedEnvSchema.parse>;
 
-const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-
-/**
- * Validates the two variables like apps/api's env.ts does with zod. zod is not a dependency of
- * apps/seed (only of core and api), so the two rules are spelled out here.
- */
 export function loadSeedEnv(source: NodeJS.ProcessEnv = process.env): SeedEnv {
-  const url = blankToUndefined(source.DATABASE_URL);
-  if (url !== undefined && !/^postgres(?:ql)?:\/\//i.test(url)) {
-    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL, or empty for PGlite.");
-  }
-  return {
-    DATABASE_URL: url,
-    PGLITE_DIR: blankToUndefined(source.PGLITE_DIR) ?? resolve(repoRoot, ".data/pglite"),
-  };
+  return parseEnv(seedEnvSchema, source);
 }
 
 /** A database URL fit for a log line: the password hidden. */

@@ -11,7 +11,7 @@ import type { Rng } from "./rng";
 import { COMPLIANCE_DETAILS, GARNISHMENT_AUTHORITIES, PROFITABILITY_INDICATORS } from "./vocab";
 
 /** Months of revenue kept per customer, ending with the anchor's month. */
-export const REVENUE_MONTHS = 13;
+const REVENUE_MONTHS = 13;
 
 /**
  * What the bank earned on the customer each month: the account fee, interest on credit, card

@@ -44,7 +44,7 @@ export interface HistoryOptions {
 export const HISTORY_FIRST_INDEX = 9_990_000;
 
 /** Years the accumulating tables reach back: the customer banks here since then. */
-export const HISTORY_YEARS = 10;
+const HISTORY_YEARS = 10;
 
 /**
  * Rows of each accumulating table per transaction, and the least it has: enough for its current

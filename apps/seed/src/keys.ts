@@ -38,7 +38,7 @@ function ibanCheckDigits(country: string, bban: string): string {
 }
 
 /** A Romanian IBAN (24 characters) whose 16-character account part is tag, customer and holding. */
-export function ibanOf(ctx: RunContext, index: number, holding: number): string {
+function ibanOf(ctx: RunContext, index: number, holding: number): string {
   const account = `${ctx.tag.padStart(7, "0")}${indexText(index)}${String(holding).padStart(2, "0")}`;
   const bban = `${IBAN_BANK_CODE}${account}`;
   return `RO${ibanCheckDigits("RO", bban)}${bban}`;

@@ -34,7 +34,7 @@ export class SeedConflictError extends Error {
 }
 
 /** Every table holding customer data: what --reset empties. */
-export const DATA_TABLES: readonly string[] = [
+const DATA_TABLES: readonly string[] = [
   ...SEED_TABLES,
   "audit_log",
   "change_events",

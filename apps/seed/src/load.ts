@@ -6,7 +6,7 @@ import { loadPostgres } from "./load-postgres";
 import type { ProgressListener } from "./load-shared";
 import { type Counts, SEED_TABLES } from "./records";
 
-export { DATA_TABLES, SeedConflictError, type SeedProgress } from "./load-shared";
+export { SeedConflictError, type SeedProgress } from "./load-shared";
 
 export interface SeedDatabaseOptions extends SeedOptions {
   /** Empty every data table first (not users, api_tokens, login_failures). */

@@ -22,8 +22,3 @@ export function basisText(units: number): string {
   const fraction = String(units - whole * 10_000).padStart(4, "0");
   return `${whole}.${fraction.endsWith("00") ? fraction.slice(0, 2) : fraction.endsWith("0") ? fraction.slice(0, 3) : fraction}`;
 }
-
-/** Rounds minor units to a multiple of `step` (cash is withdrawn in notes). */
-export function roundTo(cents: number, step: number): number {
-  return Math.max(step, Math.round(cents / step) * step);
-}

@@ -9,7 +9,7 @@ import { customerIdOf, Rng, STREAM } from "./rng";
  * account closed, no contract before the customer existed).
  */
 
-export type Stage = "prospect" | "applicant" | "new" | "active" | "dormant" | "closed";
+type Stage = "prospect" | "applicant" | "new" | "active" | "dormant" | "closed";
 
 const STAGES: readonly (readonly [Stage, number])[] = [
   ["prospect", 2],

@@ -93,7 +93,7 @@ export interface RepresentativeRecord {
 
 /** An ingested row as the core's row schema outputs it, with the id the seed gives it. */
 export type IngestRecord<K extends Exclude<IngestKind, "pictures">> = IngestRow<K> & { id: string };
-export type PictureRecord = IngestRow<"pictures">;
+type PictureRecord = IngestRow<"pictures">;
 
 export interface TableRecords {
   customers: CustomerRecord;

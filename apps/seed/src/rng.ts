@@ -16,7 +16,7 @@ function fmix(h: number): number {
 }
 
 /** Mixes any number of 32-bit words into one. */
-export function mixKey(...words: number[]): number {
+function mixKey(...words: number[]): number {
   let h = 0x9e3779b9;
   for (const word of words) h = fmix(Math.imul(h ^ fmix(word >>> 0), 0x27d4eb2f) + 0x165667b1);
   return h >>> 0;

@@ -184,10 +184,6 @@ export const TRANSACTION_KINDS: readonly TransactionKind[] = [
   },
 ];
 
-export const TRANSACTION_INDICATORS: readonly string[] = [
-  ...new Set(TRANSACTION_KINDS.map((k) => k.indicator)),
-];
-
 /** 1024 slots, each a kind index in proportion to its weight: one draw picks a kind. */
 export const KIND_SLOTS = (() => {
   const total = TRANSACTION_KINDS.reduce((sum, k) => sum + k.weight, 0);

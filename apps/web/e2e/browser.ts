@@ -5,7 +5,7 @@ import { chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium through playwright-core, and the page actions the e2e checks share. */
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const WIDGETS = [
   "header",

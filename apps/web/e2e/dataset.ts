@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 /** `YYYY-MM-DD`, `offset` days from today (UTC). */
 export const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 /** `YYYY-MM`, `offset` months from this one (UTC). */
-export function monthOf(offset: number): string {
+function monthOf(offset: number): string {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
 }

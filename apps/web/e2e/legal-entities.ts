@@ -4,7 +4,7 @@ import { assert, assertEqual, type Checks } from "./checks";
 import { type apiClient, day } from "./dataset";
 
 /** The e2e company and its group, fed through tRPC: the checks below know every figure. */
-export const E2E_COMPANY = {
+const E2E_COMPANY = {
   name: "Testescu Logistic SRL",
   UniqueID: "RO-E2E-COMPANY-1",
   registrationNumber: "J12/4242/2019",
@@ -13,7 +13,7 @@ export const E2E_COMPANY = {
   email: "office@testescu-logistic.ro",
   mobilePhone: "0264 555 010",
 };
-export const E2E_GROUP = { name: "Testescu Group", UniqueID: "RO-E2E-GROUP-1", accountType: "Group" };
+const E2E_GROUP = { name: "Testescu Group", UniqueID: "RO-E2E-GROUP-1", accountType: "Group" };
 
 export interface CompanyAndGroup {
   companyId: string;

@@ -25,23 +25,7 @@ export * from "./privacy/retention-policy";
 export { isFinalBusinessStatus } from "./rules/application";
 export { ISSUE_STATUS, parseInput, unknownFieldMessage } from "./rules/edge-input";
 export * from "./rules/ids";
-export {
-  ACCOUNT_RELATION_TYPES,
-  ACCOUNT_TYPES,
-  type AccountRelationType,
-  type AccountType,
-  ADDRESS_TYPES,
-  type AddressType,
-  EMAIL_ADDRESS_TYPES,
-  type EmailAddressType,
-  GROUP_ACCOUNT_TYPE,
-  GROUP_MEMBER_ROLES,
-  type GroupMemberRole,
-  INDUSTRIES,
-  type Industry,
-  PHONE_NUMBER_TYPES,
-  type PhoneNumberType,
-} from "./rules/option-sets";
+export { ACCOUNT_TYPES, ADDRESS_TYPES, GROUP_ACCOUNT_TYPE, INDUSTRIES } from "./rules/option-sets";
 export * from "./rules/storable-text";
 export { hasUnsafeCharacters, unsafeCharactersMessage } from "./rules/text";
 export { validationError } from "./rules/validation";

@@ -2,11 +2,11 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type * as schema from "./schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 
 /** One database type for both drivers: PostgreSQL through postgres.js and embedded PGlite. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything a repository can run a query on: the database or an open transaction. */
 export type Executor = Database | Transaction;
 

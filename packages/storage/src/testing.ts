@@ -1,16 +1,21 @@
 import { randomBytes } from "node:crypto";
+import { databaseEnvSchema, parseEnv } from "@account360/env";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type Database, rowsOf } from "./database";
 import { type DatabaseHandle, openDatabase } from "./open-database";
 
+/** The test harness reads DATABASE_URL as the apps do (a postgres:// URL, or blank for PGlite). */
+export const testDatabaseEnvSchema = databaseEnvSchema.pick({ DATABASE_URL: true });
+
 /**
- * A migrated database for one test file: PGlite in memory by default; with DATABASE_URL, a
- * fresh PostgreSQL database created for the file and dropped when it closes, so files run in
- * parallel and leave nothing behind.
+ * A migrated database for one test file: PGlite in memory by default; with DATABASE_URL (or
+ * `baseUrl`, a PostgreSQL server's URL), a fresh PostgreSQL database created for the file and
+ * dropped when it closes, so files run in parallel and leave nothing behind.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle & { url: string | null }> {
-  const baseUrl = process.env.DATABASE_URL;
+export async function openTestDatabase(
+  baseUrl = parseEnv(testDatabaseEnvSchema, process.env).DATABASE_URL,
+): Promise<DatabaseHandle & { url: string | null }> {
   if (!baseUrl) return { ...(await openDatabase({ pgliteDir: "memory://" })), url: null };
 
   const name = `a360_test_${randomBytes(6).toString("hex")}`;

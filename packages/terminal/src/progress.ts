@@ -17,7 +17,7 @@ export interface ProgressOptions {
   tickMs?: number | undefined;
 }
 
-export interface StepOptions {
+interface StepOptions {
   /** How long the step takes (a timed load): its bar follows the clock. */
   seconds?: number | undefined;
 }

@@ -18,7 +18,7 @@ import { DEFAULT_THROTTLE, refusingKeys, type ThrottleLimits, throttleKeys } fro
 import { TokenCache } from "./token-cache";
 import { generateToken, hashToken, looksLikeToken } from "./tokens";
 
-export type ThrottleOptions = Partial<ThrottleLimits>;
+type ThrottleOptions = Partial<ThrottleLimits>;
 
 export interface AuthServiceOptions {
   /** drizzle for sign-in and user management; the prepared-statement client for the token check. */
@@ -30,20 +30,20 @@ export interface AuthServiceOptions {
   tokenCacheTtlMs?: number;
 }
 
-export interface IssueTokenRequest {
+interface IssueTokenRequest {
   username: string;
   password: string;
   clientId?: string | undefined;
   clientAddress: string;
 }
 
-export interface IssuedToken {
+interface IssuedToken {
   access_token: string;
   token_type: "Bearer";
   expires_in: number;
 }
 
-export interface UserChange {
+interface UserChange {
   userId: string;
   userName: string;
   roles: Role[];
@@ -65,7 +65,7 @@ export interface AuthService {
   pruneExpired(): Promise<{ tokens: number; loginFailures: number }>;
 }
 
-export const MAX_TOKEN_CACHE_TTL_MS = 5000;
+const MAX_TOKEN_CACHE_TTL_MS = 5000;
 const DEFAULT_TOKEN_CACHE_TTL_MS = 2000;
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
 const KEEP_EXPIRED_TOKENS_MS = 24 * 60 * 60 * 1000;

@@ -31,7 +31,7 @@ export async function runOperatorAction(
 export const operatorName = () => `cli:${userInfo().username}`;
 
 /** A refusal the running server answered through its admin socket. */
-export class ServerRefusal extends Error {
+class ServerRefusal extends Error {
   constructor(
     message: string,
     readonly usage: boolean,

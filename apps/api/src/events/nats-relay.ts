@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from "nats";
 import type { Logger } from "pino";
 
 export const NATS_STREAM = "ACCOUNT360_EVENTS";
-export const natsSubjectOf = (customerId: string) => `account360.events.${customerId}`;
+const natsSubjectOf = (customerId: string) => `account360.events.${customerId}`;
 const RELAY_NAME = "nats";
 
 /** The stream the events go to, created when missing (CONTRACT §9). */

@@ -25,7 +25,7 @@ export interface WebhookWorkerOptions {
   batch: number;
 }
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
+const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
   pollMs: 1_000,
   leaseSeconds: 60,
   retryWindowMs: 24 * 60 * 60 * 1000,

@@ -87,10 +87,13 @@ describe("what pnpm start shows while it starts", () => {
 
   it("for a bridge forwarding to a separate API server, says so once it listens", () => {
     const output = recorder(false);
-    const apart = loadEnv({ API_URL: "http://api.internal:3000", LOG_LEVEL: "silent" });
-    startUpReport(apart, { withDatabase: false, withBridge: true, output, logs: recorder(false) }).listening(
-      url,
-    );
+    startUpReport(env, {
+      withDatabase: false,
+      forwardsTo: "http://api.internal:3000",
+      withBridge: true,
+      output,
+      logs: recorder(false),
+    }).listening(url);
     expect(output.text()).toBe(
       "Account360's callAction bridge is listening at http://127.0.0.1:3000, forwarding to the API server at http://api.internal:3000; /readyz answers 200 while that server is ready. Stop it with Ctrl-C.\n",
     );

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { DEFAULT_PGLITE_DIR } from "@account360/env";
 import { countUsers } from "@account360/storage";
 import { createProgress, type ProgressOutput } from "@account360/terminal";
 import type { DestinationStream } from "pino";
 import { adminSocketPath } from "../admin-socket";
 import type { AppDeps } from "../context";
-import { type Env, loadEnv } from "../env";
+import type { Env } from "../env";
 import { type DatabaseInUse, describeDatabase, readyMessage } from "./ready-message";
 
 export interface StartUpReport {
@@ -33,6 +34,8 @@ export function openingStep(database: DatabaseInUse): string {
 export interface StartUpReportOptions {
   /** false for a bridge forwarding to a separate API server (API_URL). */
   withDatabase: boolean;
+  /** The API server such a bridge forwards to, named in its message. */
+  forwardsTo?: string | undefined;
   /** false for the API server alone: no web page, no callAction to announce. */
   withBridge: boolean;
   /** Where a person reads it: stderr, so stdout carries only JSON logs. */
@@ -64,7 +67,7 @@ export function startUpReport(env: Env, options: StartUpReportOptions): StartUpR
     listening(url) {
       if (!options.withDatabase) {
         progress.print(
-          `Account360's callAction bridge is listening at ${url}, forwarding to the API server at ${env.API_URL}; /readyz answers 200 while that server is ready. Stop it with Ctrl-C.`,
+          `Account360's callAction bridge is listening at ${url}, forwarding to the API server at ${options.forwardsTo}; /readyz answers 200 while that server is ready. Stop it with Ctrl-C.`,
         );
         return;
       }
@@ -84,7 +87,7 @@ export function startUpReport(env: Env, options: StartUpReportOptions): StartUpR
           url,
           seconds: (options.uptime ?? process.uptime)(),
           database,
-          defaultPgliteDir: loadEnv({}).PGLITE_DIR,
+          defaultPgliteDir: DEFAULT_PGLITE_DIR,
           users,
           userCommandReachesServer,
           withBridge: options.withBridge,

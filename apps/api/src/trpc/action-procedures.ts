@@ -35,7 +35,7 @@ function mutationOf<A extends AnyAction>(action: A) {
 }
 
 /** The tRPC procedure an action becomes: a query for reads, a mutation for writes. */
-export type ProcedureOf<A extends AnyAction> = A["kind"] extends "query"
+type ProcedureOf<A extends AnyAction> = A["kind"] extends "query"
   ? ReturnType<typeof queryOf<A>>
   : ReturnType<typeof mutationOf<A>>;
 

@@ -10,8 +10,8 @@ import {
   PASSWORD,
   send,
   startHardenedServer,
-} from "./harness";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { samples } from "../test/hardening/samples";
 
 /**
  * Authentication over real HTTP (CONTRACT §2): expired and revoked tokens on callAction and tRPC,

@@ -6,9 +6,9 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./harness";
-import { rawRequest } from "./raw-client";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { rawRequest } from "../test/hardening/raw-client";
+import { samples } from "../test/hardening/samples";
 
 /**
  * CONTRACT §2: no request body is read before its token has been checked (issue 12, item 3).

@@ -6,7 +6,7 @@ import {
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./harness";
+} from "../test/hardening/harness";
 
 /**
  * CORS with CORS_ORIGINS=https://bank.example: a browser page of that origin may call the API

@@ -7,8 +7,8 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./harness";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { samples } from "../test/hardening/samples";
 
 /**
  * Issue 12 item 7: the database drops the server's connections under load (PostgreSQL's

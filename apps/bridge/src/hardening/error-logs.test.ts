@@ -7,9 +7,9 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./harness";
-import { type LogSink, logSink } from "./log-sink";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { type LogSink, logSink } from "../test/hardening/log-sink";
+import { samples } from "../test/hardening/samples";
 
 /**
  * A 500 is logged under its request id so support can find the cause, but the failed statement's

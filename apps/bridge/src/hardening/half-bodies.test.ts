@@ -7,8 +7,8 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./harness";
-import { type RawOutcome, rawRequest } from "./raw-client";
+} from "../test/hardening/harness";
+import { type RawOutcome, rawRequest } from "../test/hardening/raw-client";
 
 /**
  * ~300 unauthenticated sockets sending the headers and one byte of a 1,000-byte body made every

@@ -11,8 +11,8 @@ import {
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./harness";
-import { lockCustomers } from "./hold";
+} from "../test/hardening/harness";
+import { lockCustomers } from "../test/hardening/hold";
 
 /**
  * Security headers on every answer the server gives — successes, 4xx of every kind, 429s and tRPC

@@ -10,9 +10,9 @@ import {
   PASSWORD,
   send,
   startHardenedServer,
-} from "./harness";
-import { type LogSink, logSink } from "./log-sink";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { type LogSink, logSink } from "../test/hardening/log-sink";
+import { samples } from "../test/hardening/samples";
 
 /**
  * Inputs that got through (issue 12, item 8), each now a 400 (or 401) naming what is wrong, on

@@ -9,8 +9,8 @@ import {
   inPool,
   send,
   startHardenedServer,
-} from "./harness";
-import { type LogSink, logSink } from "./log-sink";
+} from "../test/hardening/harness";
+import { type LogSink, logSink } from "../test/hardening/log-sink";
 
 /**
  * Metrics labels and echoed names are bounded whatever a caller sends (issue 12, item 1): 100

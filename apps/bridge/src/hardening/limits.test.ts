@@ -12,9 +12,9 @@ import {
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./harness";
-import { lockCustomers } from "./hold";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { lockCustomers } from "../test/hardening/hold";
+import { samples } from "../test/hardening/samples";
 
 /**
  * The limits of CONTRACT §3 and §6 on a real server: body sizes, field and batch sizes, slow

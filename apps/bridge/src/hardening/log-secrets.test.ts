@@ -10,8 +10,8 @@ import {
   type HardenedServer,
   send,
   startHardenedServer,
-} from "./harness";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { samples } from "../test/hardening/samples";
 
 /**
  * A whole server session at LOG_LEVEL=debug, its log (and anything written to stdout/stderr)

@@ -7,8 +7,8 @@ import {
   securityHeaderProblems,
   send,
   startHardenedServer,
-} from "./harness";
-import { samples } from "./samples";
+} from "../test/hardening/harness";
+import { samples } from "../test/hardening/samples";
 
 /**
  * One tRPC batch runs in one in-flight slot: 1,000 `widgets.header` calls in one request took

@@ -33,7 +33,6 @@ function testEnv(overrides: Record<string, string>, databaseUrl: string | null):
     LOG_LEVEL: "silent",
     PGLITE_DIR: "memory://",
     DATABASE_URL: databaseUrl ?? "",
-    API_URL: "",
     ...overrides,
   });
 }
@@ -97,12 +96,13 @@ export function startApiOnly(overrides: Record<string, string> = {}): Promise<Te
 
 /** The bridge apart (API_URL): no database, callAction forwarded over HTTP to `apiUrl`. */
 export async function startBridgeApart(apiUrl: string, overrides: Record<string, string> = {}) {
-  const env = testEnv({ ...overrides, API_URL: apiUrl }, null);
+  const env = testEnv(overrides, null);
   const running = await startServer({
     env,
     database: false,
     readiness: apiReadiness(apiUrl),
-    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES, apiUrl: env.API_URL }),
+    forwardsTo: apiUrl,
+    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES, apiUrl }),
   });
   return { url: running.url, stop: running.stop };
 }
@@ -122,7 +122,7 @@ export async function startInProcessBridge(deps: AppDeps) {
   return { url: running.url, stop: running.stop };
 }
 
-export interface Envelope {
+interface Envelope {
   IsSuccess: boolean;
   Message: string;
   ErrorCode: number;

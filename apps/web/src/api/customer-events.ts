@@ -4,7 +4,7 @@ import { customerKey } from "./customer-queries";
 import { trpc } from "./trpc";
 
 /** How often an open customer page asks the feed for that customer's new events. */
-export const EVENT_POLL_MS = 2_000;
+const EVENT_POLL_MS = 2_000;
 
 /**
  * Keeps an open customer page current (CONTRACT §9): polls that customer's change events from

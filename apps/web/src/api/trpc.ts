@@ -18,8 +18,6 @@ export const trpc = createTRPCClient<AppRouter>({
   ],
 });
 
-export type Trpc = typeof trpc;
-
 /** The HTTP status behind a failed call (0 when the server was not reached). */
 export function statusOf(error: unknown): number {
   if (error instanceof TRPCClientError) {

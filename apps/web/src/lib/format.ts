@@ -1,7 +1,6 @@
 /** Locale-aware formatting. Amounts arrive as exact decimal strings and are formatted as strings. */
 
-export const locale = (): string =>
-  typeof navigator === "undefined" ? "en-GB" : navigator.language || "en-GB";
+const locale = (): string => (typeof navigator === "undefined" ? "en-GB" : navigator.language || "en-GB");
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {

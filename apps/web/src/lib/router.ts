@@ -17,7 +17,7 @@ const subscribe = (listener: () => void) => {
 
 const CUSTOMER_PATH = /^\/customers\/([0-9a-fA-F-]{36})\/?$/;
 
-export function routeOf(pathname: string, search: string): Route {
+function routeOf(pathname: string, search: string): Route {
   const match = CUSTOMER_PATH.exec(pathname);
   if (match?.[1]) return { page: "customer", customerId: match[1].toLowerCase() };
   return { page: "search", query: new URLSearchParams(search).get("q") ?? "" };

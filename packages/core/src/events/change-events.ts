@@ -28,7 +28,7 @@ export interface FeedPosition {
   position: string;
 }
 
-export interface ChangeEventPage {
+interface ChangeEventPage {
   limit: number;
   /** Only events after this position; null from the start of what is retained. */
   after: FeedPosition | null;
@@ -40,7 +40,7 @@ export interface ChangeEventSource {
   list(page: ChangeEventPage): Promise<Array<{ event: ChangeEvent; at: FeedPosition }>>;
 }
 
-export const MAX_EVENT_PAGE = 1000;
+const MAX_EVENT_PAGE = 1000;
 const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_EVENT_PAGE}`;
 const CURSOR_MESSAGE = "after must be the nextCursor of a previous page";
 const POSITION = /^(0|[1-9]\d{0,18})\.(0|[1-9]\d{0,18})$/;

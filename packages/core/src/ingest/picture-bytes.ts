@@ -8,7 +8,7 @@ import { orNull } from "./fields";
 
 export const MAX_PICTURE_BYTES = 1024 * 1024;
 
-export const PICTURE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+const PICTURE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 export type PictureContentType = (typeof PICTURE_CONTENT_TYPES)[number];
 
 /** The image type the bytes start with, or null. */

@@ -17,8 +17,8 @@ import { pictureRow } from "./picture-bytes";
  * stored as null, because a feed sends the source system's current state of each record.
  */
 
-export const CONTRACT_STATUSES = ["active", "pending", "suspended", "closed"] as const;
-export const CAMPAIGN_OFFER_STATUSES = ["open", "accepted", "declined", "dismissed", "expired"] as const;
+const CONTRACT_STATUSES = ["active", "pending", "suspended", "closed"] as const;
+const CAMPAIGN_OFFER_STATUSES = ["open", "accepted", "declined", "dismissed", "expired"] as const;
 
 /** The id the source system gives the record; ingestion is idempotent on it. Case-sensitive. */
 const externalId = required("externalId", text(100));

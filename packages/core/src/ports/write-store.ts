@@ -178,7 +178,7 @@ export interface WriteTransaction {
   membershipCounts(customerId: string): Promise<{ asGroup: number; asMember: number }>;
 }
 
-export type CustomerKind = "individual" | "legalEntity";
+type CustomerKind = "individual" | "legalEntity";
 
 export interface CustomerAccount {
   kind: CustomerKind;

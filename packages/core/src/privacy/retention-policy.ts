@@ -26,9 +26,7 @@ export interface RetentionPolicy {
   retentionYearsFinancial: number;
 }
 
-export const DEFAULT_RETENTION_YEARS_FINANCIAL = 10;
-
-export const PLAN_ACTIONS = ["erase", "pseudonymize", "retain"] as const;
+const PLAN_ACTIONS = ["erase", "pseudonymize", "retain"] as const;
 
 export const privacyPlanSchema = z.object({
   canEraseNow: z.boolean(),
@@ -46,8 +44,8 @@ export const privacyPlanSchema = z.object({
   ),
 });
 export type PrivacyPlan = z.infer<typeof privacyPlanSchema>;
-export type PlanStep = PrivacyPlan["actions"][number];
-export type Blocker = PrivacyPlan["blockers"][number];
+type PlanStep = PrivacyPlan["actions"][number];
+type Blocker = PrivacyPlan["blockers"][number];
 
 const FINANCIAL_BASIS =
   "Legal obligation (GDPR Art. 6(1)(c), Art. 17(3)(b)): accounting and anti-money-laundering law keep financial records for the retention period after the relationship ended";
@@ -87,7 +85,7 @@ const isRunning = (status: string, closeDate: string | null, today: string) =>
   (closeDate === null || closeDate >= today);
 
 /** What blocks an erasure today: an active contract, a pending application, an open garnishment. */
-export function erasureBlockers(records: RetentionRecords, today: string): Blocker[] {
+function erasureBlockers(records: RetentionRecords, today: string): Blocker[] {
   const blockers: Blocker[] = [];
   if (records.kind === "legalEntity") {
     blockers.push({

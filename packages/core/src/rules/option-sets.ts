@@ -31,8 +31,8 @@ export function optionSet<const V extends string>(
   };
 }
 
-export const EMAIL_ADDRESS_TYPES = ["Personal", "Work", "Other"] as const;
-export const PHONE_NUMBER_TYPES = ["Mobile", "Home", "Work", "Other"] as const;
+const EMAIL_ADDRESS_TYPES = ["Personal", "Work", "Other"] as const;
+const PHONE_NUMBER_TYPES = ["Mobile", "Home", "Work", "Other"] as const;
 export const ADDRESS_TYPES = [
   "Home Address",
   "Billing address",
@@ -42,7 +42,7 @@ export const ADDRESS_TYPES = [
   "Secondary address",
   "Social address",
 ] as const;
-export const ACCOUNT_RELATION_TYPES = [
+const ACCOUNT_RELATION_TYPES = [
   "Ownership",
   "Business",
   "Hierarchy",
@@ -55,11 +55,6 @@ export const ACCOUNT_RELATION_TYPES = [
   "Administrator",
   "Key Contact Person",
 ] as const;
-
-export type EmailAddressType = (typeof EMAIL_ADDRESS_TYPES)[number];
-export type PhoneNumberType = (typeof PHONE_NUMBER_TYPES)[number];
-export type AddressType = (typeof ADDRESS_TYPES)[number];
-export type AccountRelationType = (typeof ACCOUNT_RELATION_TYPES)[number];
 
 export const emailAddressType = optionSet(EMAIL_ADDRESS_TYPES);
 export const phoneNumberType = optionSet(PHONE_NUMBER_TYPES);
@@ -84,17 +79,7 @@ export const INDUSTRIES = [
 export const ACCOUNT_TYPES = ["Company", "Sole Trader", "Public Institution", "Non-Profit", "Group"] as const;
 export const GROUP_ACCOUNT_TYPE = "Group" satisfies (typeof ACCOUNT_TYPES)[number];
 /** A member's role in its group. */
-export const GROUP_MEMBER_ROLES = [
-  "Parent company",
-  "Subsidiary",
-  "Affiliate",
-  "Member",
-  "Guarantor",
-] as const;
-
-export type Industry = (typeof INDUSTRIES)[number];
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-export type GroupMemberRole = (typeof GROUP_MEMBER_ROLES)[number];
+const GROUP_MEMBER_ROLES = ["Parent company", "Subsidiary", "Affiliate", "Member", "Guarantor"] as const;
 
 export const industry = optionSet(INDUSTRIES);
 export const accountType = optionSet(ACCOUNT_TYPES);

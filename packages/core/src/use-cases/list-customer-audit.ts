@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from "../rules/cursor";
 import { customerInternalIdField } from "../rules/ids";
 import { notFound } from "./record-changes";
 
-export const MAX_AUDIT_PAGE = 200;
+const MAX_AUDIT_PAGE = 200;
 const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
 const POSITION = /^([1-9]\d{0,15})\|([1-9]\d{0,18})$/;
 

@@ -15,14 +15,14 @@ import {
  * registration number, a page at a time.
  */
 
-export const SEARCH_DEFAULT_LIMIT = 20;
-export const SEARCH_MAX_LIMIT = 50;
+const SEARCH_DEFAULT_LIMIT = 20;
+const SEARCH_MAX_LIMIT = 50;
 /**
  * How many matches of each kind (name, UniqueID, e-mail, phone) a search looks at, at most: a
  * broad prefix ("an", "RO-") then costs a bounded walk of an index, not a sort of the table,
  * and the answer says `truncated` so the user types more.
  */
-export const SEARCH_CANDIDATES = 1000;
+const SEARCH_CANDIDATES = 1000;
 /** A phone prefix shorter than this matches too many customers to help anyone. */
 const MIN_PHONE_DIGITS = 4;
 
@@ -95,7 +95,7 @@ export const customerSearchInput = z.strictObject({
 });
 export type CustomerSearchInput = z.output<typeof customerSearchInput>;
 
-export const SEARCH_MATCHES = ["name", "uniqueId", "registrationNumber", "email", "phone"] as const;
+const SEARCH_MATCHES = ["name", "uniqueId", "registrationNumber", "email", "phone"] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 export const customerSearchOutput = z.object({

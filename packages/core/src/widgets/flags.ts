@@ -16,10 +16,9 @@ import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** The hits the compliance systems report (ingested into compliance_flags). */
 export const COMPLIANCE_FLAG_CODES = ["PEP", "EMBARGO", "TERRORIST_LIST"] as const;
-export type ComplianceFlagCode = (typeof COMPLIANCE_FLAG_CODES)[number];
 
 /** Every code, in the order flags of one severity are listed. */
-export const FLAG_CODES = [
+const FLAG_CODES = [
   "TERRORIST_LIST",
   "EMBARGO",
   "PEP",
@@ -30,10 +29,10 @@ export const FLAG_CODES = [
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
-export const FLAG_SEVERITIES = ["high", "medium", "low"] as const;
-export type FlagSeverity = (typeof FLAG_SEVERITIES)[number];
+const FLAG_SEVERITIES = ["high", "medium", "low"] as const;
+type FlagSeverity = (typeof FLAG_SEVERITIES)[number];
 
-export const FLAG_LABELS: Record<FlagCode, string> = {
+const FLAG_LABELS: Record<FlagCode, string> = {
   TERRORIST_LIST: "Terrorist list match",
   EMBARGO: "Embargo",
   PEP: "Politically exposed person",
@@ -44,14 +43,14 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
 };
 
 /** A DPD flag turns high once the oldest unpaid instalment is this many days late (default-risk threshold). */
-export const DPD_HIGH_SEVERITY_DAYS = 90;
+const DPD_HIGH_SEVERITY_DAYS = 90;
 
 const currencyAmount = z.object({ currency: z.string(), amount: z.string() });
-export type CurrencyAmount = z.infer<typeof currencyAmount>;
+type CurrencyAmount = z.infer<typeof currencyAmount>;
 
 const flagBase = { label: z.string(), severity: z.enum(FLAG_SEVERITIES), since: z.string().nullable() };
 
-export const accountFlag = z.discriminatedUnion("code", [
+const accountFlag = z.discriminatedUnion("code", [
   z.object({
     code: z.enum(COMPLIANCE_FLAG_CODES),
     ...flagBase,
@@ -118,7 +117,7 @@ export interface FlagFacts {
   profile: ProfileFacts;
 }
 
-export interface FlagFactsQuery {
+interface FlagFactsQuery {
   customerId: string;
   today: string;
   consentTypes: readonly string[];

@@ -135,7 +135,7 @@ export function fullNameOf(firstName: string, lastName: string): string {
 }
 
 /** Which address the header shows when there are several: the first type in this list, then the oldest. */
-export const PRIMARY_ADDRESS_PREFERENCE = [
+const PRIMARY_ADDRESS_PREFERENCE = [
   "primary address",
   "home address",
   "residence address",
@@ -155,7 +155,7 @@ export function primaryAddressOf(addresses: readonly AddressFacts[]): HeaderAddr
   return best ? { ...best, formatted: formatAddress(best) } : null;
 }
 
-export function formatAddress(address: AddressFacts): string {
+function formatAddress(address: AddressFacts): string {
   const street = [address.streetName, address.streetNo].map((part) => part.trim()).join(" ");
   const parts = [
     street,

@@ -12,11 +12,11 @@ export const LIFECYCLE_STAGES = ["Prospect", "Applicant", "New", "Active", "Dorm
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** A customer whose first contract was activated at most this many days ago is New. */
-export const NEW_CUSTOMER_DAYS = 90;
+const NEW_CUSTOMER_DAYS = 90;
 /** A customer with an active contract but no transaction and no interaction for longer than this is Dormant. */
-export const DORMANT_AFTER_DAYS = 180;
+const DORMANT_AFTER_DAYS = 180;
 
-export const LIFECYCLE_STAGE_DEFINITIONS: Record<LifecycleStage, string> = {
+const LIFECYCLE_STAGE_DEFINITIONS: Record<LifecycleStage, string> = {
   Prospect: "No active contract, no pending application, and never had a contract.",
   Applicant: "No active contract and at least one application in a non-final status.",
   New: `An active contract, and the first contract was activated in the last ${NEW_CUSTOMER_DAYS} days.`,
@@ -67,8 +67,8 @@ export function lifecycleStageOf(facts: LifecycleFacts, windows: LifecycleWindow
   return "Prospect";
 }
 
-export const LIFECYCLE_EVENT_KINDS = ["application", "contractOpened", "contractClosed"] as const;
-export type LifecycleEventKind = (typeof LIFECYCLE_EVENT_KINDS)[number];
+const LIFECYCLE_EVENT_KINDS = ["application", "contractOpened", "contractClosed"] as const;
+type LifecycleEventKind = (typeof LIFECYCLE_EVENT_KINDS)[number];
 
 /** One event as storage reads it; the title is written here. */
 export interface LifecycleEventFacts {
@@ -90,9 +90,9 @@ const lifecycleEvent = z.object({
   title: z.string(),
   reference: z.string(),
 });
-export type LifecycleEvent = z.infer<typeof lifecycleEvent>;
+type LifecycleEvent = z.infer<typeof lifecycleEvent>;
 
-export function lifecycleEventOf(event: LifecycleEventFacts): LifecycleEvent {
+function lifecycleEventOf(event: LifecycleEventFacts): LifecycleEvent {
   const title =
     event.kind === "application"
       ? `Application ${event.name ?? ""} for ${event.product}: ${event.status ?? ""}`
@@ -103,7 +103,7 @@ export function lifecycleEventOf(event: LifecycleEventFacts): LifecycleEvent {
 }
 
 /** Oldest first; on one day an application comes before the opening it led to, an opening before a closing. */
-export function sortLifecycleEvents(events: LifecycleEvent[]): LifecycleEvent[] {
+function sortLifecycleEvents(events: LifecycleEvent[]): LifecycleEvent[] {
   const kindRank = (kind: LifecycleEventKind) => LIFECYCLE_EVENT_KINDS.indexOf(kind);
   return events.sort((a, b) => {
     if (a.date !== b.date) return a.date < b.date ? -1 : 1;

@@ -38,7 +38,7 @@ export function firstDayOf(month: string): string {
 }
 
 /** How many days a month (1–12) of a year has, Gregorian leap years included. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

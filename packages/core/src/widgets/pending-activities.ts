@@ -20,10 +20,9 @@ export const TASK_STATUSES = ["open", "in_progress", "completed", "cancelled"] a
 export const CLOSED_TASK_STATUSES = ["completed", "cancelled", "canceled", "done", "closed"] as const;
 
 /** An active agreement whose endDate falls within this many days from today (inclusive) is pending renewal. */
-export const AGREEMENT_ENDING_WITHIN_DAYS = 30;
+const AGREEMENT_ENDING_WITHIN_DAYS = 30;
 
-export const PENDING_KINDS = ["application", "task", "agreement", "instalment"] as const;
-export type PendingKind = (typeof PENDING_KINDS)[number];
+const PENDING_KINDS = ["application", "task", "agreement", "instalment"] as const;
 
 export const accountPendingActivitiesInput = z.strictObject({ customerInternalId: customerInternalIdField });
 export type AccountPendingActivitiesInput = z.output<typeof accountPendingActivitiesInput>;
@@ -38,7 +37,7 @@ const pendingItem = z.object({
   /** The id the integrator knows it by: the external id, or the contract number of an instalment. */
   reference: z.string().nullable(),
 });
-export type PendingItem = z.infer<typeof pendingItem>;
+type PendingItem = z.infer<typeof pendingItem>;
 
 export const accountPendingActivitiesOutput = z.object({
   customerInternalId: z.string(),
@@ -74,7 +73,7 @@ export interface PendingFacts {
   }[];
 }
 
-export interface PendingFactsQuery {
+interface PendingFactsQuery {
   customerId: string;
   /** Instalments due before this day and unpaid are overdue; agreements active on it are considered. */
   today: string;

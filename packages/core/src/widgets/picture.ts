@@ -19,7 +19,7 @@ export const accountPictureOutput = z.object({
 });
 export type AccountPictureOutput = z.infer<typeof accountPictureOutput>;
 
-export interface PictureFacts {
+interface PictureFacts {
   firstName: string;
   lastName: string;
   /** A legal entity's name (its avatar shows the initials of the first two words); null for an individual. */

@@ -32,7 +32,7 @@ const holding = z.object({
   closeDate: z.string().nullable(),
   interestRate: z.string().nullable(),
 });
-export type PortfolioHolding = z.infer<typeof holding>;
+type PortfolioHolding = z.infer<typeof holding>;
 
 export const productPortfolioOutput = z.object({
   customerInternalId: z.string(),

@@ -65,7 +65,7 @@ export interface AgreementDates {
 }
 
 /** Active when `startDate <= today` and it has no `endDate` or `endDate >= today` (CONTRACT §5). */
-export function isActiveAgreement(agreement: AgreementDates, today: string): boolean {
+function isActiveAgreement(agreement: AgreementDates, today: string): boolean {
   return agreement.startDate <= today && (agreement.endDate === null || agreement.endDate >= today);
 }
 

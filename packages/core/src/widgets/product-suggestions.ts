@@ -31,7 +31,7 @@ export const productSuggestionsOutput = z.object({
 export type ProductSuggestionsOutput = z.infer<typeof productSuggestionsOutput>;
 
 /** A campaign offer still open today: not closed by status, not past availableUntil, not dismissed. */
-export interface OpenOfferRow {
+interface OpenOfferRow {
   id: string;
   product: string;
   campaign: string;

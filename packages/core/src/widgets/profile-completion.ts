@@ -35,7 +35,7 @@ const profileEntry = z.object({
   label: z.string(),
   weight: z.number().int(),
 });
-export type ProfileEntry = z.infer<typeof profileEntry>;
+type ProfileEntry = z.infer<typeof profileEntry>;
 
 export const profileCompletionOutput = z.object({
   percentage: z.number().int().min(0).max(100),
@@ -70,7 +70,7 @@ export interface ProfileFacts {
   legalEntity?: LegalEntityProfileFacts | null;
 }
 
-export interface LegalEntityProfileFacts {
+interface LegalEntityProfileFacts {
   name: string | null;
   registrationNumber: string | null;
   industry: string | null;
@@ -83,7 +83,7 @@ export interface ProfileWeightSets {
   legalEntity?: Readonly<LegalEntityProfileWeights> | undefined;
 }
 
-export interface ProfileFactsQuery {
+interface ProfileFactsQuery {
   customerId: string;
   /** `YYYY-MM-DD`, UTC. */
   today: string;

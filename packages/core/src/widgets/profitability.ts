@@ -7,7 +7,7 @@ import { fillMonths, lastMonths } from "./months";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** How many months the widget shows, ending with the current month. */
-export const PROFITABILITY_MONTHS = 12;
+const PROFITABILITY_MONTHS = 12;
 
 /** FTOS_ACC_AccountProfitabilityPI */
 export const profitabilityInput = z.strictObject({

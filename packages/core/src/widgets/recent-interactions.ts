@@ -5,8 +5,8 @@ import { required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
 import { asOfOf, inclusiveRange, listField, unknownCustomer } from "./widget-input";
 
-export const INTERACTIONS_DEFAULT_LIMIT = 50;
-export const INTERACTIONS_MAX_LIMIT = 200;
+const INTERACTIONS_DEFAULT_LIMIT = 50;
+const INTERACTIONS_MAX_LIMIT = 200;
 
 /** Where a page ends: the exact stored time (microseconds, UTC) and id of its last item. */
 export interface InteractionPosition {

@@ -18,7 +18,7 @@ export const revenuesInput = z
 export type RevenuesInput = z.output<typeof revenuesInput>;
 
 const currencyAmount = z.object({ currency: z.string(), amount: z.string() });
-export type RevenueAmount = z.infer<typeof currencyAmount>;
+type RevenueAmount = z.infer<typeof currencyAmount>;
 
 export const revenuesOutput = z.object({
   customerInternalId: z.string(),

@@ -10,8 +10,8 @@ import { asOfOf, inclusiveRange, listField, unknownCustomer } from "./widget-inp
 
 export const TRANSACTION_DIRECTIONS = ["Incoming", "Outgoing"] as const;
 export const INTER_INTRA = ["Inter", "Intra"] as const;
-export type TransactionDirection = (typeof TRANSACTION_DIRECTIONS)[number];
-export type InterIntra = (typeof INTER_INTRA)[number];
+type TransactionDirection = (typeof TRANSACTION_DIRECTIONS)[number];
+type InterIntra = (typeof INTER_INTRA)[number];
 
 /** FTOS_ACC_GetCustomerTransactionValues; every filter is optional and narrows the rows. */
 export const transactionValuesInput = z
@@ -56,7 +56,7 @@ export const transactionValuesOutput = z.object({
 });
 export type TransactionValuesOutput = z.infer<typeof transactionValuesOutput>;
 
-export interface TransactionValuesQuery {
+interface TransactionValuesQuery {
   customerId: string;
   startDate: string;
   endDate: string;

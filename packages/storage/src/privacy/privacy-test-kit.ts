@@ -7,7 +7,7 @@ import { sampleRows, uid } from "../ingest/test-kit";
 import { webhookDeliveries, webhookEndpoints } from "../schema";
 
 export const actions = createActions(DEFAULT_SETTINGS);
-export const NOW = new Date("2026-06-15T09:00:00Z");
+const NOW = new Date("2026-06-15T09:00:00Z");
 export const admin = { now: NOW, userName: "privacy.admin" };
 
 /** A customer whose every personal value is unlike anything else in the database, so a search for it means it. */
@@ -159,7 +159,7 @@ export async function catalogTables(db: Database): Promise<Map<string, string[]>
 }
 
 /** Every text, varchar, json and jsonb column of every table (arrays of text included), to search. */
-export async function textColumns(db: Database): Promise<{ table: string; column: string }[]> {
+async function textColumns(db: Database): Promise<{ table: string; column: string }[]> {
   return rowsOf(
     await db.execute(sql`select table_name as "table", column_name as "column" from information_schema.columns
       where table_schema = 'public' and (data_type in ('text', 'character varying', 'json', 'jsonb', 'character')

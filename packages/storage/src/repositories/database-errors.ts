@@ -157,7 +157,7 @@ export function isConnectionFailure(error: unknown): boolean {
 }
 
 /** CONTRACT §3's 503: the database cannot be reached right now; nothing was written. */
-export function unavailable(error: unknown): AppError {
+function unavailable(error: unknown): AppError {
   const appError = new AppError("UNAVAILABLE", "The database cannot be reached right now; retry shortly.");
   appError.cause = logSafe(error, "connection");
   return appError;

@@ -34,7 +34,7 @@ export function toJsonText(value: unknown): string {
 }
 
 /** U+E000 in a string value becomes one of these invalid UTF-8 sequences in the body's bytes. */
-export const INVALID_UTF8_MARK = "\ue000";
+const INVALID_UTF8_MARK = "\ue000";
 const MARK_BYTES = Buffer.from(INVALID_UTF8_MARK, "utf8");
 const invalidSequences = [
   [0xff],
@@ -115,7 +115,7 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** One nested schema level: the object's fields and, for sections, the schema below. */
-export function shapeOf(schema: z.core.$ZodType | null): Record<string, z.core.$ZodType> | null {
+function shapeOf(schema: z.core.$ZodType | null): Record<string, z.core.$ZodType> | null {
   let current: z.core.$ZodType | undefined = schema ?? undefined;
   for (let depth = 0; current && depth < 10; depth++) {
     const def = current._zod.def as {

@@ -3,7 +3,7 @@ import { type AppDeps, type AuthService, type Env, loadEnv, startServer } from "
 import { rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import type { Logger } from "pino";
-import { bridgeRoutes } from "../bridge-routes";
+import { bridgeRoutes } from "../../bridge-routes";
 
 export const PASSWORD = "hardening-pass-2024";
 
@@ -207,7 +207,7 @@ export function envelope(actionName: unknown, data: unknown, apiInfo: unknown): 
 }
 
 /** The statuses of CONTRACT §3 and the prefix each failure message starts with. */
-export const contractPrefix: Record<number, string> = {
+const contractPrefix: Record<number, string> = {
   400: "Bad Request - ",
   401: "Unauthorized - ",
   403: "Forbidden - ",
@@ -219,7 +219,7 @@ export const contractPrefix: Record<number, string> = {
   500: "Internal Error - ",
 };
 
-export const SECURITY_HEADERS = {
+const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { openDatabase, rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { buildServerBundle } from "../server-command";
+import { loadCrashEnv } from "./env";
 import { callAction, getToken, type ServerChild, startServerChild, userAdd } from "./processes";
 
 /**
@@ -13,15 +14,12 @@ import { callAction, getToken, type ServerChild, startServerChild, userAdd } fro
  * and check that every create answered with success is there. Exits 1 on any loss. The server is
  * the built bundle `pnpm start` runs, built first through turbo (a cache hit when up to date).
  *
- *   node --import tsx src/crash/crash-test.ts [pglite] [postgres]     (from apps/bridge)
+ *   node --import tsx tools/crash/crash-test.ts [pglite] [postgres]     (from apps/bridge)
  * CRASH_LOAD_MS (default 5000), CRASH_WORKERS (8), CRASH_DATABASE_URL (else DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test: a fresh database is created there and dropped after).
  */
 
-const LOAD_MS = Number(process.env.CRASH_LOAD_MS ?? 5_000);
-const WORKERS = Number(process.env.CRASH_WORKERS ?? 8);
-const PG_URL =
-  process.env.CRASH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const { loadMs: LOAD_MS, workers: WORKERS, postgresUrl: PG_URL } = loadCrashEnv();
 const USER = "crash.writer";
 const PASSWORD = "crash-test-password-1";
 
@@ -188,14 +186,8 @@ async function run(database: "pglite" | "postgres"): Promise<Figures> {
 }
 
 async function freshPostgres() {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = PG_URL;
-  try {
-    const handle = await openTestDatabase();
-    return { url: handle.url as string, close: handle.close };
-  } finally {
-    process.env.DATABASE_URL = previous;
-  }
+  const handle = await openTestDatabase(PG_URL);
+  return { url: handle.url as string, close: handle.close };
 }
 
 async function storedCustomers(

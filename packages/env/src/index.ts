@@ -1,0 +1,2 @@
+export * from "./database-env";
+export * from "./settings";
