@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { loadEnv, startServer } from "@account360/api";
+import { SEED_LEGACY_NAMES, SEED_WIDGET_ACTIONS, SEED_WRITE_ACTIONS } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EXAMPLES_FILE, extractExamples, GUIDE } from "../openapi-examples-extract";
-import { bridgeRoutes } from "./bridge-routes";
 import { actions } from "./test/actions";
+import { startWithoutDatabase } from "./test/bridge-server";
 
 // The document needs no database: a server without one, with the routes main.ts adds.
 let stop: () => Promise<void>;
@@ -13,13 +13,7 @@ let url = "";
 let doc: any;
 
 beforeAll(async () => {
-  const env = loadEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
-  const running = await startServer({
-    env,
-    database: false,
-    readiness: async () => true,
-    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES }),
-  });
+  const running = await startWithoutDatabase();
   stop = running.stop;
   url = running.url;
   const response = await fetch(`${url}/api/openApi/openapi.json`);
@@ -32,32 +26,9 @@ afterAll(async () => {
 });
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const WRITES = [
-  "FTOS_ACC_CB_AddUpdateIndividualCustomer",
-  "FTOS_ACC_CB_AddUpdateCustomerAddress",
-  "FTOS_ACC_CB_AddUpdateCustomerRepresentative",
-  "FTOS_ACC_CreateUpdateApplication",
-  "FTOS_ACC_AddUpdateCustomerAgreement",
-];
-const WIDGETS = [
-  "FTOS_ACC_AccountClientLifecycle",
-  "FTOS_ACC_AccountFlags",
-  "FTOS_ACC_AccountHeader",
-  "FTOS_ACC_AccountPicture",
-  "FTOS_ACC_AccountPendingActivities",
-  "FTOS_ACC_ProductPortfolio",
-  "FTOS_ACC_GetProductSuggestions",
-  "FTOS_ACC_ProfileComplete",
-  "FTOS_ACC_AccountProfitabilityPI",
-  "FTOS_ACC_AccountRecentInteractions",
-  "FTOS_ACC_AccountRevenuesPI",
-  "FTOS_ACC_GetCustomerTransactionValues",
-];
-const LEGACY = [
-  "FTOS_CB_AddUpdateIndividualCustomer",
-  "FTOS_CB_AddUpdateCustomerAddress",
-  "FTOS_CB_AddUpdateCustomerRepresentative",
-];
+const WRITES = SEED_WRITE_ACTIONS;
+const WIDGETS = SEED_WIDGET_ACTIONS;
+const LEGACY = SEED_LEGACY_NAMES.map(([legacy]) => legacy);
 
 /** Every value in the document with its JSON pointer. */
 function* walk(node: unknown, pointer = "#"): Generator<[string, unknown]> {
