@@ -5,6 +5,7 @@ import { z } from "zod";
 import { EXAMPLES_FILE, extractExamples, GUIDE } from "../openapi-examples-extract";
 import { actions } from "./test/actions";
 import { startWithoutDatabase } from "./test/bridge-server";
+import { documentJudge } from "./test/openapi-judge";
 
 // The document needs no database: a server without one, with the routes main.ts adds.
 let stop: () => Promise<void>;
@@ -240,5 +241,57 @@ describe("the examples of docs/callaction.md", () => {
   it("are extracted into src/openapi-examples.json as the guide has them now (pnpm openapi:examples)", () => {
     const fresh = extractExamples(readFileSync(GUIDE, "utf8"));
     expect(JSON.parse(readFileSync(EXAMPLES_FILE, "utf8"))).toEqual(fresh);
+  });
+});
+
+describe("the document as an integrator's validator", () => {
+  type Example = { data: Record<string, unknown>; answer: Record<string, unknown> };
+  const recorded = () => JSON.parse(readFileSync(EXAMPLES_FILE, "utf8")) as Record<string, Example[]>;
+  const problemsOf = (schema: z.ZodType, payload: unknown) =>
+    (schema.safeParse(payload).error?.issues ?? []).map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+
+  it("accepts each recorded request by its action's Data schema and each answer by its Result schema", () => {
+    const judge = documentJudge(doc);
+    const examples = recorded();
+    expect(Object.keys(examples)).toEqual(expect.arrayContaining([...WRITES, ...WIDGETS]));
+    for (const [name, list] of Object.entries(examples)) {
+      for (const { data, answer } of list) {
+        expect(problemsOf(judge(`${name}_Data`), data), `${name} request`).toEqual([]);
+        expect(problemsOf(judge(`${name}_Result`), answer), `${name} answer`).toEqual([]);
+      }
+    }
+  });
+
+  it("refuses a payload the action would refuse: a required field missing, an unknown one, a wrong type or value", () => {
+    const judge = documentJudge(doc);
+    const examples = recorded();
+    const [individual] = examples.FTOS_ACC_CB_AddUpdateIndividualCustomer ?? [];
+    const [header] = examples.FTOS_ACC_AccountHeader ?? [];
+    if (!individual || !header) throw new Error("the guide lost its individual-customer or header example");
+    const info = individual.data.CustomerInfo as Record<string, unknown>;
+    const { email: _email, ...withoutEmail } = info;
+    const data = judge("FTOS_ACC_CB_AddUpdateIndividualCustomer_Data");
+    expect(problemsOf(data, { CustomerInfo: withoutEmail })).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: { ...info, emial: info.email } })).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: { ...info, firstName: 7 } })).not.toEqual([]);
+    expect(problemsOf(data, {})).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: info })).toEqual([]);
+
+    const written = judge("FTOS_ACC_CB_AddUpdateIndividualCustomer_Result");
+    expect(problemsOf(written, { ...individual.answer, operation: "deleted" })).not.toEqual([]);
+    const headerAnswer = judge("FTOS_ACC_AccountHeader_Result");
+    const { fullName: _fullName, ...nameless } = header.answer;
+    expect(problemsOf(headerAnswer, nameless)).not.toEqual([]);
+    expect(problemsOf(headerAnswer, { ...header.answer, fullName: 42 })).not.toEqual([]);
+    // One action's answer is not another's.
+    expect(problemsOf(headerAnswer, individual.answer)).not.toEqual([]);
+    const headerData = judge("FTOS_ACC_AccountHeader_Data");
+    expect(problemsOf(headerData, header.data)).toEqual([]);
+    expect(problemsOf(headerData, {})).not.toEqual([]);
+    expect(
+      problemsOf(headerData, { ...header.data, customerId: header.data.customerInternalId }),
+    ).not.toEqual([]);
   });
 });
