@@ -7,7 +7,7 @@ import type { AuthService } from "./auth";
 import { startServer } from "./boot";
 import { loadEnv } from "./env";
 import type { AppRouter } from "./router";
-import { TEST_PASSWORD } from "./test/router-harness";
+import { TEST_PASSWORD } from "./test/test-users";
 
 /**
  * CONTRACT §11 against a real hot standby: `.ci/replica` starts one and sets DATABASE_READ_URL

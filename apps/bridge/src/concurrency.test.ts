@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CALL_ACTION,
-  type EnvelopeBody,
-  envelope,
-  type HardenedServer,
-  send,
-  startHardenedServer,
-} from "./test/hardening/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "./test/hardening/file-server";
+import { CALL_ACTION, type EnvelopeBody, envelope, send } from "./test/hardening/harness";
 import { samples } from "./test/hardening/samples";
 
 /**
@@ -17,7 +11,7 @@ import { samples } from "./test/hardening/samples";
  * the previous entry left — which a lost update (two writers reading the same old state) breaks.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 let customerId = "";
 const representativeIds: string[] = [];
@@ -49,7 +43,6 @@ const REPRESENTATIVE = "FTOS_ACC_CB_AddUpdateCustomerRepresentative";
 const APPLICATION = "FTOS_ACC_CreateUpdateApplication";
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   token = await server.userToken("conc.writer", ["writer", "reader"]);
   customerId = (await write(CUSTOMER, samples.customer("CONC-MAIN"))).data.customerInternalId ?? "";
   for (const n of [1, 2, 3]) {
@@ -57,9 +50,6 @@ beforeAll(async () => {
       (await write(CUSTOMER, samples.customer(`CONC-REP-${n}`))).data.customerInternalId ?? "",
     );
   }
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 /** Everything one round sends at once, each request tagged with what it targets. */

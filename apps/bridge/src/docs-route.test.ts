@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { loadEnv, startServer } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bridgeRoutes } from "./bridge-routes";
+import { startWithoutDatabase } from "./test/bridge-server";
 
 const swaggerUi = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -11,13 +10,7 @@ let stop: () => Promise<void>;
 let url = "";
 
 beforeAll(async () => {
-  const env = loadEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
-  const running = await startServer({
-    env,
-    database: false,
-    readiness: async () => true,
-    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES }),
-  });
+  const running = await startWithoutDatabase();
   stop = running.stop;
   url = running.url;
 });

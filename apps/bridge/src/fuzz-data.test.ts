@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions } from "./test/actions";
+import { hardenedServerForFile } from "./test/hardening/file-server";
 import {
   fieldPaths,
   type Mutation,
@@ -17,9 +18,7 @@ import {
   type EnvelopeBody,
   envelopeProblems,
   expectedWriteDelta,
-  type HardenedServer,
   send,
-  startHardenedServer,
 } from "./test/hardening/harness";
 import { samples } from "./test/hardening/samples";
 
@@ -29,7 +28,7 @@ import { samples } from "./test/hardening/samples";
  * as strings and back), sent as an object or as a JSON string, over HTTP to a real server.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 let customerId = "";
 let otherCustomerId = "";
@@ -53,14 +52,12 @@ async function createCustomer(uniqueId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   token = await server.userToken("fuzz.data", ["writer", "reader"]);
   customerId = await createCustomer("FUZZ-BASE-1");
   otherCustomerId = await createCustomer("FUZZ-BASE-2");
 });
 afterAll(async () => {
   console.info(`fuzz-data: ${tally}`);
-  await server?.stop();
 });
 
 /** A valid Data of each write action, on the customers made above. */

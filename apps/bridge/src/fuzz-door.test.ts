@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import documented from "./openapi-examples.json" with { type: "json" };
 import { actions } from "./test/actions";
+import { hardenedServerForFile } from "./test/hardening/file-server";
 import {
   nastyKey,
   nastyValue,
@@ -11,13 +12,7 @@ import {
   toBodyBytes,
   toJsonText,
 } from "./test/hardening/fuzz-kit";
-import {
-  type Answer,
-  type HardenedServer,
-  securityHeaderProblems,
-  send,
-  startHardenedServer,
-} from "./test/hardening/harness";
+import { type Answer, securityHeaderProblems, send } from "./test/hardening/harness";
 
 /**
  * Property-based fuzzing of the per-action endpoints over HTTP, as fuzz-envelope.test.ts does for
@@ -26,19 +21,17 @@ import {
  * whole changes no row.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 const tally = new Tally();
 const CONCURRENCY = 8;
 const CONTRACT_STATUSES = new Set([200, 400, 401, 403, 404, 409, 413, 415, 429]);
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   token = await server.userToken("fuzz.door", ["writer", "reader"]);
 });
 afterAll(async () => {
   console.info(`fuzz-door: ${tally}`);
-  await server?.stop();
 });
 
 interface Case {

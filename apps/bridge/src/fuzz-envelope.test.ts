@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions } from "./test/actions";
+import { hardenedServerForFile } from "./test/hardening/file-server";
 import {
   nastyKey,
   nastyValue,
@@ -17,10 +18,8 @@ import {
   difference,
   envelopeProblems,
   expectedWriteDelta,
-  type HardenedServer,
   securityHeaderProblems,
   send,
-  startHardenedServer,
 } from "./test/hardening/harness";
 
 /**
@@ -29,19 +28,17 @@ import {
  * status (never a 500), the process lives on, and a refused request changes no row.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 const tally = new Tally();
 const trpcTally = new Tally();
 const CONCURRENCY = 8;
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   token = await server.userToken("fuzz.envelope", ["writer", "reader"]);
 });
 afterAll(async () => {
   console.info(`fuzz-envelope: callAction ${tally}; tRPC ${trpcTally}`);
-  await server?.stop();
 });
 
 interface Case {

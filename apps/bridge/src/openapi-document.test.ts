@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { loadEnv, startServer } from "@account360/api";
+import { SEED_LEGACY_NAMES, SEED_WIDGET_ACTIONS, SEED_WRITE_ACTIONS } from "@account360/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EXAMPLES_FILE, extractExamples, GUIDE } from "../openapi-examples-extract";
-import { bridgeRoutes } from "./bridge-routes";
 import { actions } from "./test/actions";
+import { startWithoutDatabase } from "./test/bridge-server";
+import { documentJudge } from "./test/openapi-judge";
 
 // The document needs no database: a server without one, with the routes main.ts adds.
 let stop: () => Promise<void>;
@@ -13,13 +14,7 @@ let url = "";
 let doc: any;
 
 beforeAll(async () => {
-  const env = loadEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
-  const running = await startServer({
-    env,
-    database: false,
-    readiness: async () => true,
-    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES }),
-  });
+  const running = await startWithoutDatabase();
   stop = running.stop;
   url = running.url;
   const response = await fetch(`${url}/api/openApi/openapi.json`);
@@ -32,32 +27,9 @@ afterAll(async () => {
 });
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const WRITES = [
-  "FTOS_ACC_CB_AddUpdateIndividualCustomer",
-  "FTOS_ACC_CB_AddUpdateCustomerAddress",
-  "FTOS_ACC_CB_AddUpdateCustomerRepresentative",
-  "FTOS_ACC_CreateUpdateApplication",
-  "FTOS_ACC_AddUpdateCustomerAgreement",
-];
-const WIDGETS = [
-  "FTOS_ACC_AccountClientLifecycle",
-  "FTOS_ACC_AccountFlags",
-  "FTOS_ACC_AccountHeader",
-  "FTOS_ACC_AccountPicture",
-  "FTOS_ACC_AccountPendingActivities",
-  "FTOS_ACC_ProductPortfolio",
-  "FTOS_ACC_GetProductSuggestions",
-  "FTOS_ACC_ProfileComplete",
-  "FTOS_ACC_AccountProfitabilityPI",
-  "FTOS_ACC_AccountRecentInteractions",
-  "FTOS_ACC_AccountRevenuesPI",
-  "FTOS_ACC_GetCustomerTransactionValues",
-];
-const LEGACY = [
-  "FTOS_CB_AddUpdateIndividualCustomer",
-  "FTOS_CB_AddUpdateCustomerAddress",
-  "FTOS_CB_AddUpdateCustomerRepresentative",
-];
+const WRITES = SEED_WRITE_ACTIONS;
+const WIDGETS = SEED_WIDGET_ACTIONS;
+const LEGACY = SEED_LEGACY_NAMES.map(([legacy]) => legacy);
 
 /** Every value in the document with its JSON pointer. */
 function* walk(node: unknown, pointer = "#"): Generator<[string, unknown]> {
@@ -269,5 +241,57 @@ describe("the examples of docs/callaction.md", () => {
   it("are extracted into src/openapi-examples.json as the guide has them now (pnpm openapi:examples)", () => {
     const fresh = extractExamples(readFileSync(GUIDE, "utf8"));
     expect(JSON.parse(readFileSync(EXAMPLES_FILE, "utf8"))).toEqual(fresh);
+  });
+});
+
+describe("the document as an integrator's validator", () => {
+  type Example = { data: Record<string, unknown>; answer: Record<string, unknown> };
+  const recorded = () => JSON.parse(readFileSync(EXAMPLES_FILE, "utf8")) as Record<string, Example[]>;
+  const problemsOf = (schema: z.ZodType, payload: unknown) =>
+    (schema.safeParse(payload).error?.issues ?? []).map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+
+  it("accepts each recorded request by its action's Data schema and each answer by its Result schema", () => {
+    const judge = documentJudge(doc);
+    const examples = recorded();
+    expect(Object.keys(examples)).toEqual(expect.arrayContaining([...WRITES, ...WIDGETS]));
+    for (const [name, list] of Object.entries(examples)) {
+      for (const { data, answer } of list) {
+        expect(problemsOf(judge(`${name}_Data`), data), `${name} request`).toEqual([]);
+        expect(problemsOf(judge(`${name}_Result`), answer), `${name} answer`).toEqual([]);
+      }
+    }
+  });
+
+  it("refuses a payload the action would refuse: a required field missing, an unknown one, a wrong type or value", () => {
+    const judge = documentJudge(doc);
+    const examples = recorded();
+    const [individual] = examples.FTOS_ACC_CB_AddUpdateIndividualCustomer ?? [];
+    const [header] = examples.FTOS_ACC_AccountHeader ?? [];
+    if (!individual || !header) throw new Error("the guide lost its individual-customer or header example");
+    const info = individual.data.CustomerInfo as Record<string, unknown>;
+    const { email: _email, ...withoutEmail } = info;
+    const data = judge("FTOS_ACC_CB_AddUpdateIndividualCustomer_Data");
+    expect(problemsOf(data, { CustomerInfo: withoutEmail })).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: { ...info, emial: info.email } })).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: { ...info, firstName: 7 } })).not.toEqual([]);
+    expect(problemsOf(data, {})).not.toEqual([]);
+    expect(problemsOf(data, { CustomerInfo: info })).toEqual([]);
+
+    const written = judge("FTOS_ACC_CB_AddUpdateIndividualCustomer_Result");
+    expect(problemsOf(written, { ...individual.answer, operation: "deleted" })).not.toEqual([]);
+    const headerAnswer = judge("FTOS_ACC_AccountHeader_Result");
+    const { fullName: _fullName, ...nameless } = header.answer;
+    expect(problemsOf(headerAnswer, nameless)).not.toEqual([]);
+    expect(problemsOf(headerAnswer, { ...header.answer, fullName: 42 })).not.toEqual([]);
+    // One action's answer is not another's.
+    expect(problemsOf(headerAnswer, individual.answer)).not.toEqual([]);
+    const headerData = judge("FTOS_ACC_AccountHeader_Data");
+    expect(problemsOf(headerData, header.data)).toEqual([]);
+    expect(problemsOf(headerData, {})).not.toEqual([]);
+    expect(
+      problemsOf(headerData, { ...header.data, customerId: header.data.customerInternalId }),
+    ).not.toEqual([]);
   });
 });

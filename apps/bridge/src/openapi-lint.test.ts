@@ -5,9 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { loadEnv, startServer } from "@account360/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bridgeRoutes } from "./bridge-routes";
+import { startWithoutDatabase } from "./test/bridge-server";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -25,13 +24,7 @@ let served = "";
 const dir = mkdtempSync(join(tmpdir(), "openapi-lint-"));
 
 beforeAll(async () => {
-  const env = loadEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" });
-  const running = await startServer({
-    env,
-    database: false,
-    readiness: async () => true,
-    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES }),
-  });
+  const running = await startWithoutDatabase();
   stop = running.stop;
   served = await (await fetch(`${running.url}/api/openApi/openapi.json`)).text();
 });

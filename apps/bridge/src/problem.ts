@@ -6,7 +6,7 @@ import { prefixOf } from "./envelope";
 const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** RFC 9457 problem details, with the request id and every invalid field as extensions. */
-interface Problem {
+export interface Problem {
   type: string;
   title: string;
   status: number;

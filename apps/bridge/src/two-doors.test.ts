@@ -3,10 +3,11 @@ import type { AnyAction } from "@account360/core";
 import { feedCaughtUp } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import documented from "./openapi-examples.json" with { type: "json" };
+import type { Problem } from "./problem";
 import { actionIndex, actions } from "./test/actions";
 import { type Answer, callAction, dataOf, startOneProcess, type TestServer } from "./test/bridge-server";
 import { UNKNOWN_ID, UUID } from "./test/fixtures";
-import { callDoor, type DoorAnswer, type Problem } from "./test/second-door";
+import { callDoor, type DoorAnswer } from "./test/second-door";
 import { ingestWidgetData, type trpcClient } from "./test/widget-data";
 
 /**

@@ -18,6 +18,34 @@ function monthOf(offset: number): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
 }
 
+/**
+ * Builds active contract rows of `ingest.contracts` for one customer, opened `sinceDays` ago:
+ * `owner` gives each contract number its externalId and customer; `extra` overrides fields.
+ */
+export const contractRows =
+  (owner: (no: string) => { externalId: string; customerInternalId: string }, sinceDays: number) =>
+  (
+    no: string,
+    category: string,
+    bankingProduct: string,
+    balance: string,
+    currency: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    ...owner(no),
+    contractNo: no,
+    category,
+    bankingProduct,
+    amount: null,
+    balance,
+    currency,
+    status: "active",
+    activationDate: day(-sinceDays),
+    closeDate: null,
+    interestRate: null,
+    ...extra,
+  });
+
 export const E2E_CUSTOMER = {
   firstName: "Elena",
   lastName: "Testescu",
@@ -72,27 +100,7 @@ export async function createE2eCustomer(client: ReturnType<typeof apiClient>): P
     amount: "250000.00",
     currency: "RON",
   });
-  const contract = (
-    no: string,
-    category: string,
-    bankingProduct: string,
-    balance: string,
-    currency: string,
-    extra: Record<string, unknown> = {},
-  ) => ({
-    ...owner(no),
-    contractNo: no,
-    category,
-    bankingProduct,
-    amount: null,
-    balance,
-    currency,
-    status: "active",
-    activationDate: day(-900),
-    closeDate: null,
-    interestRate: null,
-    ...extra,
-  });
+  const contract = contractRows(owner, 900);
   await client.ingest.contracts.mutate({
     rows: [
       contract("E2E-CUR", "current", "Current account", "4210.55", "RON"),

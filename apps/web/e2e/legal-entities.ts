@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { type Browser, signIn, waitForWidgets, widget } from "./browser";
 import { assert, assertEqual, type Checks } from "./checks";
-import { type apiClient, day } from "./dataset";
+import { type apiClient, contractRows, day } from "./dataset";
 
 /** The e2e company and its group, fed through tRPC: the checks below know every figure. */
 const E2E_COMPANY = {
@@ -56,26 +56,7 @@ export async function createE2eCompanyAndGroup(
   await client.groups.upsertMember.mutate({
     GroupMemberInfo: { groupInternalId: groupId, customerInternalId: personId, role: "Guarantor" },
   });
-  const contract = (
-    no: string,
-    category: string,
-    bankingProduct: string,
-    balance: string,
-    currency: string,
-  ) => ({
-    externalId: `E2E-LE:${no}`,
-    customerInternalId: companyId,
-    contractNo: no,
-    category,
-    bankingProduct,
-    amount: null,
-    balance,
-    currency,
-    status: "active",
-    activationDate: day(-300),
-    closeDate: null,
-    interestRate: null,
-  });
+  const contract = contractRows((no) => ({ externalId: `E2E-LE:${no}`, customerInternalId: companyId }), 300);
   await client.ingest.contracts.mutate({
     rows: [
       contract("LE-LOAN-1", "loan", "Investment loan", "480000.00", "RON"),

@@ -6,84 +6,73 @@ import { isSupportedCountry } from "libphonenumber-js/max";
  * region a national phone number is read in.
  */
 
-/** The entries the profile completion scores, in the order they are listed when weights tie. */
-export const PROFILE_FIELDS = [
-  "firstName",
-  "lastName",
-  "UniqueID",
-  "email",
-  "mobilePhone",
-  "emailAddressType",
-  "phoneNumberType",
-  "address",
-  "picture",
-  "agreement",
-] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+interface ProfileEntryDefaults {
+  label: string;
+  individual?: number;
+  legalEntity?: number;
+}
 
+/**
+ * Every entry a profile completion scores, each with its label and its default weight in the
+ * profile of each kind of customer that has it (a legal entity's: CONTRACT §8). Within a kind,
+ * entries are listed in this order when their weights tie.
+ */
+const PROFILE_ENTRIES = {
+  firstName: { label: "First name", individual: 10 },
+  lastName: { label: "Last name", individual: 10 },
+  name: { label: "Name", legalEntity: 15 },
+  UniqueID: { label: "Unique ID", individual: 15, legalEntity: 15 },
+  registrationNumber: { label: "Registration number", legalEntity: 15 },
+  industry: { label: "Industry", legalEntity: 10 },
+  email: { label: "E-mail address", individual: 10, legalEntity: 10 },
+  mobilePhone: { label: "Mobile phone", individual: 10, legalEntity: 10 },
+  emailAddressType: { label: "E-mail address type", individual: 5 },
+  phoneNumberType: { label: "Phone number type", individual: 5 },
+  address: { label: "At least one address", individual: 15, legalEntity: 15 },
+  picture: { label: "Picture", individual: 5 },
+  agreement: { label: "An active agreement", individual: 15 },
+  representative: { label: "At least one active representative", legalEntity: 10 },
+} as const satisfies Record<string, ProfileEntryDefaults>;
+
+type ProfileEntry = keyof typeof PROFILE_ENTRIES;
+type CustomerKind = "individual" | "legalEntity";
+/** The entries the profile of this kind of customer scores. */
+type EntryOf<K extends CustomerKind> = {
+  [F in ProfileEntry]: K extends keyof (typeof PROFILE_ENTRIES)[F] ? F : never;
+}[ProfileEntry];
+
+export type ProfileField = EntryOf<"individual">;
 export type ProfileWeights = Record<ProfileField, number>;
-
-export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  UniqueID: "Unique ID",
-  email: "E-mail address",
-  mobilePhone: "Mobile phone",
-  emailAddressType: "E-mail address type",
-  phoneNumberType: "Phone number type",
-  address: "At least one address",
-  picture: "Picture",
-  agreement: "An active agreement",
-};
-
-export const DEFAULT_PROFILE_WEIGHTS: Readonly<ProfileWeights> = Object.freeze({
-  firstName: 10,
-  lastName: 10,
-  UniqueID: 15,
-  email: 10,
-  mobilePhone: 10,
-  emailAddressType: 5,
-  phoneNumberType: 5,
-  address: 15,
-  picture: 5,
-  agreement: 15,
-});
-
-/** The entries a legal entity's profile completion scores (CONTRACT §8), in tie order. */
-export const LEGAL_ENTITY_PROFILE_FIELDS = [
-  "name",
-  "UniqueID",
-  "registrationNumber",
-  "industry",
-  "email",
-  "mobilePhone",
-  "address",
-  "representative",
-] as const;
-export type LegalEntityProfileField = (typeof LEGAL_ENTITY_PROFILE_FIELDS)[number];
+export type LegalEntityProfileField = EntryOf<"legalEntity">;
 export type LegalEntityProfileWeights = Record<LegalEntityProfileField, number>;
 
-export const LEGAL_ENTITY_PROFILE_FIELD_LABELS: Record<LegalEntityProfileField, string> = {
-  name: "Name",
-  UniqueID: "Unique ID",
-  registrationNumber: "Registration number",
-  industry: "Industry",
-  email: "E-mail address",
-  mobilePhone: "Mobile phone",
-  address: "At least one address",
-  representative: "At least one active representative",
-};
+const defaultsOf = (entry: ProfileEntry): ProfileEntryDefaults => PROFILE_ENTRIES[entry];
 
-export const DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS: Readonly<LegalEntityProfileWeights> = Object.freeze({
-  name: 15,
-  UniqueID: 15,
-  registrationNumber: 15,
-  industry: 10,
-  email: 10,
-  mobilePhone: 10,
-  address: 15,
-  representative: 10,
-});
+const entriesOf = <K extends CustomerKind>(kind: K) =>
+  (Object.keys(PROFILE_ENTRIES) as ProfileEntry[]).filter(
+    (entry) => defaultsOf(entry)[kind] !== undefined,
+  ) as EntryOf<K>[];
+
+const defaultWeightsOf = <K extends CustomerKind>(kind: K): Readonly<Record<EntryOf<K>, number>> =>
+  Object.freeze(
+    Object.fromEntries(entriesOf(kind).map((entry) => [entry, defaultsOf(entry)[kind]])) as Record<
+      EntryOf<K>,
+      number
+    >,
+  );
+
+/** What each entry is called in the widget, for a customer of either kind. */
+export const PROFILE_ENTRY_LABELS: Readonly<Record<ProfileEntry, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(PROFILE_ENTRIES).map(([entry, { label }]) => [entry, label])) as Record<
+    ProfileEntry,
+    string
+  >,
+);
+
+export const PROFILE_FIELDS = entriesOf("individual");
+export const DEFAULT_PROFILE_WEIGHTS = defaultWeightsOf("individual");
+export const LEGAL_ENTITY_PROFILE_FIELDS = entriesOf("legalEntity");
+export const DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS = defaultWeightsOf("legalEntity");
 
 export interface Settings {
   /** The region a phone number without a country code is read in (DEFAULT_PHONE_REGION), upper-case. */

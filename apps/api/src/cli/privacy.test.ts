@@ -1,41 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addYears, createActions, DEFAULT_SETTINGS, type PrivacyPlan, type Sources } from "@account360/core";
 import { examples, runAction } from "@account360/core/testing";
-import { createSources, type DatabaseHandle, openDatabase } from "@account360/storage";
-import { openTestDatabase } from "@account360/storage/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../boot";
-import { loadEnv } from "../env";
-import { type CommandResult, runCommand } from "../test/run-command";
-import { parsePrivacyArgs, UsageError } from "./privacy";
+import { createSources } from "@account360/storage";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cliKit } from "../test/cli-kit";
+import { UsageError } from "./command-line";
+import { parsePrivacyArgs } from "./privacy";
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const actions = createActions(DEFAULT_SETTINGS);
 
-/**
- * `pnpm -s privacy …` run as an operator types it, from the repository root, against PostgreSQL
- * when DATABASE_URL is set (a fresh test database), else a temporary PGlite directory, which only
- * one process may hold: the test opens it between runs.
- */
-let pgHandle: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
-const root = mkdtempSync(join(tmpdir(), "a360-privacy-cli-"));
-const pgliteDir = join(root, "pglite");
+/** `pnpm -s privacy …` run as an operator types it, from the repository root. */
+const {
+  run: runCli,
+  withDatabase,
+  withServer,
+} = cliKit("privacy", { command: "pnpm", args: ["-s", "privacy"], cwd: repoRoot });
 let erasable = "";
 let blocked = "";
 let handedOver = "";
-
-async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
-  if (pgHandle) return work(pgHandle);
-  const handle = await openDatabase({ pgliteDir });
-  try {
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 async function addCustomer(sources: Sources, uniqueId: string, firstName: string): Promise<string> {
   const info = { ...examples.customer().CustomerInfo, UniqueID: uniqueId, firstName };
@@ -46,7 +29,6 @@ async function addCustomer(sources: Sources, uniqueId: string, firstName: string
 }
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) pgHandle = await openTestDatabase();
   await withDatabase(async (database) => {
     const sources = createSources(database.sql);
     erasable = await addCustomer(sources, "CLI-ERASE-1", "Ottilie");
@@ -72,15 +54,6 @@ beforeAll(async () => {
     });
   });
 }, 60_000);
-afterAll(async () => {
-  await pgHandle?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-function runCli(args: string[], stdin = "", extraEnv: Record<string, string> = {}): Promise<CommandResult> {
-  const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir, ...extraEnv };
-  return runCommand("pnpm", ["-s", "privacy", ...args], { env, stdin, cwd: repoRoot });
-}
 
 describe("pnpm privacy", { timeout: 120_000 }, () => {
   it("exports the customer as one JSON document on stdout, and prints its plan", async () => {
@@ -146,18 +119,8 @@ describe("pnpm privacy", { timeout: 120_000 }, () => {
 describe("pnpm privacy while a server holds the PGlite directory", () => {
   it.runIf(!process.env.DATABASE_URL)(
     "hands each command to the server through its admin socket",
-    async () => {
-      const env = loadEnv({
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "silent",
-        DATABASE_URL: "",
-        PGLITE_DIR: pgliteDir,
-      });
-      const server = await startServer({ env });
-      try {
-        await server.ready;
+    () =>
+      withServer(async () => {
         const exported = await runCli(["export", "--customer", handedOver]);
         expect(exported.code, exported.stderr).toBe(0);
         expect(JSON.parse(exported.stdout).tables.customers[0].first_name).toBe("Cornelius");
@@ -170,10 +133,7 @@ describe("pnpm privacy while a server holds the PGlite directory", () => {
         const bad = await runCli(["plan", "--customer", "12345"]);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toMatch(/customerInternalId/);
-      } finally {
-        await server.stop();
-      }
-    },
+      }),
     120_000,
   );
 });

@@ -1,8 +1,7 @@
 import { createInterface } from "node:readline/promises";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import type { PrivacyPlan } from "@account360/core";
 import { loadEnv } from "../env";
+import { readCommandLine, runAsScript, UsageError } from "./command-line";
 import { type OperatorRunner, operatorName, operatorRunner, reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
@@ -22,18 +21,12 @@ export interface PrivacyCommand {
   yes: boolean;
 }
 
-export class UsageError extends Error {}
-
 /** Reads the arguments; throws UsageError with a sentence for the operator when they do not make sense. */
 export function parsePrivacyArgs(argv: readonly string[]): PrivacyCommand {
-  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readCommandLine(argv, {
+    customer: { type: "string" },
+    yes: { type: "boolean" },
+  });
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError("say what to do: export, plan or erase");
   if (!(command in PROCEDURES))
@@ -43,15 +36,6 @@ export function parsePrivacyArgs(argv: readonly string[]): PrivacyCommand {
   if (!customer) throw new UsageError("--customer is required (the customerInternalId)");
   if (values.yes && command !== "erase") throw new UsageError("--yes is for erase only");
   return { command: command as Command, customer, yes: values.yes ?? false };
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { customer: { type: "string" }, yes: { type: "boolean" } },
-  });
 }
 
 /** Writes all of `text` before resolving, so a large export is not cut off by the exit. */
@@ -114,12 +98,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`privacy: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, "privacy", main);

@@ -1,48 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DatabaseHandle, openDatabase } from "@account360/storage";
-import { openTestDatabase } from "@account360/storage/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAuthService } from "../auth/auth-service";
-import { type CommandResult, runCommand } from "../test/run-command";
-import { parseUserArgs, UsageError } from "./user";
+import { cliKit } from "../test/cli-kit";
+import { UsageError } from "./command-line";
+import { parseUserArgs } from "./user";
 
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 const script = fileURLToPath(new URL("./user.ts", import.meta.url));
 
-/**
- * The CLI runs in a child process against PostgreSQL when DATABASE_URL is set (a fresh test
- * database), else against a temporary PGlite directory, which only one process may hold: the
- * test opens it between runs.
- */
-let pgHandle: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
-const root = mkdtempSync(join(tmpdir(), "a360-user-cli-"));
-const pgliteDir = join(root, "pglite");
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) pgHandle = await openTestDatabase();
-}, 60_000);
-afterAll(async () => {
-  await pgHandle?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
-  if (pgHandle) return work(pgHandle);
-  const handle = await openDatabase({ pgliteDir });
-  try {
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
-function runCli(args: string[], stdin = ""): Promise<CommandResult> {
-  const env = { ...process.env, DATABASE_URL: pgHandle?.url ?? "", PGLITE_DIR: pgliteDir };
-  return runCommand(tsx, [script, ...args], { env, stdin });
-}
+const { run: runCli, withDatabase } = cliKit("user", { command: tsx, args: [script] });
 
 const password = "piped-in-secret-123";
 

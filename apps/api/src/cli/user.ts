@@ -1,11 +1,10 @@
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { DirectoryInUseError, openDatabase } from "@account360/storage";
 import { adminSocketPath, runUserRequest, sendUserRequest, type UserRequest } from "../admin-socket";
 import { createAuthService } from "../auth/auth-service";
 import { passwordProblem } from "../auth/passwords";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { loadEnv } from "../env";
+import { readCommandLine, runAsScript, UsageError } from "./command-line";
 import { reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
@@ -21,21 +20,17 @@ export type UserCommand =
   | { command: "add"; username: string; roles: Role[]; passwordStdin: boolean }
   | { command: "disable"; username: string };
 
-export class UsageError extends Error {}
-
 /** Reads the arguments; throws UsageError with a sentence for the user when they do not make sense. */
 export function parseUserArgs(argv: readonly string[]): UserCommand {
-  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
-  if (args.some((arg) => arg === "--password" || arg.startsWith("--password="))) {
-    throw new UsageError("a password is never taken from the command line; pipe it in with --password-stdin");
-  }
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readCommandLine(
+    argv,
+    {
+      username: { type: "string" },
+      role: { type: "string", multiple: true },
+      "password-stdin": { type: "boolean" },
+    },
+    "password",
+  );
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError("say what to do: add or disable");
   if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
@@ -59,19 +54,6 @@ export function parseUserArgs(argv: readonly string[]): UserCommand {
     roles: ROLES.filter((role) => roles.includes(role)),
     passwordStdin: values["password-stdin"] ?? false,
   };
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      username: { type: "string" },
-      role: { type: "string", multiple: true },
-      "password-stdin": { type: "boolean" },
-    },
-  });
 }
 
 async function readStdin(): Promise<string> {
@@ -191,12 +173,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`user: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, "user", main);

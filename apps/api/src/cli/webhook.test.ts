@@ -1,45 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openTestDatabase } from "@account360/storage/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../boot";
-import { loadEnv } from "../env";
-import { type CommandResult, runCommand } from "../test/run-command";
-import { parseWebhookArgs, UsageError } from "./webhook";
+import { describe, expect, it } from "vitest";
+import { cliKit } from "../test/cli-kit";
+import { UsageError } from "./command-line";
+import { parseWebhookArgs } from "./webhook";
 
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 const script = fileURLToPath(new URL("./webhook.ts", import.meta.url));
 
-/**
- * `pnpm webhook` in a child process: against PostgreSQL when DATABASE_URL is set (a fresh test
- * database), else a temporary PGlite directory, opened by the command itself or, while a server
- * holds it, handed to that server through its admin socket.
- */
-let pgHandle: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
-const root = mkdtempSync(join(tmpdir(), "a360-webhook-cli-"));
-const pgliteDir = join(root, "pglite");
-const secret = () => `whsec_${randomBytes(32).toString("base64")}`;
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) pgHandle = await openTestDatabase();
-}, 60_000);
-afterAll(async () => {
-  await pgHandle?.close();
-  rmSync(root, { recursive: true, force: true });
+const { run: runCli, withServer } = cliKit("webhook", {
+  command: tsx,
+  args: [script],
+  env: { LOG_LEVEL: "silent" },
 });
-
-function runCli(args: string[], stdin = ""): Promise<CommandResult> {
-  const env = {
-    ...process.env,
-    DATABASE_URL: pgHandle?.url ?? "",
-    PGLITE_DIR: pgliteDir,
-    LOG_LEVEL: "silent",
-  };
-  return runCommand(tsx, [script, ...args], { env, stdin });
-}
+const secret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
 const idOf = (line: string) => line.match(/endpoint ([0-9a-f-]{36})/)?.[1] ?? "";
 
@@ -89,18 +63,8 @@ describe("pnpm webhook", () => {
 
   it.runIf(!process.env.DATABASE_URL)(
     "hands the command to a running server that holds the PGlite directory",
-    async () => {
-      const env = loadEnv({
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "silent",
-        DATABASE_URL: "",
-        PGLITE_DIR: pgliteDir,
-      });
-      const server = await startServer({ env });
-      try {
-        await server.ready;
+    () =>
+      withServer(async () => {
         const added = await runCli(
           ["add", "--url", "http://127.0.0.1:9/hook", "--types", "*", "--secret-stdin"],
           secret(),
@@ -111,10 +75,7 @@ describe("pnpm webhook", () => {
         const resumed = await runCli(["resume", "--id", id]);
         expect(resumed.stdout).toBe(`Resumed webhook endpoint ${id}; 0 events to deliver.\n`);
         expect((await runCli(["remove", "--id", id])).code).toBe(0);
-      } finally {
-        await server.stop();
-      }
-    },
+      }),
     120_000,
   );
 });

@@ -1,7 +1,6 @@
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import type { WebhookEndpoint } from "@account360/core";
 import { loadEnv } from "../env";
+import { readCommandLine, runAsScript, UsageError } from "./command-line";
 import { type OperatorRunner, operatorName, operatorRunner, reportFailure } from "./operator-action";
 
 const USAGE = `Usage:
@@ -20,20 +19,17 @@ export type WebhookCommand =
   | { command: "list" }
   | { command: "remove" | "resume"; id: string };
 
-export class UsageError extends Error {}
-
 export function parseWebhookArgs(argv: readonly string[]): WebhookCommand {
-  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
-  if (args.some((arg) => arg === "--secret" || arg.startsWith("--secret="))) {
-    throw new UsageError("a secret is never taken from the command line; pipe it in with --secret-stdin");
-  }
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readCommandLine(
+    argv,
+    {
+      url: { type: "string" },
+      types: { type: "string", multiple: true },
+      "secret-stdin": { type: "boolean" },
+      id: { type: "string" },
+    },
+    "secret",
+  );
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
   const given = Object.keys(values);
@@ -67,20 +63,6 @@ export function parseWebhookArgs(argv: readonly string[]): WebhookCommand {
     default:
       throw new UsageError(`unknown command '${command}'; use add, list, remove or resume`);
   }
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      url: { type: "string" },
-      types: { type: "string", multiple: true },
-      "secret-stdin": { type: "boolean" },
-      id: { type: "string" },
-    },
-  });
 }
 
 async function readStdin(): Promise<string> {
@@ -151,12 +133,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`webhook: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, "webhook", main);

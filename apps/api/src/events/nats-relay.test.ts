@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthService } from "../auth";
 import { type RunningServer, startServer } from "../boot";
 import { loadEnv } from "../env";
-import { TEST_PASSWORD } from "../test/router-harness";
+import { TEST_PASSWORD } from "../test/test-users";
 import { NATS_STREAM } from "./nats-relay";
 
 /**

@@ -6,8 +6,8 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../boot";
 import { loadEnv } from "../env";
-import { TEST_PASSWORD } from "../test/router-harness";
 import { startTestServer } from "../test/test-server";
+import { TEST_PASSWORD } from "../test/test-users";
 import type { WebhookWorkerOptions } from "./webhook-worker";
 
 /**

@@ -1,7 +1,7 @@
-import { AppError, httpStatusOf } from "@account360/core";
+import { AppError } from "@account360/core";
 import { bearerToken } from "../context";
 import { inProcessCaller } from "../trpc/call-in-process";
-import { sendJson } from "./respond";
+import { sendJson, sendJsonError } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
 
@@ -41,16 +41,6 @@ export const eventsRoute: HttpRoute = {
     sendJson(res, 200, page);
   },
   sendError(res, error, scope) {
-    sendJson(
-      res,
-      httpStatusOf[error.code],
-      {
-        error: error.code.toLowerCase(),
-        message: error.message,
-        errors: error.fieldErrors,
-        requestId: scope.requestId,
-      },
-      error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {},
-    );
+    sendJsonError(res, error, scope.requestId);
   },
 };

@@ -1,8 +1,8 @@
-import { AppError, httpStatusOf } from "@account360/core";
+import { AppError } from "@account360/core";
 import { ThrottledError } from "../auth";
 import { readBody, utf8Text } from "./body";
 import { clientAddressOf } from "./client-address";
-import { isJsonContentType, sendJson } from "./respond";
+import { isJsonContentType, sendJson, sendJsonError } from "./respond";
 import type { HttpRoute } from "./route";
 import { requireDeps } from "./server";
 
@@ -45,19 +45,8 @@ export const getTokenRoute: HttpRoute = {
     sendJson(res, 200, token);
   },
   sendError(res, error, scope) {
-    const headers: Record<string, string> =
-      error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {};
-    if (error instanceof ThrottledError) headers["Retry-After"] = String(error.retryAfterSeconds);
-    sendJson(
-      res,
-      httpStatusOf[error.code],
-      {
-        error: error.code.toLowerCase(),
-        message: error.message,
-        errors: error.fieldErrors,
-        requestId: scope.requestId,
-      },
-      headers,
-    );
+    const retry: Record<string, string> =
+      error instanceof ThrottledError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    sendJsonError(res, error, scope.requestId, retry);
   },
 };

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AppError, httpStatusOf } from "@account360/core";
 
 /** Sent on every answer: the API serves JSON only, so nothing may frame, sniff or cache it. */
 export const securityHeaders: Record<string, string> = {
@@ -28,6 +29,24 @@ export function sendJson(
     ...headers,
   });
   res.end(payload);
+}
+
+/**
+ * An AppError as the plain JSON routes answer it (the token endpoint, the event feed): its code,
+ * message, field errors and the request id; a 401 names the Bearer scheme.
+ */
+export function sendJsonError(
+  res: ServerResponse,
+  error: AppError,
+  requestId: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    res,
+    httpStatusOf[error.code],
+    { error: error.code.toLowerCase(), message: error.message, errors: error.fieldErrors, requestId },
+    { ...(error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {}), ...headers },
+  );
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, contentType: string): void {

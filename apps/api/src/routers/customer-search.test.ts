@@ -55,9 +55,41 @@ describe("customers.search over tRPC", () => {
     );
   });
 
-  it("lists the customer's profitability indicators for the picker", async () => {
+  it("lists the customer's profitability indicators for the picker, sorted and each once", async () => {
+    const writer = harness.caller({ token: writerToken });
+    const other = await writer.customers.upsertIndividual({
+      CustomerInfo: {
+        firstName: "Radu",
+        lastName: "Nofigures",
+        UniqueID: "PICK-0002",
+        email: "radu@example.ro",
+        mobilePhone: "0712 999 222",
+      },
+    });
+    const value = (externalId: string, indicator: string, month: string, owner = customerId) => ({
+      externalId,
+      customerInternalId: owner,
+      indicator,
+      month,
+      value: "12.5",
+    });
+    await writer.ingest.profitabilityValues({
+      rows: [
+        value("PI-1", "Net Margin", "2025-01"),
+        value("PI-2", "Net Margin", "2025-02"),
+        value("PI-3", "Cost of Risk", "2025-01"),
+        value("PI-4", "Fee Income", "2025-02"),
+      ],
+    });
     const reader = harness.caller({ token: readerToken });
     const answer = await reader.widgets.profitabilityIndicators({ customerInternalId: customerId });
-    expect(answer.indicators).toEqual([]);
+    expect(answer).toMatchObject({
+      customerInternalId: customerId,
+      indicators: ["Cost of Risk", "Fee Income", "Net Margin"],
+    });
+    const none = await reader.widgets.profitabilityIndicators({
+      customerInternalId: other.customerInternalId,
+    });
+    expect(none.indicators).toEqual([]);
   });
 });

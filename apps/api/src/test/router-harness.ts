@@ -6,8 +6,7 @@ import { type AppDeps, type CallerCredentials, createContextInner } from "../con
 import { loadEnv } from "../env";
 import type { AppRouter } from "../router";
 import { createCallerFactory } from "../trpc/init";
-
-export const TEST_PASSWORD = "s3cret-enough-pass";
+import { issueTestToken } from "./test-users";
 
 export type Caller = ReturnType<AppRouter["createCaller"]>;
 
@@ -33,15 +32,8 @@ export async function openRouterHarness() {
       return createCaller(createContextInner(over, full, `test-${++requests}`));
     },
     /** Creates (or updates) a user with these roles and answers a fresh token of theirs. */
-    async userToken(username: string, roles: string[], service: AuthService = auth): Promise<string> {
-      await service.addOrUpdateUser({ username, password: TEST_PASSWORD, roles });
-      const issued = await service.issueToken({
-        username,
-        password: TEST_PASSWORD,
-        clientAddress: "127.0.0.1",
-      });
-      return issued.access_token;
-    },
+    userToken: (username: string, roles: string[], service: AuthService = auth): Promise<string> =>
+      issueTestToken(service, username, roles),
     close: () => handle.close(),
   };
 }

@@ -2,8 +2,7 @@ import { openTestDatabase } from "@account360/storage/testing";
 import type { AuthService } from "../auth";
 import { type StartOptions, startServer } from "../boot";
 import type { AppDeps } from "../context";
-import { loadEnv } from "../env";
-import { TEST_PASSWORD } from "./router-harness";
+import { issueTestToken, testServerEnv } from "./test-users";
 
 /**
  * The real HTTP server on a free port and a database of its own: PGlite in memory, or a fresh
@@ -14,15 +13,7 @@ export async function startTestServer(
   options: Omit<StartOptions, "env"> = {},
 ) {
   const database = process.env.DATABASE_URL ? await openTestDatabase() : null;
-  const env = loadEnv({
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    PGLITE_DIR: "memory://",
-    DATABASE_URL: database?.url ?? "",
-    ...overrides,
-  });
+  const env = testServerEnv(overrides, database?.url ?? null);
   const running = await startServer({ env, ...options });
   const deps: AppDeps = await running.ready;
   const auth = deps.auth as Partial<AuthService>;
@@ -33,15 +24,7 @@ export async function startTestServer(
     url: running.url,
     env,
     deps,
-    async userToken(username: string, roles: string[]): Promise<string> {
-      await users.addOrUpdateUser({ username, password: TEST_PASSWORD, roles });
-      const issued = await users.issueToken({
-        username,
-        password: TEST_PASSWORD,
-        clientAddress: "127.0.0.1",
-      });
-      return issued.access_token;
-    },
+    userToken: (username: string, roles: string[]): Promise<string> => issueTestToken(users, username, roles),
     async stop() {
       await running.stop();
       await database?.close();

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
 import {
   type Answer,
   CALL_ACTION,
-  type EnvelopeBody,
+  createCustomer,
   envelope,
   envelopeProblems,
   GET_TOKEN,
-  type HardenedServer,
   PASSWORD,
   send,
   startHardenedServer,
 } from "../test/hardening/harness";
-import { samples } from "../test/hardening/samples";
 
 /**
  * Authentication over real HTTP (CONTRACT §2): expired and revoked tokens on callAction and tRPC,
@@ -19,24 +18,12 @@ import { samples } from "../test/hardening/samples";
  * addresses vary through 127.0.0.0/8, which is all loopback.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let customerId = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   const token = await server.userToken("auth.setup", ["writer"]);
-  const created = await send(server.url, {
-    path: CALL_ACTION,
-    body: envelope("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("AUTH-1"), {
-      UserName: "auth.setup",
-      Token: token,
-    }),
-  });
-  customerId = ((JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
-    .customerInternalId;
-});
-afterAll(async () => {
-  await server?.stop();
+  customerId = await createCustomer(server, "AUTH-1", { UserName: "auth.setup", Token: token });
 });
 
 function login(username: string, password: string, localAddress: string): Promise<Answer> {

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CALL_ACTION,
-  type EnvelopeBody,
-  envelope,
-  type HardenedServer,
-  send,
-  startHardenedServer,
-} from "../test/hardening/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
+import { CALL_ACTION, type EnvelopeBody, envelope, send } from "../test/hardening/harness";
 import { rawRequest } from "../test/hardening/raw-client";
 import { samples } from "../test/hardening/samples";
 
@@ -19,17 +13,13 @@ import { samples } from "../test/hardening/samples";
  */
 
 const MiB = 1024 * 1024;
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let writer = "";
 let reader = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   writer = await server.userToken("body.writer", ["writer"]);
   reader = await server.userToken("body.reader", ["reader"]);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 /** Declares a body, sends none of it, and waits (at most 5 s) for the server to answer anyway. */

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CALL_ACTION,
-  envelope,
-  type HardenedServer,
-  securityHeaderProblems,
-  send,
-  startHardenedServer,
-} from "../test/hardening/harness";
+import { describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
+import { CALL_ACTION, envelope, securityHeaderProblems, send } from "../test/hardening/harness";
 
 /**
  * CORS with CORS_ORIGINS=https://bank.example: a browser page of that origin may call the API
@@ -15,14 +9,7 @@ import {
  */
 
 const ALLOWED = "https://bank.example";
-let server: HardenedServer;
-
-beforeAll(async () => {
-  server = await startHardenedServer({ CORS_ORIGINS: ALLOWED });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = hardenedServerForFile({ CORS_ORIGINS: ALLOWED });
 
 const preflight = (origin: string, path = CALL_ACTION) =>
   send(server.url, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Answer,
   CALL_ACTION,
+  createCustomer,
   type EnvelopeBody,
   envelope,
   type HardenedServer,
@@ -86,10 +87,7 @@ describe.runIf(process.env.DATABASE_URL)("when PostgreSQL drops the server's con
   beforeAll(async () => {
     server = await startHardenedServer({ DB_POOL_SIZE: "6" });
     token = await server.userToken("outage.writer", ["writer", "reader"]);
-    const created = await callAction("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("OUTAGE-1"));
-    expect(created.status, created.text).toBe(200);
-    customerId = ((JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
-      .customerInternalId;
+    customerId = await createCustomer(server, "OUTAGE-1", { UserName: "outage.writer", Token: token });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();

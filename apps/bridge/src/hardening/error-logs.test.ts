@@ -1,14 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CALL_ACTION,
-  type EnvelopeBody,
-  envelope,
-  type HardenedServer,
-  send,
-  startHardenedServer,
-} from "../test/hardening/harness";
-import { type LogSink, logSink } from "../test/hardening/log-sink";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
+import { CALL_ACTION, type EnvelopeBody, envelope, send } from "../test/hardening/harness";
+import { logSink } from "../test/hardening/log-sink";
 import { samples } from "../test/hardening/samples";
 
 /**
@@ -18,13 +12,11 @@ import { samples } from "../test/hardening/samples";
  * an unforeseen failure would (SQLSTATE P0001), on PGlite and PostgreSQL alike.
  */
 
-let server: HardenedServer;
-let log: LogSink;
+const log = logSink();
+const server = hardenedServerForFile({}, log.logger);
 let token = "";
 
 beforeAll(async () => {
-  log = logSink();
-  server = await startHardenedServer({}, log.logger);
   token = await server.userToken("errors.writer", ["writer"]);
   await server.query(`
     create function refuse_exploding_customer() returns trigger language plpgsql as $$
@@ -34,9 +26,6 @@ beforeAll(async () => {
   await server.query(`
     create trigger refuse_exploding_customer before insert on customers
     for each row when (new.first_name = 'Explode') execute function refuse_exploding_customer()`);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 /** A customer whose every value is a secret of its own, so any of them in the log is found. */

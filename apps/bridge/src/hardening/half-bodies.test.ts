@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Answer,
-  CALL_ACTION,
-  envelope,
-  envelopeProblems,
-  type HardenedServer,
-  send,
-  startHardenedServer,
-} from "../test/hardening/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
+import { type Answer, CALL_ACTION, envelope, envelopeProblems, send } from "../test/hardening/harness";
 import { type RawOutcome, rawRequest } from "../test/hardening/raw-client";
 
 /**
@@ -17,16 +10,12 @@ import { type RawOutcome, rawRequest } from "../test/hardening/raw-client";
  * (408), and /readyz and /healthz are never refused for load. MAX_INFLIGHT is the default, 256.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   expect(server.env.MAX_INFLIGHT).toBe(256);
   token = await server.userToken("half.reader", ["reader"]);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const SOCKETS = 300;

@@ -1,16 +1,15 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
 import {
   type Answer,
   CALL_ACTION,
   envelope,
   envelopeProblems,
   GET_TOKEN,
-  type HardenedServer,
   PASSWORD,
   securityHeaderProblems,
   send,
-  startHardenedServer,
 } from "../test/hardening/harness";
 import { lockCustomers } from "../test/hardening/hold";
 
@@ -20,18 +19,14 @@ import { lockCustomers } from "../test/hardening/hold";
  */
 
 const MAX_INFLIGHT = 2;
-let server: HardenedServer;
+const server = hardenedServerForFile({
+  MAX_INFLIGHT: String(MAX_INFLIGHT),
+  INGEST_MAX_BODY_BYTES: String(64 * 1024),
+});
 let token = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer({
-    MAX_INFLIGHT: String(MAX_INFLIGHT),
-    INGEST_MAX_BODY_BYTES: String(64 * 1024),
-  });
   token = await server.userToken("headers.user", ["writer", "reader"]);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const ORIGIN = { origin: "https://bank.example" };

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
 import {
   type Answer,
   CALL_ACTION,
+  createCustomer,
   type EnvelopeBody,
   envelope,
   envelopeProblems,
   GET_TOKEN,
-  type HardenedServer,
   PASSWORD,
   send,
-  startHardenedServer,
 } from "../test/hardening/harness";
-import { type LogSink, logSink } from "../test/hardening/log-sink";
+import { logSink } from "../test/hardening/log-sink";
 import { samples } from "../test/hardening/samples";
 
 /**
@@ -19,17 +19,12 @@ import { samples } from "../test/hardening/samples";
  * callAction, tRPC and GetToken, and nothing stored.
  */
 
-let server: HardenedServer;
-let log: LogSink;
+const log = logSink("debug");
+const server = hardenedServerForFile({ LOG_LEVEL: "debug" }, log.logger);
 let token = "";
 
 beforeAll(async () => {
-  log = logSink("debug");
-  server = await startHardenedServer({ LOG_LEVEL: "debug" }, log.logger);
   token = await server.userToken("inputs.writer", ["writer", "reader"]);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const apiInfo = () => ({ UserName: "inputs.writer", Token: token });
@@ -211,13 +206,7 @@ describe("names with invisible characters", () => {
   });
 
   it("are a 400 in an address and an ingested row too: one rule for all text", async () => {
-    const created = await send(server.url, {
-      path: CALL_ACTION,
-      body: envelope("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("INPUTS-OK"), apiInfo()),
-    });
-    const customerId = (
-      (JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string }
-    ).customerInternalId;
+    const customerId = await createCustomer(server, "INPUTS-OK", apiInfo());
     const address = samples.address(customerId);
     address.AddressInfo.city = "Bucu\u202Eresti";
     const answer = await send(server.url, {

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { actions } from "../test/actions";
+import { hardenedServerForFile } from "../test/hardening/file-server";
 import {
   CALL_ACTION,
   type EnvelopeBody,
   envelope,
   envelopeProblems,
-  type HardenedServer,
   inPool,
   send,
-  startHardenedServer,
 } from "../test/hardening/harness";
-import { type LogSink, logSink } from "../test/hardening/log-sink";
+import { logSink } from "../test/hardening/log-sink";
 
 /**
  * Metrics labels and echoed names are bounded whatever a caller sends (issue 12, item 1): 100
@@ -19,17 +18,12 @@ import { type LogSink, logSink } from "../test/hardening/log-sink";
  * names become labels; anything else counts as `unknown` and is echoed cut to 100 characters.
  */
 
-let server: HardenedServer;
-let log: LogSink;
+const log = logSink();
+const server = hardenedServerForFile({}, log.logger);
 let token = "";
 
 beforeAll(async () => {
-  log = logSink();
-  server = await startHardenedServer({}, log.logger);
   token = await server.userToken("labels.reader", ["reader"]);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const metrics = async () => {

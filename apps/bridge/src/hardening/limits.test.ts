@@ -1,17 +1,17 @@
 import { request } from "node:http";
 import { connect } from "node:net";
 import { loadEnv } from "@account360/api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
 import {
   type Answer,
   CALL_ACTION,
+  customerIdOf,
   type EnvelopeBody,
   envelope,
   envelopeProblems,
-  type HardenedServer,
   securityHeaderProblems,
   send,
-  startHardenedServer,
 } from "../test/hardening/harness";
 import { lockCustomers } from "../test/hardening/hold";
 import { samples } from "../test/hardening/samples";
@@ -25,23 +25,19 @@ import { samples } from "../test/hardening/samples";
 const MiB = 1024 * 1024;
 const MAX_INFLIGHT = 4;
 const REQUEST_TIMEOUT_MS = 2_000;
-let server: HardenedServer;
+const server = hardenedServerForFile({
+  MAX_INFLIGHT: String(MAX_INFLIGHT),
+  REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+  INGEST_MAX_BODY_BYTES: String(2 * MiB),
+});
 let token = "";
 let customerId = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer({
-    MAX_INFLIGHT: String(MAX_INFLIGHT),
-    REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-    INGEST_MAX_BODY_BYTES: String(2 * MiB),
-  });
   token = await server.userToken("limits.writer", ["writer", "reader"]);
-  const created = await callAction("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("LIMITS-1"));
-  customerId = ((JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
-    .customerInternalId;
-});
-afterAll(async () => {
-  await server?.stop();
+  customerId = customerIdOf(
+    await callAction("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("LIMITS-1")),
+  );
 });
 
 const callAction = (action: string, data: unknown) =>

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CALL_ACTION,
-  type EnvelopeBody,
-  envelope,
-  type HardenedServer,
-  securityHeaderProblems,
-  send,
-  startHardenedServer,
-} from "../test/hardening/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hardenedServerForFile } from "../test/hardening/file-server";
+import { createCustomer, securityHeaderProblems, send } from "../test/hardening/harness";
 import { samples } from "../test/hardening/samples";
 
 /**
@@ -16,25 +9,13 @@ import { samples } from "../test/hardening/samples";
  * before any call runs.
  */
 
-let server: HardenedServer;
+const server = hardenedServerForFile();
 let token = "";
 let customerId = "";
 
 beforeAll(async () => {
-  server = await startHardenedServer();
   token = await server.userToken("batch.user", ["reader", "writer"]);
-  const created = await send(server.url, {
-    path: CALL_ACTION,
-    body: envelope("FTOS_ACC_CB_AddUpdateIndividualCustomer", samples.customer("BATCH-1"), {
-      UserName: "batch.user",
-      Token: token,
-    }),
-  });
-  customerId = ((JSON.parse(created.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
-    .customerInternalId;
-});
-afterAll(async () => {
-  await server?.stop();
+  customerId = await createCustomer(server, "BATCH-1", { UserName: "batch.user", Token: token });
 });
 
 /** A batch of `n` header reads, POSTed (the server allows it for queries: 1,000 inputs outgrow a URL). */

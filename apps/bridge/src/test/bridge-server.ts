@@ -1,10 +1,9 @@
 import { request } from "node:http";
-import { type AppDeps, type Env, loadEnv, type StartOptions, startServer } from "@account360/api";
+import { type AppDeps, type Env, type StartOptions, startServer } from "@account360/api";
+import { issueTestToken, testServerEnv } from "@account360/api/testing";
 import type { FieldError } from "@account360/core";
 import { openTestDatabase } from "@account360/storage/testing";
 import { apiReadiness, bridgeRoutes } from "../bridge-routes";
-
-export const TEST_PASSWORD = "s3cret-enough-pass";
 
 /** The part of the API's auth service a test needs to manage users (not exported by the API). */
 interface UserAdmin {
@@ -25,18 +24,6 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-function testEnv(overrides: Record<string, string>, databaseUrl: string | null): Env {
-  return loadEnv({
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    PGLITE_DIR: "memory://",
-    DATABASE_URL: databaseUrl ?? "",
-    ...overrides,
-  });
-}
-
 /**
  * A server with a database of its own (PGlite in memory, or a fresh PostgreSQL database dropped
  * at stop when DATABASE_URL is set).
@@ -46,7 +33,7 @@ async function startWithDatabase(
   extraRoutes: (env: Env) => StartOptions["extraRoutes"],
 ): Promise<TestServer> {
   const database = process.env.DATABASE_URL ? await openTestDatabase() : null;
-  const env = testEnv(overrides, database?.url ?? null);
+  const env = testServerEnv(overrides, database?.url ?? null);
   const running = await startServer({ env, extraRoutes: extraRoutes(env) });
   const deps = await running.ready;
   // The running server's own service, so that user changes reach its token cache at once.
@@ -59,15 +46,7 @@ async function startWithDatabase(
     url: running.url,
     env,
     deps,
-    async userToken(username, roles) {
-      await admin.addOrUpdateUser({ username, password: TEST_PASSWORD, roles });
-      const issued = await admin.issueToken({
-        username,
-        password: TEST_PASSWORD,
-        clientAddress: "127.0.0.1",
-      });
-      return issued.access_token;
-    },
+    userToken: (username, roles) => issueTestToken(admin, username, roles),
     stop: once(async () => {
       await running.stop();
       await database?.close();
@@ -96,7 +75,7 @@ export function startApiOnly(overrides: Record<string, string> = {}): Promise<Te
 
 /** The bridge apart (API_URL): no database, callAction forwarded over HTTP to `apiUrl`. */
 export async function startBridgeApart(apiUrl: string, overrides: Record<string, string> = {}) {
-  const env = testEnv(overrides, null);
+  const env = testServerEnv(overrides, null);
   const running = await startServer({
     env,
     database: false,
@@ -108,11 +87,26 @@ export async function startBridgeApart(apiUrl: string, overrides: Record<string,
 }
 
 /**
+ * The routes main.ts builds without API_URL on a server without a database, always ready:
+ * enough to serve the OpenAPI document and the docs page, which need none.
+ */
+export async function startWithoutDatabase() {
+  const env = testServerEnv({}, null);
+  const running = await startServer({
+    env,
+    database: false,
+    readiness: async () => true,
+    extraRoutes: bridgeRoutes({ maxBodyBytes: env.MAX_BODY_BYTES }),
+  });
+  return { url: running.url, stop: running.stop };
+}
+
+/**
  * callAction dispatching in-process (exactly the routes main.ts builds without API_URL) on
  * another server's open database: the in-process answer to compare a bridge apart with.
  */
 export async function startInProcessBridge(deps: AppDeps) {
-  const env = testEnv({}, null);
+  const env = testServerEnv({}, null);
   const running = await startServer({
     env,
     database: false,

@@ -1,16 +1,7 @@
-import type { FieldError } from "@account360/core";
+import type { Problem } from "../problem";
 
 export const actionUrl = (baseUrl: string, name: string) =>
   `${baseUrl}/ftosapi/automation-processors/actions/${name}`;
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  requestId: string;
-  errors: FieldError[];
-}
 
 export interface DoorAnswer {
   status: number;

@@ -1,4 +1,4 @@
-import { TEST_PASSWORD } from "./bridge-server";
+import { TEST_PASSWORD } from "@account360/api/testing";
 
 /**
  * The write examples of the endpoint document (shared/seed), filled in: the documented field

@@ -1,20 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort } from "../../src/test/server-process";
 import { REPO_ROOT, SERVER_NODE_ARGS } from "../server-command";
 
 /** The helpers of the crash test: the real server and the user command as child processes, and HTTP calls. */
 
 const apiRoot = join(REPO_ROOT, "apps/api");
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface ServerChild {
   child: ChildProcess;

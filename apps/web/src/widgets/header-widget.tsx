@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useHeader } from "../api/customer-queries";
 import { CustomerLink } from "../components/customer-link";
 import { QueryState, WidgetCard } from "../components/widget-card";
@@ -45,55 +46,43 @@ export function HeaderWidget({ customerId }: { customerId: string }) {
                   </>
                 ) : null}
                 {h.groups.length > 0 ? (
-                  <div>
-                    <dt>Groups</dt>
-                    <dd>
-                      {h.groups.map((g, i) => (
-                        <span key={g.customerInternalId}>
-                          {i > 0 ? ", " : ""}
-                          <CustomerLink customerId={g.customerInternalId} name={g.name} /> ({g.role})
-                        </span>
-                      ))}
-                    </dd>
-                  </div>
+                  <Fact term="Groups">
+                    {h.groups.map((g, i) => (
+                      <span key={g.customerInternalId}>
+                        {i > 0 ? ", " : ""}
+                        <CustomerLink customerId={g.customerInternalId} name={g.name} /> ({g.role})
+                      </span>
+                    ))}
+                  </Fact>
                 ) : null}
-                <div>
-                  <dt>E-mail</dt>
-                  <dd>{h.email ? <a href={`mailto:${h.email}`}>{h.email}</a> : "None on file"}</dd>
-                </div>
-                <div>
-                  <dt>Mobile phone</dt>
-                  <dd>
-                    {h.mobilePhone ? <a href={`tel:${h.mobilePhone}`}>{h.mobilePhone}</a> : "None on file"}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Customer since</dt>
-                  <dd>{date(h.customerSince)}</dd>
-                </div>
-                <div>
-                  <dt>Primary address</dt>
-                  <dd>{h.primaryAddress?.formatted ?? "None on file"}</dd>
-                </div>
-                <div>
-                  <dt>Active products</dt>
-                  <dd>{count(h.activeProducts)}</dd>
-                </div>
-                <div>
-                  <dt>Flags</dt>
-                  <dd>{h.flagsCount === 0 ? "None" : count(h.flagsCount)}</dd>
-                </div>
-                <div>
-                  <dt>Profile</dt>
-                  <dd>
-                    <span className={`band band-${h.profileBand}`}>{h.profileCompletion}% complete</span>
-                  </dd>
-                </div>
+                <Fact term="E-mail">
+                  {h.email ? <a href={`mailto:${h.email}`}>{h.email}</a> : "None on file"}
+                </Fact>
+                <Fact term="Mobile phone">
+                  {h.mobilePhone ? <a href={`tel:${h.mobilePhone}`}>{h.mobilePhone}</a> : "None on file"}
+                </Fact>
+                <Fact term="Customer since">{date(h.customerSince)}</Fact>
+                <Fact term="Primary address">{h.primaryAddress?.formatted ?? "None on file"}</Fact>
+                <Fact term="Active products">{count(h.activeProducts)}</Fact>
+                <Fact term="Flags">{h.flagsCount === 0 ? "None" : count(h.flagsCount)}</Fact>
+                <Fact term="Profile">
+                  <span className={`band band-${h.profileBand}`}>{h.profileCompletion}% complete</span>
+                </Fact>
               </dl>
             </div>
           </div>
         )}
       </QueryState>
     </WidgetCard>
+  );
+}
+
+/** One of the header's facts: what it is, and its value. */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { WidgetOutput } from "../api/customer-queries";
+import { TableHead } from "../components/table-head";
 import { date, decimal, money } from "../lib/format";
 
 export type Holding = WidgetOutput<"productPortfolio">["assets"][number];
@@ -10,17 +11,7 @@ export function PortfolioTable({ caption, holdings }: { caption: string; holding
     <div className="table-scroll">
       <table>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" className="num">
-              Balance
-            </th>
-            <th scope="col" className="num">
-              Since
-            </th>
-          </tr>
-        </thead>
+        <TableHead first="Product" numbers={["Balance", "Since"]} />
         <tbody>
           {holdings.map((h) => (
             <tr key={h.contractNo} className={h.active ? undefined : "inactive"}>

@@ -15,31 +15,35 @@ export function RepresentativesWidget({ customerId }: { customerId: string }) {
         {(l) => (
           <>
             {l.representatives.length > 0 ? (
-              <ul className="plain-list" aria-label="Represented by">
-                {l.representatives.map((r) => (
-                  <li key={r.customerRepresentativeIdentifier}>
-                    <CustomerLink customerId={r.customerInternalId} name={r.name} />
-                    <span className="pill">{r.accountRelationType}</span>
-                  </li>
-                ))}
-              </ul>
+              <LinkList label="Represented by" links={l.representatives} />
             ) : null}
             {l.represents.length > 0 ? (
               <>
                 <h3 className="small-heading">Represents</h3>
-                <ul className="plain-list" aria-label="Represents">
-                  {l.represents.map((r) => (
-                    <li key={r.customerRepresentativeIdentifier}>
-                      <CustomerLink customerId={r.customerInternalId} name={r.name} />
-                      <span className="pill">{r.accountRelationType}</span>
-                    </li>
-                  ))}
-                </ul>
+                <LinkList label="Represents" links={l.represents} />
               </>
             ) : null}
           </>
         )}
       </QueryState>
     </WidgetCard>
+  );
+}
+
+type RepresentativeLink = NonNullable<
+  ReturnType<typeof useRepresentatives>["data"]
+>["representatives"][number];
+
+/** The other party of each link, with the relation type. */
+function LinkList({ label, links }: { label: string; links: RepresentativeLink[] }) {
+  return (
+    <ul className="plain-list" aria-label={label}>
+      {links.map((r) => (
+        <li key={r.customerRepresentativeIdentifier}>
+          <CustomerLink customerId={r.customerInternalId} name={r.name} />
+          <span className="pill">{r.accountRelationType}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

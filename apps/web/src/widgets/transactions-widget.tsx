@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useTransactionValues } from "../api/customer-queries";
+import { useTransactionValues, type WidgetOutput } from "../api/customer-queries";
 import { ChartTable } from "../components/chart-table";
+import { TableHead } from "../components/table-head";
 import { QueryState, WidgetCard } from "../components/widget-card";
 import { compactNumber as compact, count, isoDay, money, monthStart } from "../lib/format";
 
@@ -53,39 +54,15 @@ export function TransactionsWidget({ customerId }: { customerId: string }) {
               <div className="table-scroll">
                 <table>
                   <caption className="visually-hidden">Incoming and outgoing per currency</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Currency</th>
-                      <th scope="col" className="num">
-                        Incoming
-                      </th>
-                      <th scope="col" className="num">
-                        Outgoing
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead first="Currency" numbers={["Incoming", "Outgoing"]} />
                   <tbody>
-                    {currencies.map((currency) => {
-                      const incoming = total(currency, "Incoming");
-                      const outgoing = total(currency, "Outgoing");
-                      return (
-                        <tr key={currency}>
-                          <th scope="row">{currency}</th>
-                          <td className="num">
-                            {incoming ? money(incoming.amount, currency) : "—"}
-                            <span className="muted block small-text">
-                              {count(incoming?.count ?? 0)} transactions
-                            </span>
-                          </td>
-                          <td className="num">
-                            {outgoing ? money(outgoing.amount, currency) : "—"}
-                            <span className="muted block small-text">
-                              {count(outgoing?.count ?? 0)} transactions
-                            </span>
-                          </td>
-                        </tr>
-                      );
-                    })}
+                    {currencies.map((currency) => (
+                      <tr key={currency}>
+                        <th scope="row">{currency}</th>
+                        <DirectionCell currency={currency} total={total(currency, "Incoming")} />
+                        <DirectionCell currency={currency} total={total(currency, "Outgoing")} />
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </div>
@@ -108,5 +85,17 @@ export function TransactionsWidget({ customerId }: { customerId: string }) {
         }}
       </QueryState>
     </WidgetCard>
+  );
+}
+
+type DirectionTotal = WidgetOutput<"transactionValues">["totals"][number];
+
+/** One direction's total in a currency, with how many transactions make it ("—" for none). */
+function DirectionCell({ currency, total }: { currency: string; total: DirectionTotal | undefined }) {
+  return (
+    <td className="num">
+      {total ? money(total.amount, currency) : "—"}
+      <span className="muted block small-text">{count(total?.count ?? 0)} transactions</span>
+    </td>
   );
 }

@@ -83,6 +83,13 @@ export function defineAction<
   };
 }
 
+/** A widget of the customer page (CONTRACT §5): a query for the reader role, documented under Widgets. */
+export function defineWidget<I extends AnySchema, O extends AnySchema, const P extends `${string}.${string}`>(
+  declared: Omit<Declared<I, O, "query", P>, "kind" | "access" | "tag">,
+): Action<I, O, "query", P> {
+  return defineAction({ ...declared, kind: "query", access: "read", tag: "Widgets" });
+}
+
 /** The success message of a write: "Customer created", "Address unchanged". */
 export const writeMessage =
   (label: string) =>

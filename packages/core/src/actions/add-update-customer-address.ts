@@ -6,17 +6,16 @@ import { addressType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
+import { namedRecord } from "../use-cases/named-record";
 import {
-  badRequest,
-  conflict,
   createOrUpdateExisting,
   fieldsOf,
   merge,
-  notFound,
   saveChanges,
   withinSection,
 } from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerAddressAction = "FTOS_ACC_CB_AddUpdateCustomerAddress";
@@ -45,6 +44,8 @@ export type CustomerAddressInput = z.output<typeof customerAddressInput>;
 export const customerAddressResult = z.object({ addressIdentifier: z.string(), operation: writeOperation });
 export type CustomerAddressResult = z.output<typeof customerAddressResult>;
 
+const address = namedRecord("address", "address", "addressIdentifier");
+
 /**
  * FTOS_ACC_CB_AddUpdateCustomerAddress: the address named by addressIdentifier (404 when
  * unknown, 409 when it belongs to another customer than the one sent) is updated; without one,
@@ -62,27 +63,12 @@ export async function upsertCustomerAddress(
   return withinSection("AddressInfo", async () => {
     if (addressIdentifier) {
       return store.transaction(async (tx) => {
-        const stored = await tx.lock("address", { id: addressIdentifier });
-        if (!stored) {
-          throw notFound("addressIdentifier", `No address has addressIdentifier ${addressIdentifier}.`);
-        }
-        if (customerInternalId && customerInternalId !== stored.customerInternalId) {
-          throw conflict(
-            "addressIdentifier",
-            `Address ${addressIdentifier} belongs to another customer than ${customerInternalId}.`,
-          );
-        }
+        const stored = await address.lock(tx, addressIdentifier, customerInternalId);
         const operation = await saveChanges(tx, "address", stored, merge(fieldsOf(stored), sent), stamp);
         return { addressIdentifier, operation };
       });
     }
-    if (!customerInternalId) {
-      throw badRequest(
-        "customerInternalId",
-        "customerInternalId is required to add an address (send addressIdentifier to update one).",
-        "customerInternalId is required when addressIdentifier is not sent",
-      );
-    }
+    if (!customerInternalId) throw address.requiredToAdd("customerInternalId");
     const fields: AddressFields = {
       customerInternalId,
       ...sent,
@@ -97,17 +83,13 @@ export async function upsertCustomerAddress(
   });
 }
 
-export const addUpdateCustomerAddress = defineAction({
+export const addUpdateCustomerAddress = defineWriteAction({
   name: addUpdateCustomerAddressAction,
   legacyNames: ["FTOS_CB_AddUpdateCustomerAddress"],
   procedure: "addresses.upsert",
-  kind: "mutation",
-  access: "write",
-  tag: "Customers",
   title: "Address",
   summary: "Creates or updates a customer's address, found by addressIdentifier, else by identical fields.",
   input: customerAddressInput,
   output: customerAddressResult,
-  message: writeMessage("Address"),
-  run: ({ sources, actor }, input) => upsertCustomerAddress(sources.writes, actor, input),
+  upsert: upsertCustomerAddress,
 });

@@ -5,16 +5,10 @@ import { optional, required } from "../rules/field";
 import { systemIdentifier } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
-import {
-  badRequest,
-  conflict,
-  createOrUpdateExisting,
-  fieldsOf,
-  merge,
-  notFound,
-  saveChanges,
-} from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
+import { createOrUpdateExisting, fieldsOf, merge, notFound, saveChanges } from "../use-cases/record-changes";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerAgreementAction = "FTOS_ACC_AddUpdateCustomerAgreement";
@@ -36,16 +30,7 @@ export type CustomerAgreementInput = z.output<typeof customerAgreementInput>;
 export const customerAgreementResult = z.object({ AgreementId: z.string(), operation: writeOperation });
 export type CustomerAgreementResult = z.output<typeof customerAgreementResult>;
 
-function requireEndAfterStart(fields: { startDate: string; endDate?: string | null | undefined }): void {
-  // YYYY-MM-DD strings order as the dates they name.
-  if (fields.endDate && fields.endDate < fields.startDate) {
-    throw badRequest(
-      "endDate",
-      `endDate ${fields.endDate} is before startDate ${fields.startDate}.`,
-      "endDate must not be before startDate",
-    );
-  }
-}
+const agreement = namedRecord("agreement", "agreement", "AgreementId");
 
 async function requireCustomerAndContract(tx: WriteTransaction, fields: AgreementFields): Promise<void> {
   if (!(await tx.customerExists(fields.customerInternalId))) {
@@ -90,17 +75,9 @@ export async function upsertCustomerAgreement(
   };
 
   if (AgreementId) {
-    return store.transaction(async (tx) => {
-      const stored = await tx.lock("agreement", { id: AgreementId });
-      if (!stored) throw notFound("AgreementId", `No agreement has AgreementId ${AgreementId}.`);
-      if (stored.customerInternalId !== sent.customerInternalId) {
-        throw conflict(
-          "AgreementId",
-          `Agreement ${AgreementId} belongs to another customer than ${sent.customerInternalId}.`,
-        );
-      }
-      return update(tx, stored);
-    });
+    return store.transaction(async (tx) =>
+      update(tx, await agreement.lock(tx, AgreementId, sent.customerInternalId)),
+    );
   }
   const fields: AgreementFields = {
     ...sent,
@@ -115,17 +92,13 @@ export async function upsertCustomerAgreement(
   });
 }
 
-export const addUpdateCustomerAgreement = defineAction({
+export const addUpdateCustomerAgreement = defineWriteAction({
   name: addUpdateCustomerAgreementAction,
   procedure: "agreements.upsert",
-  kind: "mutation",
-  access: "write",
-  tag: "Customers",
   title: "Agreement",
   summary:
     "Creates or updates a customer agreement (consents among them), found by AgreementId, else by externalId.",
   input: customerAgreementInput,
   output: customerAgreementResult,
-  message: writeMessage("Agreement"),
-  run: ({ sources, actor }, input) => upsertCustomerAgreement(sources.writes, actor, input),
+  upsert: upsertCustomerAgreement,
 });

@@ -4,15 +4,16 @@ import { optional, required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { fields } from "../rules/validation";
+import { namedRecord } from "../use-cases/named-record";
 import {
   badRequest,
-  conflict,
   createOrUpdateExisting,
   notFound,
   saveChanges,
   withinSection,
 } from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateCustomerRepresentativeAction = "FTOS_ACC_CB_AddUpdateCustomerRepresentative";
@@ -32,6 +33,12 @@ export const customerRepresentativeResult = z.object({
   operation: writeOperation,
 });
 export type CustomerRepresentativeResult = z.output<typeof customerRepresentativeResult>;
+
+const representative = namedRecord(
+  "representative",
+  "customer representative",
+  "customerRepresentativeIdentifier",
+);
 
 const representingItself = (customerInternalId: string) =>
   badRequest(
@@ -66,19 +73,7 @@ export async function upsertCustomerRepresentative(
     }
     if (customerRepresentativeIdentifier) {
       return store.transaction(async (tx) => {
-        const stored = await tx.lock("representative", { id: customerRepresentativeIdentifier });
-        if (!stored) {
-          throw notFound(
-            "customerRepresentativeIdentifier",
-            `No customer representative has customerRepresentativeIdentifier ${customerRepresentativeIdentifier}.`,
-          );
-        }
-        if (customerInternalId && customerInternalId !== stored.customerInternalId) {
-          throw conflict(
-            "customerRepresentativeIdentifier",
-            `Customer representative ${customerRepresentativeIdentifier} belongs to another customer than ${customerInternalId}.`,
-          );
-        }
+        const stored = await representative.lock(tx, customerRepresentativeIdentifier, customerInternalId);
         if (customerRepresentativeNo === stored.customerInternalId)
           throw representingItself(stored.customerInternalId);
         const next: RepresentativeFields = {
@@ -95,13 +90,7 @@ export async function upsertCustomerRepresentative(
         return { customerRepresentativeIdentifier, operation };
       });
     }
-    if (!customerInternalId) {
-      throw badRequest(
-        "customerInternalId",
-        "customerInternalId is required to add a customer representative (send customerRepresentativeIdentifier to update one).",
-        "customerInternalId is required when customerRepresentativeIdentifier is not sent",
-      );
-    }
+    if (!customerInternalId) throw representative.requiredToAdd("customerInternalId");
     const fields: RepresentativeFields = {
       customerInternalId,
       customerRepresentativeNo,
@@ -148,18 +137,14 @@ async function requireRepresentative(tx: WriteTransaction, fields: Representativ
   if (!(await tx.accountOf(fields.customerRepresentativeNo))) throw unknownRepresentative();
 }
 
-export const addUpdateCustomerRepresentative = defineAction({
+export const addUpdateCustomerRepresentative = defineWriteAction({
   name: addUpdateCustomerRepresentativeAction,
   legacyNames: ["FTOS_CB_AddUpdateCustomerRepresentative"],
   procedure: "representatives.upsert",
-  kind: "mutation",
-  access: "write",
-  tag: "Customers",
   title: "Customer representative",
   summary:
     "Links a customer to its representative (another customer) with a relation type, or updates the link.",
   input: customerRepresentativeInput,
   output: customerRepresentativeResult,
-  message: writeMessage("Customer representative"),
-  run: ({ sources, actor }, input) => upsertCustomerRepresentative(sources.writes, actor, input),
+  upsert: upsertCustomerRepresentative,
 });

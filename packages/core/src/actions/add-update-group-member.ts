@@ -6,6 +6,7 @@ import { groupMemberRole } from "../rules/option-sets";
 import { systemIdentifier } from "../rules/system-id";
 import { fields } from "../rules/validation";
 import { accountKindLabel, isGroup } from "../use-cases/customer-accounts";
+import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
 import {
   badRequest,
   conflict,
@@ -17,7 +18,8 @@ import {
   saveChanges,
   withinSection,
 } from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateGroupMemberAction = "FTOS_ACC_CB_AddUpdateGroupMember";
@@ -37,23 +39,7 @@ export type GroupMemberInput = z.output<typeof groupMemberInput>;
 export const groupMemberResult = z.object({ groupMemberIdentifier: z.string(), operation: writeOperation });
 export type GroupMemberResult = z.output<typeof groupMemberResult>;
 
-const requiredToAdd = (field: string) =>
-  badRequest(
-    field,
-    `${field} is required to add a group member (send groupMemberIdentifier to update one).`,
-    `${field} is required when groupMemberIdentifier is not sent`,
-  );
-
-function requireEndAfterStart(fields: GroupMemberFields): void {
-  // YYYY-MM-DD strings order as the dates they name.
-  if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
-    throw badRequest(
-      "endDate",
-      `endDate ${fields.endDate} is before startDate ${fields.startDate}.`,
-      "endDate must not be before startDate",
-    );
-  }
-}
+const groupMember = namedRecord("groupMember", "group member", "groupMemberIdentifier");
 
 /** The group must be an account of accountType Group; the member any customer that is not a group. */
 async function requireGroupAndMember(tx: WriteTransaction, fields: GroupMemberFields): Promise<void> {
@@ -105,13 +91,8 @@ export async function upsertGroupMember(
 
     if (groupMemberIdentifier) {
       return store.transaction(async (tx) => {
-        const stored = await tx.lock("groupMember", { id: groupMemberIdentifier });
-        if (!stored) {
-          throw notFound(
-            "groupMemberIdentifier",
-            `No group member has groupMemberIdentifier ${groupMemberIdentifier}.`,
-          );
-        }
+        // Its customerInternalId is the member's, so both ends are compared below.
+        const stored = await groupMember.lock(tx, groupMemberIdentifier);
         for (const [field, value] of [
           ["groupInternalId", groupInternalId],
           ["customerInternalId", customerInternalId],
@@ -127,9 +108,9 @@ export async function upsertGroupMember(
         return { groupMemberIdentifier, operation: await update(tx, stored) };
       });
     }
-    if (!groupInternalId) throw requiredToAdd("groupInternalId");
-    if (!customerInternalId) throw requiredToAdd("customerInternalId");
-    if (!role) throw requiredToAdd("role");
+    if (!groupInternalId) throw groupMember.requiredToAdd("groupInternalId");
+    if (!customerInternalId) throw groupMember.requiredToAdd("customerInternalId");
+    if (!role) throw groupMember.requiredToAdd("role");
     const fields: GroupMemberFields = {
       groupInternalId,
       customerInternalId,
@@ -151,17 +132,13 @@ export async function upsertGroupMember(
   });
 }
 
-export const addUpdateGroupMember = defineAction({
+export const addUpdateGroupMember = defineWriteAction({
   name: addUpdateGroupMemberAction,
   procedure: "groups.upsertMember",
-  kind: "mutation",
-  access: "write",
-  tag: "Customers",
   title: "Group member",
   summary:
     "Adds a customer to a group (a legal entity of accountType Group) with a role and validity dates, or updates the membership.",
   input: groupMemberInput,
   output: groupMemberResult,
-  message: writeMessage("Group member"),
-  run: ({ sources, actor }, input) => upsertGroupMember(sources.writes, actor, input),
+  upsert: upsertGroupMember,
 });

@@ -6,16 +6,11 @@ describe("individualCustomerInput", () => {
   it("parses the documented Data into canonical values", () => {
     const data = examples.customer();
     data.CustomerInfo.customerInternalId = "6F1C8E0E-2B1A-4C2B-9F0B-1A2B3C4D5E6F";
+    // The example is canonical already: only the identifier reads otherwise, lower-cased.
     expect(individualCustomerInput({ phoneRegion: "RO" }).parse(data)).toEqual({
       CustomerInfo: {
+        ...examples.customer().CustomerInfo,
         customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
-        firstName: "Ana",
-        lastName: "Popescu",
-        UniqueID: "1960523123456",
-        email: "ana.popescu@example.ro",
-        mobilePhone: "+40712345678",
-        emailAddressType: "Personal",
-        phoneNumberType: "Mobile",
       },
     });
   });

@@ -7,17 +7,10 @@ import { systemIdentifier } from "../rules/system-id";
 import { personName, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
-import { otherKindById, refuseUniqueIdOfOtherKind } from "../use-cases/customer-accounts";
-import {
-  createOrUpdateExisting,
-  fieldsOf,
-  merge,
-  notFound,
-  type Patch,
-  saveChanges,
-  withinSection,
-} from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import { upsertAccount } from "../use-cases/customer-accounts";
+import { fieldsOf, merge, type Patch, saveChanges } from "../use-cases/record-changes";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateIndividualCustomerAction = "FTOS_ACC_CB_AddUpdateIndividualCustomer";
@@ -58,49 +51,27 @@ export async function upsertIndividualCustomer(
   const { customerInternalId, ...sent } = input.CustomerInfo;
   const stamp: AuditStamp = { userName: actor.userName, action: addUpdateIndividualCustomerAction };
   const patch: Patch<CustomerFields> = sent;
-
-  return withinSection("CustomerInfo", async () => {
-    if (customerInternalId) {
-      return store.transaction(async (tx) => {
-        const stored = await tx.lock("customer", { id: customerInternalId });
-        if (!stored) {
-          throw (
-            (await otherKindById(tx, customerInternalId)) ??
-            notFound("customerInternalId", `No customer has customerInternalId ${customerInternalId}.`)
-          );
-        }
-        const operation = await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp);
-        return { customerInternalId, operation };
-      });
-    }
-    const fields: CustomerFields = {
+  return upsertAccount(store, {
+    entity: "customer",
+    customerInternalId,
+    fields: {
       ...sent,
       emailAddressType: sent.emailAddressType ?? null,
       phoneNumberType: sent.phoneNumberType ?? null,
-    };
-    return createOrUpdateExisting<"customer", IndividualCustomerResult>(store, "customer", fields, stamp, {
-      created: (id) => ({ customerInternalId: id, operation: "created" }),
-      existing: async (tx, stored) => ({
-        customerInternalId: stored.id,
-        operation: await saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp),
-      }),
-      absent: (tx) => refuseUniqueIdOfOtherKind(tx, fields.UniqueID),
-    });
+    },
+    stamp,
+    update: (tx, stored) => saveChanges(tx, "customer", stored, merge(fieldsOf(stored), patch), stamp),
   });
 }
 
 export const addUpdateIndividualCustomer = (settings: Pick<Settings, "phoneRegion">) =>
-  defineAction({
+  defineWriteAction({
     name: addUpdateIndividualCustomerAction,
     legacyNames: ["FTOS_CB_AddUpdateIndividualCustomer"],
     procedure: "customers.upsertIndividual",
-    kind: "mutation",
-    access: "write",
-    tag: "Customers",
     title: "Customer",
     summary: "Creates or updates an individual customer, found by customerInternalId, else by UniqueID.",
     input: individualCustomerInput(settings),
     output: individualCustomerResult,
-    message: writeMessage("Customer"),
-    run: ({ sources, actor }, input) => upsertIndividualCustomer(sources.writes, actor, input),
+    upsert: upsertIndividualCustomer,
   });

@@ -13,18 +13,10 @@ import { systemIdentifier } from "../rules/system-id";
 import { text, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
-import { otherKindById, refuseUniqueIdOfOtherKind } from "../use-cases/customer-accounts";
-import {
-  conflict,
-  createOrUpdateExisting,
-  fieldsOf,
-  merge,
-  notFound,
-  type Patch,
-  saveChanges,
-  withinSection,
-} from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import { upsertAccount } from "../use-cases/customer-accounts";
+import { conflict, fieldsOf, merge, type Patch, saveChanges } from "../use-cases/record-changes";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const addUpdateLegalEntityCustomerAction = "FTOS_ACC_CB_AddUpdateLegalEntityCustomer";
@@ -116,21 +108,10 @@ export async function upsertLegalEntityCustomer(
     await refuseGroupChange(tx, stored.id, stored.accountType, next.accountType);
     return saveChanges(tx, "legalEntity", stored, next, stamp);
   };
-
-  return withinSection("CustomerInfo", async () => {
-    if (customerInternalId) {
-      return store.transaction(async (tx) => {
-        const stored = await tx.lock("legalEntity", { id: customerInternalId });
-        if (!stored) {
-          throw (
-            (await otherKindById(tx, customerInternalId)) ??
-            notFound("customerInternalId", `No legal entity has customerInternalId ${customerInternalId}.`)
-          );
-        }
-        return { customerInternalId, operation: await update(tx, stored) };
-      });
-    }
-    const fields: LegalEntityFields = {
+  return upsertAccount(store, {
+    entity: "legalEntity",
+    customerInternalId,
+    fields: {
       ...sent,
       email: sent.email ?? null,
       mobilePhone: sent.mobilePhone ?? null,
@@ -138,37 +119,21 @@ export async function upsertLegalEntityCustomer(
       phoneNumberType: sent.phoneNumberType ?? null,
       industry: sent.industry ?? null,
       registrationNumber: sent.registrationNumber ?? null,
-    };
-    return createOrUpdateExisting<"legalEntity", LegalEntityCustomerResult>(
-      store,
-      "legalEntity",
-      fields,
-      stamp,
-      {
-        created: (id) => ({ customerInternalId: id, operation: "created" }),
-        existing: async (tx, stored) => ({
-          customerInternalId: stored.id,
-          operation: await update(tx, stored),
-        }),
-        absent: (tx) => refuseUniqueIdOfOtherKind(tx, fields.UniqueID),
-      },
-    );
+    },
+    stamp,
+    update,
   });
 }
 
 export const addUpdateLegalEntityCustomer = (settings: Pick<Settings, "phoneRegion">) =>
-  defineAction({
+  defineWriteAction({
     name: addUpdateLegalEntityCustomerAction,
     legacyNames: ["FTOS_CB_AddUpdateLegalEntityCustomer"],
     procedure: "customers.upsertLegalEntity",
-    kind: "mutation",
-    access: "write",
-    tag: "Customers",
     title: "Customer",
     summary:
       "Creates or updates a legal entity customer (a company, sole trader, public institution, non-profit or group), found by customerInternalId, else by UniqueID.",
     input: legalEntityCustomerInput(settings),
     output: legalEntityCustomerResult,
-    message: writeMessage("Customer"),
-    run: ({ sources, actor }, input) => upsertLegalEntityCustomer(sources.writes, actor, input),
+    upsert: upsertLegalEntityCustomer,
   });

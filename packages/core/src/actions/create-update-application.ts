@@ -14,7 +14,8 @@ import {
   merge,
   saveChanges,
 } from "../use-cases/record-changes";
-import { type Actor, defineAction, writeMessage } from "./action";
+import type { Actor } from "./action";
+import { defineWriteAction } from "./write-action";
 import { writeOperation } from "./write-result";
 
 export const createUpdateApplicationAction = "FTOS_ACC_CreateUpdateApplication";
@@ -87,16 +88,12 @@ export async function upsertApplication(
   });
 }
 
-export const createUpdateApplication = defineAction({
+export const createUpdateApplication = defineWriteAction({
   name: createUpdateApplicationAction,
   procedure: "applications.upsert",
-  kind: "mutation",
-  access: "write",
-  tag: "Customers",
   title: "Application",
   summary: "Creates or updates a product application, found by (source, externalId).",
   input: applicationInput,
   output: applicationResult,
-  message: writeMessage("Application"),
-  run: ({ sources, actor }, input) => upsertApplication(sources.writes, actor, input),
+  upsert: upsertApplication,
 });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { pseudonymOf } from "../privacy/erasure-rules";
 import { privacyPlan } from "../privacy/retention-policy";
+import { customerInput } from "../rules/ids";
 import { defineAction, writeMessage } from "./action";
-import { privacyCustomerInput, unknownPrivacyCustomer } from "./privacy-export";
+import { unknownPrivacyCustomer } from "./privacy-export";
 
 export const privacyEraseResult = z.object({
   customerInternalId: z.string(),
@@ -21,7 +22,7 @@ export const privacyErase = defineAction({
   title: "Privacy erasure",
   summary:
     "Carries out the customer's privacy plan in one transaction: contact data, addresses, picture, interactions' content and the personal values of audit entries and events erased, names and UniqueID pseudonymized, financial records kept; 409 with the blockers when erasure is blocked.",
-  input: privacyCustomerInput,
+  input: customerInput,
   output: privacyEraseResult,
   message: writeMessage("Customer"),
   async run({ sources, now, settings, actor }, { customerInternalId }) {

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { customerInternalIdField } from "../rules/ids";
+import { customerInput } from "../rules/ids";
 import { notFound } from "../use-cases/record-changes";
 import { defineAction } from "./action";
-
-export const privacyCustomerInput = z.strictObject({ customerInternalId: customerInternalIdField });
 
 export const privacyExportResult = z.object({
   customerInternalId: z.string(),
@@ -24,7 +22,7 @@ export const privacyExport = defineAction({
   title: "Privacy export",
   summary:
     "Everything held about one customer (CONTRACT §10): the record, addresses, representatives both ways, applications, agreements, holdings, instalments, garnishments, transactions, interactions, revenues, indicators, tasks, offers, flags, the picture, audit entries and change events, table by table.",
-  input: privacyCustomerInput,
+  input: customerInput,
   output: privacyExportResult,
   message: () => "Privacy export computed",
   async run({ sources, now }, { customerInternalId }) {

@@ -1,6 +1,7 @@
 import { privacyPlan, privacyPlanSchema } from "../privacy/retention-policy";
+import { customerInput } from "../rules/ids";
 import { defineAction } from "./action";
-import { privacyCustomerInput, unknownPrivacyCustomer } from "./privacy-export";
+import { unknownPrivacyCustomer } from "./privacy-export";
 
 export const privacyPlanAction = defineAction({
   name: "FTOS_ACC_PrivacyPlan",
@@ -11,7 +12,7 @@ export const privacyPlanAction = defineAction({
   title: "Privacy plan",
   summary:
     "What erasing the customer would erase, pseudonymize and retain, on which legal basis and until when, and what blocks the erasure today (CONTRACT §10).",
-  input: privacyCustomerInput,
+  input: customerInput,
   output: privacyPlanSchema,
   async run({ sources, now, settings }, { customerInternalId }) {
     const records = await sources.privacy.records(customerInternalId);

@@ -1,41 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEFAULT_SETTINGS } from "../settings";
+import { SEED_LEGACY_NAMES, SEED_WIDGET_ACTIONS, SEED_WRITE_ACTIONS } from "../testing/seed-actions";
 import { defineAction } from "./action";
 import { createActions, indexActions } from "./registry";
 
 const actions = createActions(DEFAULT_SETTINGS);
 const index = indexActions(actions);
 
-/** The actions of the endpoint documentation Account360 implements. */
-const SEED_ACTIONS = [
-  "FTOS_ACC_CB_AddUpdateIndividualCustomer",
-  "FTOS_ACC_CB_AddUpdateCustomerAddress",
-  "FTOS_ACC_CB_AddUpdateCustomerRepresentative",
-  "FTOS_ACC_CreateUpdateApplication",
-  "FTOS_ACC_AddUpdateCustomerAgreement",
-  "FTOS_ACC_AccountClientLifecycle",
-  "FTOS_ACC_AccountFlags",
-  "FTOS_ACC_AccountHeader",
-  "FTOS_ACC_AccountPicture",
-  "FTOS_ACC_AccountPendingActivities",
-  "FTOS_ACC_ProductPortfolio",
-  "FTOS_ACC_GetProductSuggestions",
-  "FTOS_ACC_ProfileComplete",
-  "FTOS_ACC_AccountProfitabilityPI",
-  "FTOS_ACC_AccountRecentInteractions",
-  "FTOS_ACC_AccountRevenuesPI",
-  "FTOS_ACC_GetCustomerTransactionValues",
-];
-
 describe("the action registry", () => {
   it("holds every action of the endpoint documentation, and the legacy names of CONTRACT §3", () => {
-    for (const name of SEED_ACTIONS) expect(index.byName(name)?.action.name, name).toBe(name);
-    for (const [legacy, current] of [
-      ["FTOS_CB_AddUpdateIndividualCustomer", "FTOS_ACC_CB_AddUpdateIndividualCustomer"],
-      ["FTOS_CB_AddUpdateCustomerAddress", "FTOS_ACC_CB_AddUpdateCustomerAddress"],
-      ["FTOS_CB_AddUpdateCustomerRepresentative", "FTOS_ACC_CB_AddUpdateCustomerRepresentative"],
-    ] as const) {
+    for (const name of [...SEED_WRITE_ACTIONS, ...SEED_WIDGET_ACTIONS]) {
+      expect(index.byName(name)?.action.name, name).toBe(name);
+    }
+    for (const [legacy, current] of SEED_LEGACY_NAMES) {
       expect(index.byName(legacy)).toMatchObject({ name: legacy, legacy: true, action: { name: current } });
     }
   });

@@ -11,3 +11,7 @@ export const systemId = (label: string) =>
     .pipe(z.uuid({ error: `${label} must be a UUID this system created` }));
 
 export const customerInternalIdField = systemId("customerInternalId");
+
+/** The input of an action about one customer: `{ customerInternalId }` and nothing else. */
+export const customerInput = z.strictObject({ customerInternalId: customerInternalIdField });
+export type CustomerInput = z.output<typeof customerInput>;

@@ -2,9 +2,16 @@ import type { z } from "zod";
 import { type FieldError, isAppError } from "../errors/app-error";
 import { parseInput } from "../rules/edge-input";
 
-/** Valid `Data` of each write action, as an integrator sends it; tests change one field at a time. */
+type Fields = Record<string, unknown>;
+
+const CUSTOMER_ID = "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f";
+
+/**
+ * Valid `Data` of each write action, as an integrator sends it: tests change one field at a
+ * time, or name the customer they wrote, through `fields`, which override the example's.
+ */
 export const examples = {
-  customer: () => ({
+  customer: (fields: Fields = {}) => ({
     CustomerInfo: {
       firstName: "Ana",
       lastName: "Popescu",
@@ -13,11 +20,12 @@ export const examples = {
       mobilePhone: "+40712345678",
       emailAddressType: "Personal",
       phoneNumberType: "Mobile",
-    } as Record<string, unknown>,
+      ...fields,
+    } as Fields,
   }),
-  address: () => ({
+  address: (fields: Fields = {}) => ({
     AddressInfo: {
-      customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+      customerInternalId: CUSTOMER_ID,
       addressType: "Home Address",
       country: "RO",
       district: "Sector 1",
@@ -25,17 +33,19 @@ export const examples = {
       streetName: "Calea Victoriei",
       streetNo: "12",
       postalCode: "010061",
-    } as Record<string, unknown>,
+      ...fields,
+    } as Fields,
   }),
-  representative: () => ({
+  representative: (fields: Fields = {}) => ({
     CustomerRepresentativeInfo: {
-      customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+      customerInternalId: CUSTOMER_ID,
       customerRepresentativeNo: "7a2d9f1f-3c2b-4d3c-8a1c-2b3c4d5e6f70",
       accountRelationType: "Contact",
-    } as Record<string, unknown>,
+      ...fields,
+    } as Fields,
   }),
-  application: (): Record<string, unknown> => ({
-    customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+  application: (fields: Fields = {}): Fields => ({
+    customerInternalId: CUSTOMER_ID,
     url: "https://loans.example.ro/a/1",
     name: "Personal loan",
     bankingProduct: "Personal Loan",
@@ -44,12 +54,14 @@ export const examples = {
     externalId: "APP-1",
     amount: "1250.00",
     currency: "RON",
+    ...fields,
   }),
-  agreement: (): Record<string, unknown> => ({
-    customerInternalId: "6f1c8e0e-2b1a-4c2b-9f0b-1a2b3c4d5e6f",
+  agreement: (fields: Fields = {}): Fields => ({
+    customerInternalId: CUSTOMER_ID,
     agreementType: "GDPR Consent",
     startDate: "2024-03-01",
     sourceId: "WEB",
+    ...fields,
   }),
 };
 

@@ -1,2 +1,3 @@
 export * from "./examples";
 export * from "./run-action";
+export * from "./seed-actions";

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { customerInput } from "../rules/ids";
 import { unknownCustomer } from "../widgets/widget-input";
 
 /**
  * representatives.list: who represents the customer (a company's administrators, shareholders,
  * key contact persons) and whom the customer represents, each with the other party's name.
  */
-
-export const customerRepresentativesInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type CustomerRepresentativesInput = z.output<typeof customerRepresentativesInput>;
 
 const link = z.object({
   customerRepresentativeIdentifier: z.string(),
@@ -40,7 +37,7 @@ export const listCustomerRepresentatives = defineAction({
   tag: "Customers",
   title: "Customer representatives",
   summary: "Who represents the customer, with the relation type, and whom the customer represents.",
-  input: customerRepresentativesInput,
+  input: customerInput,
   output: customerRepresentativesOutput,
   run: async ({ sources }, { customerInternalId }) => {
     const links = await sources.representatives.linksOf(customerInternalId);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { customerInput } from "../rules/ids";
 import { todayOf } from "../widgets/months";
 import { unknownCustomer } from "../widgets/widget-input";
 
@@ -8,9 +8,6 @@ import { unknownCustomer } from "../widgets/widget-input";
  * groups.members: a group's memberships (every one, active or not, with its dates), or, asked
  * of a member, the groups it belongs to — the links between a member and its groups.
  */
-
-export const groupMembersInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type GroupMembersInput = z.output<typeof groupMembersInput>;
 
 const membership = z.object({
   groupMemberIdentifier: z.string(),
@@ -51,7 +48,7 @@ export const listGroupMembers = defineAction({
   tag: "Customers",
   title: "Group members",
   summary: "A group's members with their roles and dates, and the groups a customer belongs to.",
-  input: groupMembersInput,
+  input: customerInput,
   output: groupMembersOutput,
   run: async ({ sources, now }, { customerInternalId }) => {
     const found = await sources.groupMembers.membershipsOf({

@@ -163,23 +163,7 @@ describe("deriveFlags", () => {
       asOf: "2025-06-30T00:00:00.000Z",
     };
     expect(accountFlagsOutput.parse(output)).toEqual(output);
-    expect(
-      codes({
-        ...clean,
-        compliance: [{ code: "PEP", since: "2024-01-01", reference: "P", note: null }],
-        overdue: { oldestDueDate: "2025-06-01", count: 1, amounts: [{ currency: "RON", amount: "1.00" }] },
-        garnishments: { since: "2025-01-10", count: 1, amounts: [], authorities: [] },
-        consent: { hasActive: false, lastEndedOn: null },
-        profile: {
-          ...fullProfile,
-          addressCount: 0,
-          hasActiveAgreement: false,
-          hasPicture: false,
-          emailAddressType: null,
-          phoneNumberType: null,
-        },
-      }),
-    ).toEqual(["GARNISHMENT", "PEP", "DPD", "NO_CONSENT", "INCOMPLETE_PROFILE"]);
+    expect(codes(everything)).toEqual(["GARNISHMENT", "PEP", "DPD", "NO_CONSENT", "INCOMPLETE_PROFILE"]);
   });
 });
 

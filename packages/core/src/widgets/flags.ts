@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import type { ProfileWeights, WidgetContext } from "../settings";
 import { addDays, daysBetween } from "./lifecycle-dates";
 import { todayOf } from "./months";
@@ -92,8 +92,7 @@ const accountFlag = z.discriminatedUnion("code", [
 ]);
 export type AccountFlag = z.infer<typeof accountFlag>;
 
-export const accountFlagsInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountFlagsInput = z.output<typeof accountFlagsInput>;
+export const accountFlagsInput = customerInput;
 
 export const accountFlagsOutput = z.object({
   customerInternalId: z.string(),
@@ -133,6 +132,13 @@ export interface FlagRules {
   profileWeights: Readonly<ProfileWeights> | ProfileWeightSets;
   consentTypes: readonly string[];
 }
+
+/** The rules flags are derived by on the day of `ctx.now`, from the operator's settings. */
+export const flagRulesOf = (ctx: WidgetContext) => ({
+  today: todayOf(ctx.now),
+  profileWeights: profileWeightSetsOf(ctx.settings),
+  consentTypes: ctx.settings.consentTypes,
+});
 
 const severityRank: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2 };
 
@@ -208,28 +214,24 @@ export function deriveFlags(facts: FlagFacts, rules: FlagRules): AccountFlag[] {
 
 export async function readAccountFlags(
   source: AccountFlagsSource,
-  input: AccountFlagsInput,
+  input: CustomerInput,
   ctx: WidgetContext,
 ): Promise<AccountFlagsOutput> {
   const { customerInternalId } = input;
-  const today = todayOf(ctx.now);
-  const { consentTypes } = ctx.settings;
-  const profileWeights = profileWeightSetsOf(ctx.settings);
+  const rules = flagRulesOf(ctx);
+  const { today, consentTypes } = rules;
   const facts = await source.flagFacts({ customerId: customerInternalId, today, consentTypes });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
   return {
     customerInternalId,
-    flags: deriveFlags(facts, { today, profileWeights, consentTypes }),
+    flags: deriveFlags(facts, rules),
     asOf: asOfOf(ctx.now),
   };
 }
 
-export const accountFlags = defineAction({
+export const accountFlags = defineWidget({
   name: "FTOS_ACC_AccountFlags",
   procedure: "widgets.flags",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Account flags",
   summary:
     "The customer's warning flags: PEP, embargo, terrorist list, days past due, garnishment, missing consent, incomplete profile.",

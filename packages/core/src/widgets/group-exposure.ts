@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import { sumDecimals } from "./decimal";
 import { type HoldingSide, holdingKindOf, SIDE_OF_KIND } from "./holdings";
 import { todayOf } from "./months";
@@ -11,9 +11,6 @@ import { asOfOf, unknownCustomer } from "./widget-input";
  * clients — its members' active holdings summed per currency and side, as the product portfolio
  * sums one customer's, with no FX. Asked of a member, every group it belongs to today.
  */
-
-export const groupExposureInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type GroupExposureInput = z.output<typeof groupExposureInput>;
 
 const currencyAmount = z.object({ currency: z.string(), amount: z.string() });
 const sideTotal = z.object({
@@ -115,7 +112,7 @@ export function shapeExposure(rows: readonly ExposureGroupRow[]): ExposureGroup[
 
 export async function readGroupExposure(
   source: GroupExposureSource,
-  input: GroupExposureInput,
+  input: CustomerInput,
   ctx: { now: Date },
 ): Promise<GroupExposureOutput> {
   const { customerInternalId } = input;
@@ -124,16 +121,13 @@ export async function readGroupExposure(
   return { customerInternalId, groups: shapeExposure(rows), asOf: asOfOf(ctx.now) };
 }
 
-export const groupExposure = defineAction({
+export const groupExposure = defineWidget({
   name: "FTOS_ACC_GroupExposure",
   procedure: "widgets.groupExposure",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Group exposure",
   summary:
     "The consolidated exposure of a group of connected clients: its members as of today and their active holdings summed per currency and side; of a member, every group it belongs to.",
-  input: groupExposureInput,
+  input: customerInput,
   output: groupExposureOutput,
   run: ({ sources, now }, input) => readGroupExposure(sources.groupExposure, input, { now }),
 });

@@ -72,6 +72,13 @@ describe("primaryAddressOf", () => {
 });
 
 describe("readAccountHeader", () => {
+  /** The header of a customer with these facts, read on 2025-06-30 with the default settings. */
+  const headerOf = (customer: HeaderFacts) =>
+    readAccountHeader(
+      { headerFacts: async () => customer },
+      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
+      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
+    );
   const facts: HeaderFacts = {
     firstName: "Ana",
     lastName: "Popescu",
@@ -103,11 +110,7 @@ describe("readAccountHeader", () => {
   };
 
   it("assembles the header from the customer, its flags and its profile score", async () => {
-    const result = await readAccountHeader(
-      { headerFacts: async () => facts },
-      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
-    );
+    const result = await headerOf(facts);
     expect(result).toMatchObject({
       customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10",
       fullName: "Ana Popescu",
@@ -152,11 +155,7 @@ describe("readAccountHeader", () => {
         },
       },
     };
-    const result = await readAccountHeader(
-      { headerFacts: async () => company },
-      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
-    );
+    const result = await headerOf(company);
     expect(result).toMatchObject({
       kind: "legalEntity",
       fullName: "carpați logistic SRL",
@@ -167,16 +166,10 @@ describe("readAccountHeader", () => {
       // name 15 + UniqueID 15 + registrationNumber 15 + email 10 + mobilePhone 10 + address 15 of 100
       profileCompletion: 80,
     });
-    const group = await readAccountHeader(
-      {
-        headerFacts: async () => ({
-          ...company,
-          legalEntity: { ...company.legalEntity!, accountType: "Group" },
-        }),
-      },
-      { customerInternalId: "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10" },
-      { now: new Date("2025-06-30T08:00:00Z"), settings: DEFAULT_SETTINGS },
-    );
+    const group = await headerOf({
+      ...company,
+      legalEntity: { ...company.legalEntity!, accountType: "Group" },
+    });
     expect(group.kind).toBe("group");
   });
 });

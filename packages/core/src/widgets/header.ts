@@ -1,17 +1,15 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import { GROUP_ACCOUNT_TYPE } from "../rules/option-sets";
 import type { WidgetContext } from "../settings";
-import { deriveFlags, type FlagFacts } from "./flags";
-import { todayOf } from "./months";
-import { PROFILE_BANDS, profileCompletionOf, profileWeightSetsOf } from "./profile-completion";
+import { deriveFlags, type FlagFacts, flagRulesOf } from "./flags";
+import { PROFILE_BANDS, profileCompletionOf } from "./profile-completion";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountHeader: who the customer is, at a glance. */
 
-export const accountHeaderInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountHeaderInput = z.output<typeof accountHeaderInput>;
+export const accountHeaderInput = customerInput;
 
 const headerAddress = z.object({
   addressIdentifier: z.string(),
@@ -171,17 +169,16 @@ function formatAddress(address: AddressFacts): string {
 
 export async function readAccountHeader(
   source: AccountHeaderSource,
-  input: AccountHeaderInput,
+  input: CustomerInput,
   ctx: WidgetContext,
 ): Promise<AccountHeaderOutput> {
   const { customerInternalId } = input;
-  const today = todayOf(ctx.now);
-  const { consentTypes } = ctx.settings;
-  const profileWeights = profileWeightSetsOf(ctx.settings);
+  const rules = flagRulesOf(ctx);
+  const { today, consentTypes } = rules;
   const facts = await source.headerFacts({ customerId: customerInternalId, today, consentTypes });
   if (!facts) throw unknownCustomer("customerInternalId", customerInternalId);
-  const flags = deriveFlags(facts, { today, profileWeights, consentTypes });
-  const profile = profileCompletionOf(facts.profile, profileWeights);
+  const flags = deriveFlags(facts, rules);
+  const profile = profileCompletionOf(facts.profile, rules.profileWeights);
   const { legalEntity } = facts;
   return {
     customerInternalId,
@@ -207,12 +204,9 @@ export async function readAccountHeader(
   };
 }
 
-export const accountHeader = defineAction({
+export const accountHeader = defineWidget({
   name: "FTOS_ACC_AccountHeader",
   procedure: "widgets.header",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Account header",
   summary:
     "Who the customer is at a glance: name, masked UniqueID, contact, primary address, active products, flags and profile completion.",

@@ -10,7 +10,7 @@ import {
   type LifecycleFacts,
   lifecycleStageOf,
   lifecycleWindowsOf,
-  readClientLifecycle,
+  readAccountClientLifecycle,
 } from "./lifecycle";
 
 const windows = lifecycleWindowsOf("2025-06-30");
@@ -53,7 +53,7 @@ describe("lifecycle stage: the first rule that holds", () => {
   });
 });
 
-describe("readClientLifecycle", () => {
+describe("readAccountClientLifecycle", () => {
   const ctx = { now: new Date("2025-06-30T23:59:59Z"), settings: DEFAULT_SETTINGS };
   const id = "6a1f0c1e-2f43-4c6a-9a43-5b8f1b2f7d10";
   const source: AccountClientLifecycleSource = {
@@ -93,7 +93,7 @@ describe("readClientLifecycle", () => {
   };
 
   it("with Data null lists all six stages in order, zeros included, adding up to every customer", async () => {
-    const result = await readClientLifecycle(source, null, ctx);
+    const result = await readAccountClientLifecycle(source, null, ctx);
     expect(result.stages.map((s) => s.stage)).toEqual([...LIFECYCLE_STAGES]);
     expect(result.stages.map((s) => s.customers)).toEqual([3, 0, 2, 5, 1, 0]);
     expect(result.totalCustomers).toBe(11);
@@ -103,7 +103,7 @@ describe("readClientLifecycle", () => {
   });
 
   it("with a customer answers its stage and its events oldest first", async () => {
-    const result = await readClientLifecycle(source, { customerInternalId: id }, ctx);
+    const result = await readAccountClientLifecycle(source, { customerInternalId: id }, ctx);
     expect(result.stage).toBe("Active");
     expect(result.events).toEqual([
       {
@@ -124,7 +124,7 @@ describe("readClientLifecycle", () => {
       fieldErrors: [{ field: "customerInternalId" }],
     });
     await expect(
-      readClientLifecycle(source, { customerInternalId: "11111111-2222-4333-8444-555555555555" }, ctx),
+      readAccountClientLifecycle(source, { customerInternalId: "11111111-2222-4333-8444-555555555555" }, ctx),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

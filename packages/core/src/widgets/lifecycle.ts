@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { customerInternalIdField } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { addDays } from "./lifecycle-dates";
@@ -149,22 +149,22 @@ export interface AccountClientLifecycleSource {
   ): Promise<{ facts: LifecycleFacts; events: LifecycleEventFacts[] } | null>;
 }
 
-export function readClientLifecycle(
+export function readAccountClientLifecycle(
   source: AccountClientLifecycleSource,
   input: null,
   ctx: WidgetContext,
 ): Promise<LifecycleStagesOutput>;
-export function readClientLifecycle(
+export function readAccountClientLifecycle(
   source: AccountClientLifecycleSource,
   input: NonNullable<AccountClientLifecycleInput>,
   ctx: WidgetContext,
 ): Promise<CustomerLifecycleOutput>;
-export function readClientLifecycle(
+export function readAccountClientLifecycle(
   source: AccountClientLifecycleSource,
   input: AccountClientLifecycleInput,
   ctx: WidgetContext,
 ): Promise<AccountClientLifecycleOutput>;
-export async function readClientLifecycle(
+export async function readAccountClientLifecycle(
   source: AccountClientLifecycleSource,
   input: AccountClientLifecycleInput,
   ctx: WidgetContext,
@@ -193,17 +193,14 @@ export async function readClientLifecycle(
   };
 }
 
-export const accountClientLifecycle = defineAction({
+export const accountClientLifecycle = defineWidget({
   name: "FTOS_ACC_AccountClientLifecycle",
   procedure: "widgets.clientLifecycle",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Client lifecycle",
   summary:
     "With Data null: how many customers are in each lifecycle stage. With a customerInternalId: that customer's stage and lifecycle events.",
   input: accountClientLifecycleInput,
   output: accountClientLifecycleOutput,
   run: ({ sources, now, settings }, input) =>
-    readClientLifecycle(sources.lifecycle, input, { now, settings }),
+    readAccountClientLifecycle(sources.lifecycle, input, { now, settings }),
 });

@@ -4,7 +4,7 @@ import {
   accountPendingActivitiesOutput,
   type PendingFacts,
   pendingItemsOf,
-  readPendingActivities,
+  readAccountPendingActivities,
 } from "./pending-activities";
 
 const facts: PendingFacts = {
@@ -76,10 +76,10 @@ describe("pendingItemsOf", () => {
   });
 });
 
-describe("readPendingActivities", () => {
+describe("readAccountPendingActivities", () => {
   it("asks for agreements ending within 30 days of today", async () => {
     const seen: unknown[] = [];
-    const result = await readPendingActivities(
+    const result = await readAccountPendingActivities(
       {
         pendingFacts: async (q) => {
           seen.push(q);

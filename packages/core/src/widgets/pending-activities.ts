@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { addDays } from "./lifecycle-dates";
 import { todayOf } from "./months";
@@ -24,8 +24,7 @@ const AGREEMENT_ENDING_WITHIN_DAYS = 30;
 
 const PENDING_KINDS = ["application", "task", "agreement", "instalment"] as const;
 
-export const accountPendingActivitiesInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountPendingActivitiesInput = z.output<typeof accountPendingActivitiesInput>;
+export const accountPendingActivitiesInput = customerInput;
 
 const pendingItem = z.object({
   kind: z.enum(PENDING_KINDS),
@@ -150,9 +149,9 @@ export function pendingItemsOf(
   };
 }
 
-export async function readPendingActivities(
+export async function readAccountPendingActivities(
   source: AccountPendingActivitiesSource,
-  input: AccountPendingActivitiesInput,
+  input: CustomerInput,
   ctx: WidgetContext,
 ): Promise<AccountPendingActivitiesOutput> {
   const { customerInternalId } = input;
@@ -166,17 +165,14 @@ export async function readPendingActivities(
   return { customerInternalId, ...pendingItemsOf(facts), asOf: asOfOf(ctx.now) };
 }
 
-export const accountPendingActivities = defineAction({
+export const accountPendingActivities = defineWidget({
   name: "FTOS_ACC_AccountPendingActivities",
   procedure: "widgets.pendingActivities",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Pending activities",
   summary:
     "What waits on the customer: pending applications, open tasks, agreements ending within 30 days and overdue instalments, soonest first.",
   input: accountPendingActivitiesInput,
   output: accountPendingActivitiesOutput,
   run: ({ sources, now, settings }, input) =>
-    readPendingActivities(sources.pendingActivities, input, { now, settings }),
+    readAccountPendingActivities(sources.pendingActivities, input, { now, settings }),
 });

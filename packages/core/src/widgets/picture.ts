@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import type { WidgetContext } from "../settings";
 import { fullNameOf, initialsOf, initialsOfName } from "./header";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_AccountPicture: the stored picture, or an avatar drawn from the initials. */
 
-export const accountPictureInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type AccountPictureInput = z.output<typeof accountPictureInput>;
+export const accountPictureInput = customerInput;
 
 export const accountPictureOutput = z.object({
   customerInternalId: z.string(),
@@ -105,7 +104,7 @@ export function base64OfText(text: string): string {
 
 export async function readAccountPicture(
   source: AccountPictureSource,
-  input: AccountPictureInput,
+  input: CustomerInput,
   ctx: WidgetContext,
 ): Promise<AccountPictureOutput> {
   const { customerInternalId } = input;
@@ -128,12 +127,9 @@ export async function readAccountPicture(
   };
 }
 
-export const accountPicture = defineAction({
+export const accountPicture = defineWidget({
   name: "FTOS_ACC_AccountPicture",
   procedure: "widgets.picture",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Account picture",
   summary: "The customer's picture, or an initials avatar when there is none.",
   input: accountPictureInput,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import { normalizeDecimal, sumDecimals } from "./decimal";
 import {
   HOLDING_KINDS,
@@ -15,8 +15,7 @@ import { todayOf } from "./months";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_ProductPortfolio */
-export const productPortfolioInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProductPortfolioInput = z.output<typeof productPortfolioInput>;
+export const productPortfolioInput = customerInput;
 
 const holding = z.object({
   contractNo: z.string(),
@@ -128,7 +127,7 @@ export function shapePortfolio(
 
 export async function readProductPortfolio(
   source: ProductPortfolioSource,
-  input: ProductPortfolioInput,
+  input: CustomerInput,
   ctx: { now: Date },
 ): Promise<ProductPortfolioOutput> {
   const { customerInternalId } = input;
@@ -137,12 +136,9 @@ export async function readProductPortfolio(
   return { customerInternalId, ...shapePortfolio(rows, todayOf(ctx.now)), asOf: asOfOf(ctx.now) };
 }
 
-export const productPortfolio = defineAction({
+export const productPortfolio = defineWidget({
   name: "FTOS_ACC_ProductPortfolio",
   procedure: "widgets.productPortfolio",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Product portfolio",
   summary: "The customer's assets and liabilities, with the active balances summed per currency and side.",
   input: productPortfolioInput,

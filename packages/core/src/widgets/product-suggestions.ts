@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { systemId } from "../rules/ids";
 import { type HoldingDates, type HoldingKind, holdingKindOf, isActiveHolding } from "./holdings";
 import { todayOf } from "./months";
@@ -139,12 +139,9 @@ export async function readProductSuggestions(
   };
 }
 
-export const getProductSuggestions = defineAction({
+export const getProductSuggestions = defineWidget({
   name: "FTOS_ACC_GetProductSuggestions",
   procedure: "widgets.productSuggestions",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Product suggestions",
   summary:
     "Open campaign offers and rule-based products the customer does not hold, when a marketing consent is active.",

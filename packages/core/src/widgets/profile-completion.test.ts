@@ -8,7 +8,7 @@ import {
   profileComplete,
   profileCompleteOutput,
   profileCompletionOf,
-  readProfileCompletion,
+  readProfileComplete,
 } from "./profile-completion";
 
 const complete: ProfileFacts = {
@@ -101,7 +101,7 @@ describe("settingsOf", () => {
   });
 });
 
-describe("readProfileCompletion", () => {
+describe("readProfileComplete", () => {
   const id = "0b6f4c1e-2f43-4c6a-9a43-5b8f1b2f7d10";
   const ctx = { now: new Date("2025-06-30T10:00:00Z"), settings: DEFAULT_SETTINGS };
 
@@ -132,7 +132,7 @@ describe("readProfileCompletion", () => {
     );
     expect(missing).toBeInstanceOf(AppError);
     expect(missing).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "customerInternalId" }] });
-    const unknown = await readProfileCompletion(source, { customerInternalId: id }, ctx).catch(
+    const unknown = await readProfileComplete(source, { customerInternalId: id }, ctx).catch(
       (e: unknown) => e,
     );
     expect(unknown).toMatchObject({ code: "NOT_FOUND" });

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import {
   DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
-  LEGAL_ENTITY_PROFILE_FIELD_LABELS,
   LEGAL_ENTITY_PROFILE_FIELDS,
   type LegalEntityProfileField,
   type LegalEntityProfileWeights,
-  PROFILE_FIELD_LABELS,
+  PROFILE_ENTRY_LABELS,
   PROFILE_FIELDS,
   type ProfileField,
   type ProfileWeights,
@@ -18,8 +17,7 @@ import { asOfOf, unknownCustomer } from "./widget-input";
 
 /** FTOS_ACC_ProfileComplete: how complete the customer's master data is, and what to fill next. */
 
-export const profileCompleteInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProfileCompleteInput = z.output<typeof profileCompleteInput>;
+export const profileCompleteInput = customerInput;
 
 export const PROFILE_BANDS = ["red", "yellow", "green"] as const;
 export type ProfileBand = (typeof PROFILE_BANDS)[number];
@@ -148,17 +146,15 @@ export function profileCompletionOf(
   if (facts.legalEntity) {
     return scoreOf(
       LEGAL_ENTITY_PROFILE_FIELDS,
-      LEGAL_ENTITY_PROFILE_FIELD_LABELS,
       sets.legalEntity ?? DEFAULT_LEGAL_ENTITY_PROFILE_WEIGHTS,
       filledLegalEntityFields(facts, facts.legalEntity),
     );
   }
-  return scoreOf(PROFILE_FIELDS, PROFILE_FIELD_LABELS, sets.individual, filledFields(facts));
+  return scoreOf(PROFILE_FIELDS, sets.individual, filledFields(facts));
 }
 
 function scoreOf<F extends ProfileEntry["field"]>(
   fields: readonly F[],
-  labels: Readonly<Record<F, string>>,
   weights: Readonly<Record<F, number>>,
   filled: Record<F, boolean>,
 ): ProfileCompletion {
@@ -169,7 +165,7 @@ function scoreOf<F extends ProfileEntry["field"]>(
     const weight = weights[field];
     totalWeight += weight;
     if (filled[field]) filledWeight += weight;
-    else if (weight > 0) missing.push({ field, label: labels[field], weight });
+    else if (weight > 0) missing.push({ field, label: PROFILE_ENTRY_LABELS[field], weight });
   }
   missing.sort((a, b) => b.weight - a.weight);
   const percentage = totalWeight === 0 ? 100 : Math.floor((filledWeight * 100) / totalWeight);
@@ -188,9 +184,9 @@ export const profileWeightSetsOf = (settings: WidgetContext["settings"]): Profil
   legalEntity: settings.legalEntityProfileWeights,
 });
 
-export async function readProfileCompletion(
+export async function readProfileComplete(
   source: ProfileCompleteSource,
-  input: ProfileCompleteInput,
+  input: CustomerInput,
   ctx: WidgetContext,
 ): Promise<ProfileCompleteOutput> {
   const { customerInternalId } = input;
@@ -203,16 +199,13 @@ export async function readProfileCompletion(
   };
 }
 
-export const profileComplete = defineAction({
+export const profileComplete = defineWidget({
   name: "FTOS_ACC_ProfileComplete",
   procedure: "widgets.profileCompletion",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Profile completion",
   summary: "How complete the customer's profile is, by weighted fields, and the heaviest missing one.",
   input: profileCompleteInput,
   output: profileCompleteOutput,
   run: ({ sources, now, settings }, input) =>
-    readProfileCompletion(sources.profileComplete, input, { now, settings }),
+    readProfileComplete(sources.profileComplete, input, { now, settings }),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
-import { customerInternalIdField } from "../rules/ids";
+import { defineWidget } from "../actions/action";
+import { type CustomerInput, customerInput } from "../rules/ids";
 import { asOfOf, unknownCustomer } from "./widget-input";
 
 /**
@@ -8,9 +8,6 @@ import { asOfOf, unknownCustomer } from "./widget-input";
  * (which answers 404 for a name nobody has). Per customer, so it reads a few rows by key
  * rather than every customer's.
  */
-
-export const profitabilityIndicatorsInput = z.strictObject({ customerInternalId: customerInternalIdField });
-export type ProfitabilityIndicatorsInput = z.output<typeof profitabilityIndicatorsInput>;
 
 export const profitabilityIndicatorsOutput = z.object({
   customerInternalId: z.string(),
@@ -25,9 +22,9 @@ export interface ProfitabilityIndicatorsSource {
   indicatorsOf(customerId: string): Promise<string[] | null>;
 }
 
-export async function readProfitabilityIndicators(
+export async function readAccountProfitabilityIndicators(
   source: ProfitabilityIndicatorsSource,
-  input: ProfitabilityIndicatorsInput,
+  input: CustomerInput,
   ctx: { now: Date },
 ): Promise<ProfitabilityIndicatorsOutput> {
   const { customerInternalId } = input;
@@ -36,16 +33,13 @@ export async function readProfitabilityIndicators(
   return { customerInternalId, indicators, asOf: asOfOf(ctx.now) };
 }
 
-export const accountProfitabilityIndicators = defineAction({
+export const accountProfitabilityIndicators = defineWidget({
   name: "FTOS_ACC_AccountProfitabilityIndicators",
   procedure: "widgets.profitabilityIndicators",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Profitability indicators",
   summary: "The names of the profitability indicators the customer has values of.",
-  input: profitabilityIndicatorsInput,
+  input: customerInput,
   output: profitabilityIndicatorsOutput,
   run: ({ sources, now }, input) =>
-    readProfitabilityIndicators(sources.profitabilityIndicators, input, { now }),
+    readAccountProfitabilityIndicators(sources.profitabilityIndicators, input, { now }),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { AppError } from "../errors/app-error";
 import { customerInternalIdField } from "../rules/ids";
 import { compareDecimals, normalizeDecimal, percentChange, subtractDecimals } from "./decimal";
@@ -97,7 +97,7 @@ export function profitabilitySeries(
   return { months: series, latest, change };
 }
 
-export async function readAccountProfitability(
+export async function readAccountProfitabilityPI(
   source: ProfitabilitySource,
   input: ProfitabilityInput,
   ctx: { now: Date },
@@ -127,15 +127,12 @@ export async function readAccountProfitability(
   };
 }
 
-export const accountProfitabilityPI = defineAction({
+export const accountProfitabilityPI = defineWidget({
   name: "FTOS_ACC_AccountProfitabilityPI",
   procedure: "widgets.profitability",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Profitability",
   summary: "One profitability indicator of the customer over the last 12 months.",
   input: profitabilityInput,
   output: profitabilityOutput,
-  run: ({ sources, now }, input) => readAccountProfitability(sources.profitability, input, { now }),
+  run: ({ sources, now }, input) => readAccountProfitabilityPI(sources.profitability, input, { now }),
 });

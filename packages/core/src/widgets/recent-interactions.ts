@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
@@ -158,12 +158,9 @@ export async function readRecentInteractions(
   };
 }
 
-export const accountRecentInteractions = defineAction({
+export const accountRecentInteractions = defineWidget({
   name: "FTOS_ACC_AccountRecentInteractions",
   procedure: "widgets.recentInteractions",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Recent interactions",
   summary:
     "The customer's interactions between two dates, newest first, a page at a time, with counts per channel.",

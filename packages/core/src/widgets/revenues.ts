@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
@@ -88,12 +88,9 @@ export async function readAccountRevenues(
   };
 }
 
-export const accountRevenuesPI = defineAction({
+export const accountRevenuesPI = defineWidget({
   name: "FTOS_ACC_AccountRevenuesPI",
   procedure: "widgets.revenues",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Revenues",
   summary:
     "The revenues the bank earned from the customer between two dates, per currency, month and category.",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "../actions/action";
+import { defineWidget } from "../actions/action";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
 import { customerInternalIdField } from "../rules/ids";
@@ -132,12 +132,9 @@ export async function readTransactionValues(
   };
 }
 
-export const getCustomerTransactionValues = defineAction({
+export const getCustomerTransactionValues = defineWidget({
   name: "FTOS_ACC_GetCustomerTransactionValues",
   procedure: "widgets.transactionValues",
-  kind: "query",
-  access: "read",
-  tag: "Widgets",
   title: "Transaction values",
   summary:
     "The customer's transactions between two dates, counted and summed per indicator, direction, inter/intra and currency.",

@@ -1,9 +1,12 @@
 import { Agent, request } from "node:http";
-import { type AppDeps, type AuthService, type Env, loadEnv, startServer } from "@account360/api";
+import { type AppDeps, type AuthService, type Env, startServer } from "@account360/api";
+import { issueTestToken, testServerEnv } from "@account360/api/testing";
 import { rowsOf } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import type { Logger } from "pino";
 import { bridgeRoutes } from "../../bridge-routes";
+import type { EnvelopeAnswer } from "../../envelope";
+import { samples } from "./samples";
 
 export const PASSWORD = "hardening-pass-2024";
 
@@ -47,16 +50,7 @@ export async function startHardenedServer(
   logger?: Logger,
 ): Promise<HardenedServer> {
   const database = process.env.DATABASE_URL ? await openTestDatabase() : null;
-  const env = loadEnv({
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    PGLITE_DIR: "memory://",
-    DB_POOL_SIZE: "10",
-    DATABASE_URL: database?.url ?? "",
-    ...overrides,
-  });
+  const env = testServerEnv({ DB_POOL_SIZE: "10", ...overrides }, database?.url ?? null);
   const running = await startServer({
     env,
     ...(logger ? { logger } : {}),
@@ -97,11 +91,8 @@ export async function startHardenedServer(
       );
       return row ?? {};
     },
-    async userToken(username, roles) {
-      await auth.addOrUpdateUser({ username, password: PASSWORD, roles });
-      const issued = await auth.issueToken({ username, password: PASSWORD, clientAddress: "192.0.2.1" });
-      return issued.access_token;
-    },
+    userToken: (username, roles) =>
+      issueTestToken(auth, username, roles, { password: PASSWORD, clientAddress: "192.0.2.1" }),
     async stop() {
       await running.stop();
       await database?.close();
@@ -235,17 +226,27 @@ export function securityHeaderProblems(answer: Answer): string[] {
     .map(([name, value]) => `${name} is ${String(answer.headers[name])}, not ${value}`);
 }
 
-export interface EnvelopeBody {
-  IsSuccess: boolean;
-  Message: string;
-  ErrorCode: number;
-  RequestId: string;
-  UIResult: {
-    IsSuccess: boolean;
-    Message: string;
-    Data: unknown;
-    Errors: { field: string; message: string }[];
-  };
+/** A callAction answer's body, as the server builds it. */
+export type EnvelopeBody = EnvelopeAnswer["body"];
+
+/** The customerInternalId a customer write answered in its envelope. */
+export const customerIdOf = (answer: Answer): string =>
+  ((JSON.parse(answer.text) as EnvelopeBody).UIResult.Data as { customerInternalId: string })
+    .customerInternalId;
+
+/** Writes `samples.customer(uniqueId)` through callAction as this caller; answers the new customer's id. */
+export async function createCustomer(
+  server: HardenedServer,
+  uniqueId: string,
+  apiInfo: { UserName: string; Token: string },
+): Promise<string> {
+  const data = samples.customer(uniqueId);
+  const answer = await send(server.url, {
+    path: CALL_ACTION,
+    body: envelope("FTOS_ACC_CB_AddUpdateIndividualCustomer", data, apiInfo),
+  });
+  if (answer.status !== 200) throw new Error(`writing customer ${uniqueId}: ${answer.status} ${answer.text}`);
+  return customerIdOf(answer);
 }
 
 /**
