@@ -4,7 +4,7 @@ import { CasingCache } from "drizzle-orm/casing";
 const casing = new CasingCache("snake_case");
 
 /** A column's name in the database (the schema names it in camelCase; the database in snake_case). */
-const columnName = (column: Column): string => casing.getColumnCasing(column);
+export const columnName = (column: Column): string => casing.getColumnCasing(column);
 
 /** A column unqualified, as INSERT column lists and UPDATE SET clauses need it. */
 export const bare = (column: Column): SQL => sql`${sql.identifier(columnName(column))}`;
