@@ -1,9 +1,9 @@
 import { INGEST_KINDS } from "@account360/core";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { auditLog, campaignOffers, contracts, instalments } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import {
   contractRowFor,
   countRows,
@@ -15,13 +15,7 @@ import {
   unknownCustomerId,
 } from "./test-kit";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 describe("ingestBatch", () => {
   it("stores every kind, and the same batch again changes no row and reports it updated", async () => {

@@ -7,11 +7,13 @@ import {
   ingestActionOf,
   type Settings,
 } from "@account360/core";
-import { runAction } from "@account360/core/testing";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../database";
 import { addresses, agreements, applications, customers } from "../schema";
+import { createSources } from "../sources";
 import type { Db } from "../sql/db";
+import { testDatabaseOfFile } from "../test-world";
 import { ingestStore } from "./ingest-store";
 
 /**
@@ -238,4 +240,26 @@ export function ingestBatch<K extends IngestKind>(
   actor = "feeder",
 ): Promise<IngestResult> {
   return runAction(ingestActionOf(kind), { ingest: ingestStore(db) }, { rows }, { userName: actor });
+}
+
+/**
+ * A widget test file's world: its database and the kit's helpers bound to it; `run` answers an
+ * action from storage's own sources over that database. Open before the first test.
+ */
+export function widgetWorldOfFile() {
+  const handle = testDatabaseOfFile();
+  return {
+    handle,
+    run: <A extends Parameters<typeof runAction>[0]>(action: A, input: unknown, options?: RunOptions) =>
+      runAction(action, createSources(handle.sql), input, options),
+    insertCustomer: (fields?: Partial<typeof customers.$inferInsert>) => insertCustomer(handle.db, fields),
+    insertAddress: (customerId: string, fields?: Partial<typeof addresses.$inferInsert>) =>
+      insertAddress(handle.db, customerId, fields),
+    insertAgreement: (customerId: string, fields?: Partial<typeof agreements.$inferInsert>) =>
+      insertAgreement(handle.db, customerId, fields),
+    insertApplication: (customerId: string, fields?: Partial<typeof applications.$inferInsert>) =>
+      insertApplication(handle.db, customerId, fields),
+    ingest: <K extends IngestKind>(kind: K, rows: unknown, actor?: string) =>
+      ingestBatch(handle.sql, kind, rows, actor),
+  };
 }

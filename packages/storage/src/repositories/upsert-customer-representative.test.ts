@@ -1,36 +1,13 @@
-import {
-  customerRepresentativeInput,
-  parseInput,
-  upsertCustomerRepresentative,
-  type WriteStore,
-} from "@account360/core";
+import { customerRepresentativeInput, parseInput, upsertCustomerRepresentative } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
-import {
-  addCustomer,
-  auditOf,
-  concurrently,
-  count,
-  openWriteTest,
-  rejectionOf,
-  rowOf,
-  writer,
-} from "./write-test-kit";
+import { describe, expect, it } from "vitest";
+import { concurrently, rejectionOf, writer, writeWorldOfFile } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (info: Record<string, unknown>) =>
   upsertCustomerRepresentative(
-    store,
+    world.store,
     writer,
     parseInput(customerRepresentativeInput, { CustomerRepresentativeInfo: info }),
   );
@@ -38,7 +15,10 @@ const upsert = (info: Record<string, unknown>) =>
 const unknownId = "00000000-0000-4000-8000-0000000000bb";
 
 async function pair() {
-  return { customerInternalId: await addCustomer(store), customerRepresentativeNo: await addCustomer(store) };
+  return {
+    customerInternalId: await world.addCustomer(),
+    customerRepresentativeNo: await world.addCustomer(),
+  };
 }
 
 describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
@@ -50,12 +30,12 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       accountRelationType: "key contact PERSON",
     });
     expect(result.operation).toBe("created");
-    expect(await rowOf(db, "representatives", result.customerRepresentativeIdentifier)).toMatchObject({
+    expect(await world.rowOf("representatives", result.customerRepresentativeIdentifier)).toMatchObject({
       customer_id: customerInternalId,
       representative_id: customerRepresentativeNo,
       relation_type: "Key Contact Person",
     });
-    expect(await auditOf(db, result.customerRepresentativeIdentifier)).toMatchObject([
+    expect(await world.auditOf(result.customerRepresentativeIdentifier)).toMatchObject([
       {
         entity: "representative",
         customerId: customerInternalId,
@@ -73,7 +53,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       customerRepresentativeIdentifier: first.customerRepresentativeIdentifier,
       operation: "unchanged",
     });
-    expect(await auditOf(db, first.customerRepresentativeIdentifier)).toHaveLength(1);
+    expect(await world.auditOf(first.customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("updates by identifier, keeping the customer when customerInternalId is absent, and audits old and new", async () => {
@@ -85,17 +65,17 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       accountRelationType: "Shareholder",
     });
     expect(result).toEqual({ customerRepresentativeIdentifier, operation: "updated" });
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toMatchObject({
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toMatchObject({
       customer_id: ids.customerInternalId,
       relation_type: "Shareholder",
     });
-    expect((await auditOf(db, customerRepresentativeIdentifier))[1]?.changes).toEqual({
+    expect((await world.auditOf(customerRepresentativeIdentifier))[1]?.changes).toEqual({
       accountRelationType: { old: "Contact", new: "Shareholder" },
     });
   });
 
   it("requires customerInternalId without an identifier (400) and existing customers (404)", async () => {
-    const someone = await addCustomer(store);
+    const someone = await world.addCustomer();
     const missing = await rejectionOf(
       upsert({ customerRepresentativeNo: someone, accountRelationType: "Contact" }),
     );
@@ -128,8 +108,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       "CustomerRepresentativeInfo.customerInternalId",
     ]);
     expect(
-      await count(
-        db,
+      await world.count(
         "representatives",
         sql`customer_id = ${someone}::uuid or representative_id = ${someone}::uuid`,
       ),
@@ -162,7 +141,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
     expect(gone.fieldErrors.map((e) => e.field)).toEqual([
       "CustomerRepresentativeInfo.customerRepresentativeNo",
     ]);
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toMatchObject({
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toMatchObject({
       representative_id: ids.customerRepresentativeNo,
     });
   });
@@ -190,12 +169,12 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       }),
     );
     expect(viaUpdate.code).toBe("BAD_REQUEST");
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(1);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("answers 409 for another customer's link and for an update onto an existing triple, changing nothing", async () => {
     const ids = await pair();
-    const stranger = await addCustomer(store);
+    const stranger = await world.addCustomer();
     const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
     const foreign = await rejectionOf(
       upsert({
@@ -211,7 +190,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
     ]);
 
     await upsert({ ...ids, accountRelationType: "Business" });
-    const before = await rowOf(db, "representatives", customerRepresentativeIdentifier);
+    const before = await world.rowOf("representatives", customerRepresentativeIdentifier);
     const duplicate = await rejectionOf(
       upsert({ ...ids, customerRepresentativeIdentifier, accountRelationType: "Business" }),
     );
@@ -219,8 +198,8 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
     expect(duplicate.fieldErrors.map((e) => e.field)).toEqual([
       "CustomerRepresentativeInfo.accountRelationType",
     ]);
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toEqual(before);
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(1);
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toEqual(before);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("creates exactly one link and one audit entry for 20 identical concurrent requests", async () => {
@@ -228,10 +207,9 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
     const results = await concurrently(20, () => upsert({ ...ids, accountRelationType: "Relative" }));
     expect(new Set(results.map((r) => r.customerRepresentativeIdentifier)).size).toBe(1);
     expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
-    expect(await count(db, "representatives", sql`customer_id = ${ids.customerInternalId}::uuid`)).toBe(1);
+    expect(await world.count("representatives", sql`customer_id = ${ids.customerInternalId}::uuid`)).toBe(1);
     expect(
-      await count(
-        db,
+      await world.count(
         "audit_log",
         sql`customer_id = ${ids.customerInternalId}::uuid and entity = 'representative'`,
       ),
@@ -249,6 +227,6 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       }),
     );
     expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(2);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(2);
   });
 });

@@ -1,21 +1,15 @@
 import { productPortfolio, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contracts } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { productPortfolioSource } from "./product-portfolio";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runProductPortfolio = (source: Sources["productPortfolio"], input: unknown, ctx?: RunOptions) =>
   runAction(productPortfolio, { productPortfolio: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-06-15T10:00:00Z");
 

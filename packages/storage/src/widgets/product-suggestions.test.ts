@@ -1,22 +1,16 @@
 import { DEFAULT_SETTINGS, dismissSuggestion, getProductSuggestions, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agreements, auditLog, campaignOffers, contracts } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { productSuggestionsSource } from "./product-suggestions";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runProductSuggestions = (source: Sources["productSuggestions"], input: unknown, ctx?: RunOptions) =>
   runAction(getProductSuggestions, { productSuggestions: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-06-15T10:00:00Z");
 const ctx = { now, settings: { ...DEFAULT_SETTINGS, marketingConsentTypes: ["Marketing Consent"] } };

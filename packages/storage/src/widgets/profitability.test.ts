@@ -1,21 +1,15 @@
 import { accountProfitabilityPI, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { profitabilityValues } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { profitabilitySource } from "./profitability";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runAccountProfitability = (source: Sources["profitability"], input: unknown, ctx?: RunOptions) =>
   runAction(accountProfitabilityPI, { profitability: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-03-20T10:00:00Z");
 

@@ -1,22 +1,21 @@
 import { accountRecentInteractions, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { interactions } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { recentInteractionsSource } from "./recent-interactions";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runRecentInteractions = (source: Sources["recentInteractions"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRecentInteractions, { recentInteractions: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let customerId: string;
 const now = { now: new Date("2025-06-30T12:00:00Z") };
 const channels = ["Email", "Phone", "Branch"];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   customerId = await insertTestCustomer(handle.db);
   // 30 interactions over 2025-05-29..2025-06-02 (UTC), several sharing one instant, and three
   // a microsecond apart, which a millisecond cursor would skip or repeat.
@@ -46,9 +45,6 @@ beforeAll(async () => {
       subject: "outside",
     })),
   );
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const range = { fromDate: "2025-05-29", toDate: "2025-06-02" };

@@ -1,21 +1,15 @@
 import { accountRevenuesPI, type RevenuesOutput, type Sources, sumDecimals } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { revenues } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { revenuesSource } from "./revenues";
 import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runAccountRevenues = (source: Sources["revenues"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRevenuesPI, { revenues: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = { now: new Date("2025-06-30T12:00:00Z") };
 
