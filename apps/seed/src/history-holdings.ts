@@ -1,10 +1,10 @@
 import type { HoldingKind } from "@account360/core";
-import { agreementFingerprint } from "@account360/storage";
 import type { RunContext } from "./context";
 import { instantOf, monthsBefore } from "./dates";
 import { contractNoOf, externalIdOf, idsOf } from "./keys";
 import { basisText, centsText } from "./money";
 import type { CustomerPlan } from "./plan";
+import { agreementRecord, applicationRecord } from "./profile";
 import type { AgreementRecord, ApplicationRecord, IngestRecord } from "./records";
 import type { Rng } from "./rng";
 import {
@@ -175,14 +175,15 @@ export function agreementHistory(
       sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
       contractNo,
     };
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      ...fields,
-      externalId: keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
-      fingerprint: agreementFingerprint(fields),
-      createdAt: officeInstant(ctx, start, rng),
-    });
+    rows.push(
+      agreementRecord(
+        plan,
+        ids.next(),
+        fields,
+        keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
+        officeInstant(ctx, start, rng),
+      ),
+    );
   };
   const card = contracts.find((c) => c.category === "card")!;
   add("GDPR Consent", plan.sinceDay, null, null, false);
@@ -212,19 +213,21 @@ export function applicationHistory(
     const product = rng.pick(APPLICATION_PRODUCTS);
     const externalId = externalIdOf(ctx, "APP", plan.index, rows.length);
     const amount = product.max === 0 ? null : centsText(rng.int(product.min, product.max) * 100);
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      source: rng.weighted(APPLICATION_SOURCES),
-      externalId,
-      url: `https://origination.bank.example/applications/${externalId}`,
-      name: `${product.product} application`,
-      bankingProduct: product.product,
-      businessStatus: status,
-      amount,
-      currency: amount === null ? null : "RON",
-      createdAt: officeInstant(ctx, day, rng),
-    });
+    rows.push(
+      applicationRecord(
+        plan,
+        {
+          id: ids.next(),
+          source: rng.weighted(APPLICATION_SOURCES),
+          externalId,
+          product,
+          status,
+          amount,
+          currency: "RON",
+        },
+        officeInstant(ctx, day, rng),
+      ),
+    );
   };
   add(today - 10, rng.pick(PENDING_APPLICATION_STATUSES));
   const decided = count - rows.length;

@@ -128,14 +128,15 @@ export function agreementRows(
       sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
       contractNo,
     };
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      ...fields,
-      externalId: rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
-      fingerprint: agreementFingerprint(fields),
-      createdAt: instantOf(ctx.dates.text(Math.min(startDay, today)), officeMinute(rng), number),
-    });
+    rows.push(
+      agreementRecord(
+        plan,
+        ids.next(),
+        fields,
+        rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
+        instantOf(ctx.dates.text(Math.min(startDay, today)), officeMinute(rng), number),
+      ),
+    );
   };
   const since = plan.sinceDay;
   const consent = (type: string, probability: number, withdrawn: number, ending: number) => {
@@ -167,6 +168,49 @@ export function agreementRows(
   return rows;
 }
 
+/** An agreement as stored, with the fingerprint the write store would give it. */
+export const agreementRecord = (
+  plan: CustomerPlan,
+  id: string,
+  fields: Parameters<typeof agreementFingerprint>[0],
+  externalId: string | null,
+  createdAt: string,
+): AgreementRecord => ({
+  id,
+  customerId: plan.id,
+  ...fields,
+  externalId,
+  fingerprint: agreementFingerprint(fields),
+  createdAt,
+});
+
+/** An application as the origination system files it; a currency only beside an amount. */
+export const applicationRecord = (
+  plan: CustomerPlan,
+  a: {
+    id: string;
+    source: string;
+    externalId: string;
+    product: { product: string };
+    status: string;
+    amount: string | null;
+    currency: string;
+  },
+  createdAt: string,
+): ApplicationRecord => ({
+  id: a.id,
+  customerId: plan.id,
+  source: a.source,
+  externalId: a.externalId,
+  url: `https://origination.bank.example/applications/${a.externalId}`,
+  name: `${a.product.product} application`,
+  bankingProduct: a.product.product,
+  businessStatus: a.status,
+  amount: a.amount,
+  currency: a.amount === null ? null : a.currency,
+  createdAt,
+});
+
 /**
  * Applications: most accounts were applied for shortly before they opened (approved or
  * completed), some applications failed, and applicants (and showcase customers) have one
@@ -188,23 +232,25 @@ export function applicationRows(
       product.max === 0
         ? null
         : centsText(Math.round(product.min + (product.max - product.min) * rng.next() ** 2) * 100);
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      source: rng.weighted(APPLICATION_SOURCES),
-      externalId,
-      url: `https://origination.bank.example/applications/${externalId}`,
-      name: `${product.product} application`,
-      bankingProduct: product.product,
-      businessStatus: status,
-      amount,
-      currency: amount === null ? null : currency,
-      createdAt: instantOf(
-        ctx.dates.text(Math.max(plan.sinceDay - 20, Math.min(day, today))),
-        officeMinute(rng),
-        rng.int(0, 59),
+    rows.push(
+      applicationRecord(
+        plan,
+        {
+          id: ids.next(),
+          source: rng.weighted(APPLICATION_SOURCES),
+          externalId,
+          product,
+          status,
+          amount,
+          currency,
+        },
+        instantOf(
+          ctx.dates.text(Math.max(plan.sinceDay - 20, Math.min(day, today))),
+          officeMinute(rng),
+          rng.int(0, 59),
+        ),
       ),
-    });
+    );
   };
   for (const h of holdings) {
     if (h.number > 0 && rng.chance(0.4)) {
