@@ -10,7 +10,6 @@ import type { Rng } from "./rng";
 import {
   AGREEMENT_SOURCES,
   APPLICATION_PRODUCTS,
-  APPLICATION_SOURCES,
   FINAL_APPLICATION_STATUSES,
   PENDING_APPLICATION_STATUSES,
   PRODUCTS,
@@ -213,21 +212,8 @@ export function applicationHistory(
     const product = rng.pick(APPLICATION_PRODUCTS);
     const externalId = externalIdOf(ctx, "APP", plan.index, rows.length);
     const amount = product.max === 0 ? null : centsText(rng.int(product.min, product.max) * 100);
-    rows.push(
-      applicationRecord(
-        plan,
-        {
-          id: ids.next(),
-          source: rng.weighted(APPLICATION_SOURCES),
-          externalId,
-          product,
-          status,
-          amount,
-          currency: "RON",
-        },
-        officeInstant(ctx, day, rng),
-      ),
-    );
+    const fields = { externalId, product, status, amount, currency: "RON" };
+    rows.push(applicationRecord(plan, ids, rng, fields, () => officeInstant(ctx, day, rng)));
   };
   add(today - 10, rng.pick(PENDING_APPLICATION_STATUSES));
   const decided = count - rows.length;

@@ -16,7 +16,7 @@ import type {
   CustomerRecord,
   RepresentativeRecord,
 } from "./records";
-import { customerIdOf, type Rng } from "./rng";
+import { customerIdOf, type IdSequence, type Rng } from "./rng";
 import {
   AGREEMENT_SOURCES,
   APPLICATION_PRODUCTS,
@@ -184,32 +184,39 @@ export const agreementRecord = (
   createdAt,
 });
 
-/** An application as the origination system files it; a currency only beside an amount. */
-export const applicationRecord = (
+/**
+ * An application as the origination system files it, a currency only beside an amount. Its id,
+ * then its source, then (`createdAt`) its time are drawn, in that order.
+ */
+export function applicationRecord(
   plan: CustomerPlan,
+  ids: IdSequence,
+  rng: Rng,
   a: {
-    id: string;
-    source: string;
     externalId: string;
     product: { product: string };
     status: string;
     amount: string | null;
     currency: string;
   },
-  createdAt: string,
-): ApplicationRecord => ({
-  id: a.id,
-  customerId: plan.id,
-  source: a.source,
-  externalId: a.externalId,
-  url: `https://origination.bank.example/applications/${a.externalId}`,
-  name: `${a.product.product} application`,
-  bankingProduct: a.product.product,
-  businessStatus: a.status,
-  amount: a.amount,
-  currency: a.amount === null ? null : a.currency,
-  createdAt,
-});
+  createdAt: () => string,
+): ApplicationRecord {
+  const id = ids.next();
+  const source = rng.weighted(APPLICATION_SOURCES);
+  return {
+    id,
+    customerId: plan.id,
+    source,
+    externalId: a.externalId,
+    url: `https://origination.bank.example/applications/${a.externalId}`,
+    name: `${a.product.product} application`,
+    bankingProduct: a.product.product,
+    businessStatus: a.status,
+    amount: a.amount,
+    currency: a.amount === null ? null : a.currency,
+    createdAt: createdAt(),
+  };
+}
 
 /**
  * Applications: most accounts were applied for shortly before they opened (approved or
@@ -233,17 +240,7 @@ export function applicationRows(
         ? null
         : centsText(Math.round(product.min + (product.max - product.min) * rng.next() ** 2) * 100);
     rows.push(
-      applicationRecord(
-        plan,
-        {
-          id: ids.next(),
-          source: rng.weighted(APPLICATION_SOURCES),
-          externalId,
-          product,
-          status,
-          amount,
-          currency,
-        },
+      applicationRecord(plan, ids, rng, { externalId, product, status, amount, currency }, () =>
         instantOf(
           ctx.dates.text(Math.max(plan.sinceDay - 20, Math.min(day, today))),
           officeMinute(rng),
