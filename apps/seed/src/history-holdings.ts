@@ -8,7 +8,6 @@ import { agreementRecord, applicationRecord } from "./profile";
 import type { AgreementRecord, ApplicationRecord, IngestRecord } from "./records";
 import type { Rng } from "./rng";
 import {
-  AGREEMENT_SOURCES,
   APPLICATION_PRODUCTS,
   FINAL_APPLICATION_STATUSES,
   PENDING_APPLICATION_STATUSES,
@@ -167,21 +166,12 @@ export function agreementHistory(
   const today = ctx.anchorDay;
   const rows: AgreementRecord[] = [];
   const add = (type: string, start: number, end: number | null, contractNo: string | null, keyed = true) => {
-    const fields = {
-      agreementType: type,
-      startDate: ctx.dates.text(start),
-      endDate: end === null ? null : ctx.dates.text(end),
-      sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
-      contractNo,
-    };
+    const dates = { startDate: ctx.dates.text(start), endDate: end === null ? null : ctx.dates.text(end) };
     rows.push(
-      agreementRecord(
-        plan,
-        ids.next(),
-        fields,
-        keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
-        officeInstant(ctx, start, rng),
-      ),
+      agreementRecord(plan, ids, rng, { agreementType: type, ...dates, contractNo }, () => ({
+        externalId: keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
+        createdAt: officeInstant(ctx, start, rng),
+      })),
     );
   };
   const card = contracts.find((c) => c.category === "card")!;

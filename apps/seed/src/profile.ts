@@ -121,21 +121,13 @@ export function agreementRows(
   const rows: AgreementRecord[] = [];
   const add = (agreementType: string, startDay: number, endDay: number | null, contractNo: string | null) => {
     const number = rows.length;
-    const fields = {
-      agreementType,
-      startDate: ctx.dates.text(Math.min(startDay, today)),
-      endDate: endDay === null ? null : ctx.dates.text(Math.max(endDay, Math.min(startDay, today))),
-      sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
-      contractNo,
-    };
+    const startDate = ctx.dates.text(Math.min(startDay, today));
+    const endDate = endDay === null ? null : ctx.dates.text(Math.max(endDay, Math.min(startDay, today)));
     rows.push(
-      agreementRecord(
-        plan,
-        ids.next(),
-        fields,
-        rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
-        instantOf(ctx.dates.text(Math.min(startDay, today)), officeMinute(rng), number),
-      ),
+      agreementRecord(plan, ids, rng, { agreementType, startDate, endDate, contractNo }, () => ({
+        externalId: rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
+        createdAt: instantOf(startDate, officeMinute(rng), number),
+      })),
     );
   };
   const since = plan.sinceDay;
@@ -168,21 +160,36 @@ export function agreementRows(
   return rows;
 }
 
-/** An agreement as stored, with the fingerprint the write store would give it. */
-export const agreementRecord = (
+/**
+ * An agreement as stored, with the fingerprint the write store would give it. A contract's
+ * agreement comes from core banking, any other from a source drawn first; then its id is drawn,
+ * then (through `rest`) its externalId and time.
+ */
+export function agreementRecord(
   plan: CustomerPlan,
-  id: string,
-  fields: Parameters<typeof agreementFingerprint>[0],
-  externalId: string | null,
-  createdAt: string,
-): AgreementRecord => ({
-  id,
-  customerId: plan.id,
-  ...fields,
-  externalId,
-  fingerprint: agreementFingerprint(fields),
-  createdAt,
-});
+  ids: IdSequence,
+  rng: Rng,
+  a: { agreementType: string; startDate: string; endDate: string | null; contractNo: string | null },
+  rest: () => { externalId: string | null; createdAt: string },
+): AgreementRecord {
+  const fields = {
+    agreementType: a.agreementType,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    sourceId: a.contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
+    contractNo: a.contractNo,
+  };
+  const id = ids.next();
+  const { externalId, createdAt } = rest();
+  return {
+    id,
+    customerId: plan.id,
+    ...fields,
+    externalId,
+    fingerprint: agreementFingerprint(fields),
+    createdAt,
+  };
+}
 
 /**
  * An application as the origination system files it, a currency only beside an amount. Its id,
