@@ -1,7 +1,7 @@
 import { applicationInput, parseInput, upsertApplication } from "@account360/core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { concurrently, rejectionOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
+import { concurrently, refusalOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
 
 const world = writeWorldOfFile();
 
@@ -71,9 +71,10 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
     const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const { applicationId } = await upsert(data);
-    const rejected = await rejectionOf(upsert({ ...data, currency: null }));
-    expect(rejected.code).toBe("BAD_REQUEST");
-    expect(rejected.fieldErrors.map((e) => e.field)).toEqual(["currency"]);
+    expect(await refusalOf(upsert({ ...data, currency: null }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["currency"],
+    });
     expect(await world.auditOf(applicationId)).toHaveLength(1);
 
     expect(await upsert({ ...data, amount: null, currency: null })).toMatchObject({ operation: "updated" });
@@ -86,9 +87,7 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
 
   it("answers 404 for an unknown customer", async () => {
     const data = application("00000000-0000-4000-8000-0000000000cc");
-    const error = await rejectionOf(upsert(data));
-    expect(error.code).toBe("NOT_FOUND");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["customerInternalId"]);
+    expect(await refusalOf(upsert(data))).toEqual({ code: "NOT_FOUND", fields: ["customerInternalId"] });
     expect(await world.count("applications", sql`external_id = ${data.externalId}`)).toBe(0);
   });
 
@@ -98,11 +97,9 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
     const data = application(owner);
     const { applicationId } = await upsert(data);
     const before = await world.rowOf("applications", applicationId);
-    const error = await rejectionOf(
-      upsert({ ...data, customerInternalId: stranger, businessStatus: "Rejected" }),
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["externalId"]);
+    expect(
+      await refusalOf(upsert({ ...data, customerInternalId: stranger, businessStatus: "Rejected" })),
+    ).toEqual({ code: "CONFLICT", fields: ["externalId"] });
     expect(await world.rowOf("applications", applicationId)).toEqual(before);
     expect(await world.auditOf(applicationId)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { customerAgreementInput, parseInput, upsertCustomerAgreement } from "@account360/core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { concurrently, rejectionOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
+import { concurrently, refusalOf, rejectionOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
 
 const world = writeWorldOfFile();
 
@@ -94,9 +94,10 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
 
   it("refuses an endDate before the startDate, in the request (400) or against the stored one, changing nothing", async () => {
     const customerInternalId = await world.addCustomer();
-    const early = await rejectionOf(upsert(agreement(customerInternalId, { endDate: "2024-02-01" })));
-    expect(early.code).toBe("BAD_REQUEST");
-    expect(early.fieldErrors.map((e) => e.field)).toEqual(["endDate"]);
+    expect(await refusalOf(upsert(agreement(customerInternalId, { endDate: "2024-02-01" })))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["endDate"],
+    });
     expect(await agreementsOf(customerInternalId)).toBe(0);
 
     const { AgreementId } = await upsert(agreement(customerInternalId, { endDate: "2024-06-30" }));
@@ -116,11 +117,9 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
     const theirs = await addContract(stranger);
     expect((await upsert(agreement(customerInternalId, { contractNo: own }))).operation).toBe("created");
     for (const contractNo of [theirs, "NO-SUCH-CONTRACT"]) {
-      const error = await rejectionOf(
-        upsert(agreement(customerInternalId, { contractNo, externalId: unique("X") })),
-      );
-      expect(error.code).toBe("NOT_FOUND");
-      expect(error.fieldErrors.map((e) => e.field)).toEqual(["contractNo"]);
+      expect(
+        await refusalOf(upsert(agreement(customerInternalId, { contractNo, externalId: unique("X") }))),
+      ).toEqual({ code: "NOT_FOUND", fields: ["contractNo"] });
     }
     const { AgreementId } = await upsert(agreement(customerInternalId));
     const onUpdate = await rejectionOf(
@@ -131,33 +130,33 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
   });
 
   it("answers 404 for an unknown customer or AgreementId", async () => {
-    const unknownCustomer = await rejectionOf(upsert(agreement("00000000-0000-4000-8000-0000000000dd")));
-    expect(unknownCustomer.code).toBe("NOT_FOUND");
-    expect(unknownCustomer.fieldErrors.map((e) => e.field)).toEqual(["customerInternalId"]);
+    expect(await refusalOf(upsert(agreement("00000000-0000-4000-8000-0000000000dd")))).toEqual({
+      code: "NOT_FOUND",
+      fields: ["customerInternalId"],
+    });
     const customerInternalId = await world.addCustomer();
-    const unknownAgreement = await rejectionOf(
-      upsert(agreement(customerInternalId, { AgreementId: "00000000-0000-4000-8000-0000000000de" })),
-    );
-    expect(unknownAgreement.code).toBe("NOT_FOUND");
-    expect(unknownAgreement.fieldErrors.map((e) => e.field)).toEqual(["AgreementId"]);
+    expect(
+      await refusalOf(
+        upsert(agreement(customerInternalId, { AgreementId: "00000000-0000-4000-8000-0000000000de" })),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: ["AgreementId"] });
   });
 
   it("answers 409 for another customer's agreement or a taken externalId, changing nothing", async () => {
     const customerInternalId = await world.addCustomer();
     const stranger = await world.addCustomer();
     const { AgreementId } = await upsert(agreement(customerInternalId));
-    const foreign = await rejectionOf(upsert(agreement(stranger, { AgreementId })));
-    expect(foreign.code).toBe("CONFLICT");
-    expect(foreign.fieldErrors.map((e) => e.field)).toEqual(["AgreementId"]);
+    expect(await refusalOf(upsert(agreement(stranger, { AgreementId })))).toEqual({
+      code: "CONFLICT",
+      fields: ["AgreementId"],
+    });
 
     const taken = unique("AGR-");
     await upsert(agreement(customerInternalId, { externalId: taken, agreementType: "GDPR Consent" }));
     const before = await world.rowOf("agreements", AgreementId);
-    const clash = await rejectionOf(
-      upsert(agreement(customerInternalId, { AgreementId, externalId: taken })),
-    );
-    expect(clash.code).toBe("CONFLICT");
-    expect(clash.fieldErrors.map((e) => e.field)).toEqual(["externalId"]);
+    expect(
+      await refusalOf(upsert(agreement(customerInternalId, { AgreementId, externalId: taken }))),
+    ).toEqual({ code: "CONFLICT", fields: ["externalId"] });
     expect(await world.rowOf("agreements", AgreementId)).toEqual(before);
     expect(await world.auditOf(AgreementId)).toHaveLength(1);
   });

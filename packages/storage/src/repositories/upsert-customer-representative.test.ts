@@ -1,7 +1,7 @@
 import { customerRepresentativeInput, parseInput, upsertCustomerRepresentative } from "@account360/core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { concurrently, rejectionOf, writer, writeWorldOfFile } from "./write-test-kit";
+import { concurrently, refusalOf, rejectionOf, writer, writeWorldOfFile } from "./write-test-kit";
 
 const world = writeWorldOfFile();
 
@@ -11,6 +11,9 @@ const upsert = (info: Record<string, unknown>) =>
     writer,
     parseInput(customerRepresentativeInput, { CustomerRepresentativeInfo: info }),
   );
+
+/** A link of the relation type most tests need, "Contact". */
+const contact = (link: Record<string, unknown>) => upsert({ ...link, accountRelationType: "Contact" });
 
 const unknownId = "00000000-0000-4000-8000-0000000000bb";
 
@@ -47,7 +50,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
 
   it("answers unchanged for the same triple and writes nothing", async () => {
     const ids = await pair();
-    const first = await upsert({ ...ids, accountRelationType: "Contact" });
+    const first = await contact(ids);
     const again = await upsert({ ...ids, accountRelationType: "contact" });
     expect(again).toEqual({
       customerRepresentativeIdentifier: first.customerRepresentativeIdentifier,
@@ -58,7 +61,7 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
 
   it("updates by identifier, keeping the customer when customerInternalId is absent, and audits old and new", async () => {
     const ids = await pair();
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
+    const { customerRepresentativeIdentifier } = await contact(ids);
     const result = await upsert({
       customerRepresentativeIdentifier,
       customerRepresentativeNo: ids.customerRepresentativeNo,
@@ -76,37 +79,18 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
 
   it("requires customerInternalId without an identifier (400) and existing customers (404)", async () => {
     const someone = await world.addCustomer();
-    const missing = await rejectionOf(
-      upsert({ customerRepresentativeNo: someone, accountRelationType: "Contact" }),
-    );
-    expect(missing.code).toBe("BAD_REQUEST");
-    expect(missing.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerInternalId",
-    ]);
+    expect(await refusalOf(contact({ customerRepresentativeNo: someone }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["CustomerRepresentativeInfo.customerInternalId"],
+    });
 
-    const noRepresentative = await rejectionOf(
-      upsert({
-        customerInternalId: someone,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(noRepresentative.code).toBe("NOT_FOUND");
-    expect(noRepresentative.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
+    expect(
+      await refusalOf(contact({ customerInternalId: someone, customerRepresentativeNo: unknownId })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
 
-    const noCustomer = await rejectionOf(
-      upsert({
-        customerInternalId: unknownId,
-        customerRepresentativeNo: someone,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(noCustomer.code).toBe("NOT_FOUND");
-    expect(noCustomer.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerInternalId",
-    ]);
+    expect(
+      await refusalOf(contact({ customerInternalId: unknownId, customerRepresentativeNo: someone })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerInternalId"] });
     expect(
       await world.count(
         "representatives",
@@ -116,31 +100,17 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
   });
 
   it("answers 404 for an unknown identifier and for a representative that does not exist on update", async () => {
-    const unknown = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier: unknownId,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(unknown.code).toBe("NOT_FOUND");
-    expect(unknown.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeIdentifier",
-    ]);
+    expect(
+      await refusalOf(
+        contact({ customerRepresentativeIdentifier: unknownId, customerRepresentativeNo: unknownId }),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeIdentifier"] });
 
     const ids = await pair();
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
-    const gone = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(gone.code).toBe("NOT_FOUND");
-    expect(gone.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
+    const { customerRepresentativeIdentifier } = await contact(ids);
+    expect(
+      await refusalOf(contact({ customerRepresentativeIdentifier, customerRepresentativeNo: unknownId })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
     expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toMatchObject({
       representative_id: ids.customerRepresentativeNo,
     });
@@ -148,25 +118,18 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
 
   it("refuses a customer representing itself (400), on create and on update", async () => {
     const ids = await pair();
-    const direct = await rejectionOf(
-      upsert({
-        customerInternalId: ids.customerInternalId,
-        customerRepresentativeNo: ids.customerInternalId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(direct.code).toBe("BAD_REQUEST");
-    expect(direct.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
+    expect(
+      await refusalOf(
+        contact({
+          customerInternalId: ids.customerInternalId,
+          customerRepresentativeNo: ids.customerInternalId,
+        }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
 
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
+    const { customerRepresentativeIdentifier } = await contact(ids);
     const viaUpdate = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier,
-        customerRepresentativeNo: ids.customerInternalId,
-        accountRelationType: "Contact",
-      }),
+      contact({ customerRepresentativeIdentifier, customerRepresentativeNo: ids.customerInternalId }),
     );
     expect(viaUpdate.code).toBe("BAD_REQUEST");
     expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
@@ -175,29 +138,23 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
   it("answers 409 for another customer's link and for an update onto an existing triple, changing nothing", async () => {
     const ids = await pair();
     const stranger = await world.addCustomer();
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
-    const foreign = await rejectionOf(
-      upsert({
-        ...ids,
-        customerInternalId: stranger,
-        customerRepresentativeIdentifier,
-        accountRelationType: "Business",
-      }),
-    );
-    expect(foreign.code).toBe("CONFLICT");
-    expect(foreign.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeIdentifier",
-    ]);
+    const { customerRepresentativeIdentifier } = await contact(ids);
+    expect(
+      await refusalOf(
+        upsert({
+          ...ids,
+          customerInternalId: stranger,
+          customerRepresentativeIdentifier,
+          accountRelationType: "Business",
+        }),
+      ),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerRepresentativeInfo.customerRepresentativeIdentifier"] });
 
     await upsert({ ...ids, accountRelationType: "Business" });
     const before = await world.rowOf("representatives", customerRepresentativeIdentifier);
-    const duplicate = await rejectionOf(
-      upsert({ ...ids, customerRepresentativeIdentifier, accountRelationType: "Business" }),
-    );
-    expect(duplicate.code).toBe("CONFLICT");
-    expect(duplicate.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.accountRelationType",
-    ]);
+    expect(
+      await refusalOf(upsert({ ...ids, customerRepresentativeIdentifier, accountRelationType: "Business" })),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerRepresentativeInfo.accountRelationType"] });
     expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toEqual(before);
     expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
   });

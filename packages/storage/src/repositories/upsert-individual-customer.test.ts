@@ -7,7 +7,15 @@ import {
 } from "@account360/core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { concurrently, customerData, rejectionOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
+import {
+  concurrently,
+  customerData,
+  refusalOf,
+  rejectionOf,
+  unique,
+  writer,
+  writeWorldOfFile,
+} from "./write-test-kit";
 
 const world = writeWorldOfFile();
 
@@ -135,11 +143,11 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     await world.addCustomer({ UniqueID: taken });
     const customerInternalId = await world.addCustomer();
     const before = await world.rowOf("customers", customerInternalId);
-    const error = await rejectionOf(
-      upsert(customerData({ customerInternalId, UniqueID: taken.toLowerCase(), firstName: "Changed" })),
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["CustomerInfo.UniqueID"]);
+    expect(
+      await refusalOf(
+        upsert(customerData({ customerInternalId, UniqueID: taken.toLowerCase(), firstName: "Changed" })),
+      ),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerInfo.UniqueID"] });
     expect(await world.rowOf("customers", customerInternalId)).toEqual(before);
     expect(await world.auditOf(customerInternalId)).toHaveLength(1);
     expect(await world.claimedUniqueIdsOf(customerInternalId)).toEqual([before?.unique_id]);

@@ -75,6 +75,12 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<AppError> 
   return error as AppError;
 }
 
+/** What a write refused with, as one value to compare: the AppError's code and its fields in order. */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
+  const error = await rejectionOf(promise);
+  return { code: error.code, fields: error.fieldErrors.map((e) => e.field) };
+}
+
 export function customerData(overrides: Record<string, unknown> = {}) {
   return {
     CustomerInfo: {
