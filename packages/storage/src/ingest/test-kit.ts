@@ -26,6 +26,9 @@ export const unknownCustomerId = "00000000-0000-4000-8000-000000000000";
 
 export const uid = (): string => randomUUID().slice(0, 8).toUpperCase();
 
+/** A fresh external id for an ingested row. */
+export const externalId = (): string => randomUUID();
+
 export async function insertCustomer(
   db: Executor,
   fields: Partial<typeof customers.$inferInsert> = {},
@@ -45,68 +48,49 @@ export async function insertCustomer(
   return row!.id;
 }
 
-export async function insertAddress(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof addresses.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(addresses)
-    .values({
-      customerId,
-      addressType: "Home Address",
-      country: "RO",
-      district: "Sector 1",
-      city: "Bucharest",
-      streetName: "Strada Lalelelor",
-      streetNo: "10",
-      postalCode: "010101",
-      fingerprint: uid(),
-      ...fields,
-    })
-    .returning({ id: addresses.id });
-  return row!.id;
-}
+type CustomerRowTable = typeof addresses | typeof agreements | typeof applications;
 
-export async function insertAgreement(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof agreements.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(agreements)
-    .values({
-      customerId,
-      agreementType: "GDPR Consent",
-      startDate: "2024-01-01",
-      sourceId: "CRM",
-      fingerprint: uid(),
-      ...fields,
-    })
-    .returning({ id: agreements.id });
-  return row!.id;
-}
+/**
+ * Inserts one row of a customer's table: the table's defaults (drawn anew for each row), then the
+ * test's own fields. Answers the row's id.
+ */
+const customerRowInserter =
+  <T extends CustomerRowTable>(table: T, defaults: () => Omit<T["$inferInsert"], "customerId">) =>
+  async (db: Executor, customerId: string, fields: Partial<T["$inferInsert"]> = {}): Promise<string> => {
+    const values = { ...defaults(), customerId, ...fields } as T["$inferInsert"];
+    const [row] = await db
+      .insert(table as CustomerRowTable)
+      .values(values)
+      .returning({ id: table.id });
+    return row!.id;
+  };
 
-export async function insertApplication(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof applications.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(applications)
-    .values({
-      customerId,
-      source: "web",
-      externalId: uid(),
-      url: "https://apply.example.ro/1",
-      name: "Loan request",
-      bankingProduct: "Personal Loan",
-      businessStatus: "In review",
-      ...fields,
-    })
-    .returning({ id: applications.id });
-  return row!.id;
-}
+export const insertAddress = customerRowInserter(addresses, () => ({
+  addressType: "Home Address",
+  country: "RO",
+  district: "Sector 1",
+  city: "Bucharest",
+  streetName: "Strada Lalelelor",
+  streetNo: "10",
+  postalCode: "010101",
+  fingerprint: uid(),
+}));
+
+export const insertAgreement = customerRowInserter(agreements, () => ({
+  agreementType: "GDPR Consent",
+  startDate: "2024-01-01",
+  sourceId: "CRM",
+  fingerprint: uid(),
+}));
+
+export const insertApplication = customerRowInserter(applications, () => ({
+  source: "web",
+  externalId: uid(),
+  url: "https://apply.example.ro/1",
+  name: "Loan request",
+  bankingProduct: "Personal Loan",
+  businessStatus: "In review",
+}));
 
 export const contractRowFor = (customerInternalId: string, fields: Record<string, unknown> = {}) => ({
   externalId: `K-${uid()}`,

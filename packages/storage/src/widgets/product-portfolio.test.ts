@@ -1,10 +1,10 @@
 import { productPortfolio, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { contracts } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { productPortfolioSource } from "./product-portfolio";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runProductPortfolio = (source: Sources["productPortfolio"], input: unknown, ctx?: RunOptions) =>
   runAction(productPortfolio, { productPortfolio: source }, input, ctx);
@@ -28,7 +28,7 @@ const contract = (customerId: string, fields: Partial<typeof contracts.$inferIns
 
 describe("FTOS_ACC_ProductPortfolio", () => {
   it("lists active and inactive holdings by side and totals only active balances per currency and side", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await handle.db.insert(contracts).values([
       contract(id, {
         contractNo: "L1",
@@ -106,7 +106,7 @@ describe("FTOS_ACC_ProductPortfolio", () => {
   });
 
   it("answers empty lists for a customer without contracts", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     const answer = await runProductPortfolio(
       productPortfolioSource(handle.sql),
       { customerInternalId: id },
@@ -122,7 +122,7 @@ describe("FTOS_ACC_ProductPortfolio", () => {
       fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
     });
     await expect(
-      runProductPortfolio(source, { customerInternalId: unknownId }, { now }),
+      runProductPortfolio(source, { customerInternalId: unknownCustomerId }, { now }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

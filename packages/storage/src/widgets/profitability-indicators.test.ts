@@ -1,11 +1,10 @@
 import { accountProfitabilityIndicators, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { describe, expect, it } from "vitest";
-import { insertCustomer, unknownCustomerId } from "../ingest/test-kit";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { profitabilityValues } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { profitabilityIndicatorsSource } from "./profitability-indicators";
-import { externalId } from "./widget-fixtures";
 
 const runProfitabilityIndicators = (
   source: Sources["profitabilityIndicators"],

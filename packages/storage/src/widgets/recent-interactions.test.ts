@@ -2,10 +2,10 @@ import { accountRecentInteractions, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { interactions } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { recentInteractionsSource } from "./recent-interactions";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runRecentInteractions = (source: Sources["recentInteractions"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRecentInteractions, { recentInteractions: source }, input, ctx);
@@ -16,7 +16,7 @@ const now = { now: new Date("2025-06-30T12:00:00Z") };
 const channels = ["Email", "Phone", "Branch"];
 
 beforeAll(async () => {
-  customerId = await insertTestCustomer(handle.db);
+  customerId = await insertCustomer(handle.db);
   // 30 interactions over 2025-05-29..2025-06-02 (UTC), several sharing one instant, and three
   // a microsecond apart, which a millisecond cursor would skip or repeat.
   const rows = Array.from({ length: 30 }, (_, i) => ({
@@ -131,7 +131,7 @@ describe("FTOS_ACC_AccountRecentInteractions", () => {
       ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "fromDate" }] });
     await expect(
-      runRecentInteractions(source, { customerInternalId: unknownId, ...range }, now),
+      runRecentInteractions(source, { customerInternalId: unknownCustomerId, ...range }, now),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -1,10 +1,10 @@
 import { accountRevenuesPI, type RevenuesOutput, type Sources, sumDecimals } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { revenues } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { revenuesSource } from "./revenues";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runAccountRevenues = (source: Sources["revenues"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRevenuesPI, { revenues: source }, input, ctx);
@@ -41,8 +41,8 @@ const currencyTotalsOf = (answer: RevenuesOutput) =>
 
 describe("FTOS_ACC_AccountRevenuesPI", () => {
   it("has every month the range touches, and months and categories add up to the currency totals", async () => {
-    const id = await insertTestCustomer(handle.db);
-    const other = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
+    const other = await insertCustomer(handle.db);
     await handle.db.insert(revenues).values([
       revenue(id, "2024-11-30", "Fees", "RON", "999.99"), // before the range
       revenue(id, "2024-12-15", "Fees", "RON", "0.10"),
@@ -86,7 +86,7 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
   });
 
   it("answers empty months for a customer without revenue", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     const answer = await runAccountRevenues(
       revenuesSource(handle.sql),
       { customerInternalId: id, startDate: "2025-01-31", endDate: "2025-02-01" },
@@ -112,12 +112,12 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
     await expect(
       runAccountRevenues(
         source,
-        { customerInternalId: unknownId, startDate: "2025-02-01", endDate: "2025-01-31" },
+        { customerInternalId: unknownCustomerId, startDate: "2025-02-01", endDate: "2025-01-31" },
         now,
       ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "startDate" }] });
     await expect(
-      runAccountRevenues(source, { customerInternalId: unknownId, ...range }, now),
+      runAccountRevenues(source, { customerInternalId: unknownCustomerId, ...range }, now),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

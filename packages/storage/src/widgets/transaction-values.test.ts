@@ -1,10 +1,10 @@
 import { getCustomerTransactionValues, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { transactions } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { transactionValuesSource } from "./transaction-values";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runTransactionValues = (source: Sources["transactionValues"], input: unknown, ctx?: RunOptions) =>
   runAction(getCustomerTransactionValues, { transactionValues: source }, input, ctx);
@@ -15,7 +15,7 @@ const now = { now: new Date("2025-06-30T12:00:00Z") };
 const range = { startDate: "2025-01-01", endDate: "2025-01-31" };
 
 beforeAll(async () => {
-  customerId = await insertTestCustomer(handle.db);
+  customerId = await insertCustomer(handle.db);
   const row = (
     bookingDate: string,
     indicator: string,
@@ -175,7 +175,7 @@ describe("FTOS_ACC_GetCustomerTransactionValues", () => {
     await expect(
       runTransactionValues(
         transactionValuesSource(handle.sql),
-        { customerInternalId: unknownId, ...range },
+        { customerInternalId: unknownCustomerId, ...range },
         now,
       ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
