@@ -9,6 +9,7 @@ import {
   countRows,
   ingestBatch,
   insertCustomer,
+  instalmentRowFor,
   refusal,
   sampleRows,
   uid,
@@ -148,14 +149,7 @@ describe("ingestBatch", () => {
     const customer = await insertCustomer(handle.db);
     const other = await insertCustomer(handle.db);
     await ingestBatch(handle.sql, "contracts", [contractRowFor(other, { contractNo: "THEIRS" })], "feeder");
-    const instalment = {
-      externalId: `I-${uid()}`,
-      customerInternalId: customer,
-      contractNo: "THEIRS",
-      dueDate: "2025-01-01",
-      amount: "1",
-      currency: "RON",
-    };
+    const instalment = instalmentRowFor(customer, "THEIRS");
     const error = await refusal(ingestBatch(handle.sql, "instalments", [instalment], "feeder"));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.fieldErrors[0]?.field).toBe("rows.0.contractNo");
@@ -224,14 +218,7 @@ describe("ingestBatch", () => {
   it("updates an instalment to paid by its external id", async () => {
     const customer = await insertCustomer(handle.db);
     await ingestBatch(handle.sql, "contracts", [contractRowFor(customer, { contractNo: "PAY" })], "feeder");
-    const instalment = {
-      externalId: `I-${uid()}`,
-      customerInternalId: customer,
-      contractNo: "PAY",
-      dueDate: "2025-01-01",
-      amount: "1",
-      currency: "RON",
-    };
+    const instalment = instalmentRowFor(customer, "PAY");
     await ingestBatch(handle.sql, "instalments", [instalment], "feeder");
     expect(await ingestBatch(handle.sql, "instalments", [{ ...instalment, paid: true }], "feeder")).toEqual({
       inserted: 0,

@@ -106,6 +106,16 @@ export const contractRowFor = (customerInternalId: string, fields: Record<string
   ...fields,
 });
 
+/** An instalment row of `contractNo`, one RON due on 2025-01-01, ready for ingestBatch. */
+export const instalmentRowFor = (customerInternalId: string, contractNo: string) => ({
+  externalId: `I-${uid()}`,
+  customerInternalId,
+  contractNo,
+  dueDate: "2025-01-01",
+  amount: "1",
+  currency: "RON",
+});
+
 /** A PNG signature followed by `size - 8` filler bytes, as base64. */
 export function pngBase64(size = 64, fill = 0): string {
   const bytes = Buffer.alloc(size, fill);
