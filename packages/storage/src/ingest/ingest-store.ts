@@ -9,7 +9,7 @@ import {
 import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
 import { contracts, customers } from "../schema";
 import { auditedChanges, sequencedCustomers } from "../sql/audit";
-import { columnName } from "../sql/columns";
+import { columnName, updatedAtOf } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { type IngestColumn, type IngestTable, ingestTables } from "./ingest-tables";
 
@@ -145,7 +145,7 @@ function upsertStatement<K extends IngestKind>(
       const incoming = ref("excluded", c.column);
       return `${columnName(c.column)} = ${c.update ? c.update(ref("t", c.column), incoming) : incoming}`;
     })
-    .concat("updated_at = now()");
+    .concat(`${columnName(updatedAtOf(table.table))} = now()`);
   const changes = columns
     .map((c) => {
       const before = `case when o.${key} is null then null else ${c.audit(ref("o", c.column))} end`;

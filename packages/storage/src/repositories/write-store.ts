@@ -19,7 +19,7 @@ import { contracts } from "../schema/contracts";
 import { customers } from "../schema/customers";
 import { groupMembers } from "../schema/group-members";
 import { auditedChanges, currentTxid, sequencedCustomers } from "../sql/audit";
-import { asColumnType, bare, bareList } from "../sql/columns";
+import { asColumnType, bare, bareList, updatedAtOf } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement, type Statement, writeStatement } from "../sql/statement";
 import { claimedKey, movedKey } from "./key-claims";
@@ -212,7 +212,7 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
         sql`${bare(customers.lastFeedTxid)} = greatest(${customers.lastFeedTxid}, ${currentTxid})`,
       );
     }
-    assignments.push(sql`updated_at = now()`);
+    assignments.push(sql`${bare(updatedAtOf(table.table))} = now()`);
     const recordId = sql`${p.id as never}::text::uuid`;
     const move = table.claims
       ? sql`${movedKey(table, table.claims, recordId, fieldValueOf(table, p))}, `
