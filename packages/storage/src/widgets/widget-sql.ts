@@ -18,6 +18,17 @@ export function jsonOf<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
+/** The statement's JSON column `column`, or null when its `found` column says there is no such customer. */
+export async function jsonIfFound<T, P extends object>(
+  db: Db,
+  statement: Statement<P>,
+  params: P,
+  column: string,
+): Promise<T | null> {
+  const row = await oneRow<{ found: boolean } & Record<string, unknown>, P>(db, statement, params);
+  return row.found ? jsonOf<T>(row[column]) : null;
+}
+
 /**
  * The rows of `fromWhere` as a JSON array of objects, one key per entry of `fields`, `[]` when
  * there are none (json_agg of no rows is null).
