@@ -9,6 +9,7 @@ import {
 } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { type Executor, rowsOf } from "../database";
 import { addresses, agreements, applications, customers } from "../schema";
 import { createSources } from "../sources";
@@ -127,6 +128,23 @@ export const testContext = (now: string, settings: Settings = DEFAULT_SETTINGS) 
   now: new Date(now),
   settings,
 });
+
+/**
+ * A widget's two refusals about its customer: 400 "customerInternalId is required" without one,
+ * 404 for an id that names no customer. `rest` is the rest of a valid input.
+ */
+export async function expectCustomerRefusals(
+  run: (input: Record<string, unknown>) => Promise<unknown>,
+  rest: Record<string, unknown> = {},
+): Promise<void> {
+  await expect(run(rest)).rejects.toMatchObject({
+    code: "BAD_REQUEST",
+    fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
+  });
+  await expect(run({ customerInternalId: unknownCustomerId, ...rest })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+}
 
 /** The AppError a call is refused with (fails the test when it succeeds or throws anything else). */
 export async function refusal(run: Promise<unknown>): Promise<AppError> {

@@ -1,7 +1,7 @@
 import { productPortfolio, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { describe, expect, it } from "vitest";
-import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
+import { expectCustomerRefusals, externalId, insertCustomer } from "../ingest/test-kit";
 import { contracts } from "../schema";
 import { testDatabaseOfFile } from "../test-world";
 import { productPortfolioSource } from "./product-portfolio";
@@ -117,14 +117,6 @@ describe("FTOS_ACC_ProductPortfolio", () => {
 
   it("is 400 without a customer id and 404 for an unknown customer", async () => {
     const source = productPortfolioSource(handle.sql);
-    await expect(runProductPortfolio(source, {} as never, { now })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
-    });
-    await expect(
-      runProductPortfolio(source, { customerInternalId: unknownCustomerId }, { now }),
-    ).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    await expectCustomerRefusals((input) => runProductPortfolio(source, input, { now }));
   });
 });
