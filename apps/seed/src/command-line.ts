@@ -12,7 +12,10 @@ export class UsageError extends Error {
  * The named options after the script name, strictly (no positionals, no unknown option); a
  * leading `--` (as pnpm passes it through) is ignored, and what parseArgs refuses is a UsageError.
  */
-export function optionsOf<const O extends NonNullable<ParseArgsConfig["options"]>>(argv: readonly string[], options: O) {
+export function optionsOf<const O extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: readonly string[],
+  options: O,
+) {
   const args = [...argv];
   while (args[0] === "--") args.shift();
   try {
