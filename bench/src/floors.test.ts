@@ -20,16 +20,15 @@ import { createSources } from "@account360/storage";
 import { describe, expect, it } from "vitest";
 import { storedCustomerOf } from "./customers";
 import { seededDatabaseOfFile } from "./seeded-test-database";
-import { readDatesOf, WIDGETS } from "./widgets";
+import { TEST_NOW, testDates } from "./test-clock";
+import { WIDGETS } from "./widgets";
 import { createCustomerDirect } from "./write-floor";
 
-const NOW = new Date("2026-03-15T10:00:00Z");
-const dates = readDatesOf(NOW);
 const SEED = 11;
 const world = seededDatabaseOfFile({
   customers: 12,
   seed: SEED,
-  anchor: dates.today,
+  anchor: testDates.today,
   transactionsPerCustomer: 40,
 });
 const customers = sampleCustomerIdsOf({ customers: 12, seed: SEED });
@@ -90,7 +89,7 @@ describe("the widgets", () => {
   it("are the twelve of CONTRACT §5, each called with Data its action accepts", () => {
     expect(WIDGETS.map((w) => w.action).sort()).toEqual(Object.keys(inputs).sort());
     for (const widget of WIDGETS) {
-      const parsed = inputs[widget.action]!.safeParse(widget.data(customers[0]!, dates));
+      const parsed = inputs[widget.action]!.safeParse(widget.data(customers[0]!, testDates));
       expect(parsed.success, widget.action).toBe(true);
     }
   });
@@ -98,9 +97,9 @@ describe("the widgets", () => {
   it("have floor queries that answer for a seeded customer and not for an unknown one", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     for (const widget of WIDGETS) {
-      const found = await world.db.query(widget.floor.sql, widget.floor.params(customers[0]!, dates));
+      const found = await world.db.query(widget.floor.sql, widget.floor.params(customers[0]!, testDates));
       expect(found.length, widget.name).toBeGreaterThan(0);
-      const missing = await world.db.query(widget.floor.sql, widget.floor.params(unknown, dates));
+      const missing = await world.db.query(widget.floor.sql, widget.floor.params(unknown, testDates));
       expect(missing, widget.name).toEqual([]);
     }
   });
@@ -116,15 +115,15 @@ describe("the widgets", () => {
   };
 
   it("read in their floors the same transactions, interactions and revenues as the widgets", async () => {
-    const ctx = { now: NOW };
+    const ctx = { now: TEST_NOW };
     for (const customerId of customers) {
       const tx = floorOf("transactions");
-      const txRows = (await world.db.query(tx.floor.sql, tx.floor.params(customerId, dates))) as {
+      const txRows = (await world.db.query(tx.floor.sql, tx.floor.params(customerId, testDates))) as {
         n: number | null;
       }[];
       const txWidget = await readTransactionValues(
         createSources(world.handle.sql).transactionValues,
-        tx.data(customerId, dates) as never,
+        tx.data(customerId, testDates) as never,
         ctx,
       );
       expect(txRows.reduce((sum, r) => sum + Number(r.n ?? 0), 0)).toBe(
@@ -132,25 +131,25 @@ describe("the widgets", () => {
       );
 
       const it = floorOf("interactions");
-      const [itRow] = (await world.db.query(it.floor.sql, it.floor.params(customerId, dates))) as [
+      const [itRow] = (await world.db.query(it.floor.sql, it.floor.params(customerId, testDates))) as [
         { counts: unknown },
       ];
       const counts = typeof itRow.counts === "string" ? JSON.parse(itRow.counts) : itRow.counts;
       const itWidget = await readRecentInteractions(
         createSources(world.handle.sql).recentInteractions,
-        it.data(customerId, dates) as never,
+        it.data(customerId, testDates) as never,
         ctx,
       );
       expect(counts ?? {}).toEqual(itWidget.countsByChannel);
 
       const rev = floorOf("revenues");
-      const revRows = (await world.db.query(rev.floor.sql, rev.floor.params(customerId, dates))) as {
+      const revRows = (await world.db.query(rev.floor.sql, rev.floor.params(customerId, testDates))) as {
         currency: string | null;
         total: string | null;
       }[];
       const revWidget = await readAccountRevenues(
         createSources(world.handle.sql).revenues,
-        rev.data(customerId, dates) as never,
+        rev.data(customerId, testDates) as never,
         ctx,
       );
       const floorTotals = new Map<string, bigint>();

@@ -12,10 +12,9 @@ import { seededDatabaseOfFile } from "./seeded-test-database";
 import { loadSweep, type SweepRun } from "./sweep";
 import { historyCopies, type LoadedSweepCustomer, sweepCustomersOf } from "./sweep-data";
 import { agreementOf, createAgreementDirect, removeWrittenAgreements } from "./sweep-write";
-import { readDatesOf, WIDGETS } from "./widgets";
+import { TEST_NOW, testDates } from "./test-clock";
+import { WIDGETS } from "./widgets";
 
-const NOW = new Date("2026-03-15T10:00:00Z");
-const dates = readDatesOf(NOW);
 const SEED = 12;
 const run: SweepRun = {
   sizes: [40, 400],
@@ -24,7 +23,7 @@ const run: SweepRun = {
   readConcurrency: 1,
   writeSeconds: 1,
   seed: SEED,
-  dates,
+  dates: testDates,
   writeConcurrency: 2,
   userName: "bench",
   prefix: "SWEEP-T-",
@@ -32,7 +31,7 @@ const run: SweepRun = {
 const world = seededDatabaseOfFile({
   customers: 6,
   seed: SEED,
-  anchor: dates.today,
+  anchor: testDates.today,
   transactionsPerCustomer: 20,
 });
 let loaded: LoadedSweepCustomer[];
@@ -55,8 +54,8 @@ describe("the sweep's customers", () => {
   it("write the same COPY text every time, one line per row", () => {
     const copies = () =>
       historyCopies(
-        generateHistory({ seed: SEED, anchor: dates.today, rows: 400, index: loaded[1]!.index }),
-        dates.today,
+        generateHistory({ seed: SEED, anchor: testDates.today, rows: 400, index: loaded[1]!.index }),
+        testDates.today,
       );
     const first = copies();
     expect(copies()).toEqual(first);
@@ -81,7 +80,7 @@ describe("the sweep's customers", () => {
   });
 
   it("show the same present at every size: the history is closed, paid, ended or done", async () => {
-    const ctx = { now: NOW, settings: DEFAULT_SETTINGS };
+    const ctx = { now: TEST_NOW, settings: DEFAULT_SETTINGS };
     const present = async (customerId: string) => {
       const data = { customerInternalId: customerId };
       const flags = await runAction(accountFlags, createSources(world.handle.sql), data, ctx);
@@ -93,7 +92,10 @@ describe("the sweep's customers", () => {
     expect(small!.pending).toEqual({ application: 1, task: 2, agreement: 1, instalment: 3 });
     for (const customer of loaded) {
       for (const widget of WIDGETS) {
-        const rows = await world.db.query(widget.floor.sql, widget.floor.params(customer.customerId, dates));
+        const rows = await world.db.query(
+          widget.floor.sql,
+          widget.floor.params(customer.customerId, testDates),
+        );
         expect(rows.length, widget.name).toBeGreaterThan(0);
       }
     }
@@ -105,7 +107,7 @@ describe("the sweep's write floor", () => {
     const target = {
       customerId: loaded[0]!.customerId,
       cardContractNo: loaded[0]!.cardContractNo,
-      today: dates.today,
+      today: testDates.today,
     };
     await createAgreementDirect(world.db, agreementOf(target, `${run.prefix}F`, 1), "bench");
     const id = await createSources(world.handle.sql).writes.create(
@@ -137,7 +139,7 @@ describe("the sweep's write floor", () => {
     const target = {
       customerId: loaded[0]!.customerId,
       cardContractNo: loaded[1]!.cardContractNo,
-      today: dates.today,
+      today: testDates.today,
     };
     await expect(
       createAgreementDirect(world.db, agreementOf(target, `${run.prefix}X`, 1), "bench"),
