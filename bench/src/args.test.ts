@@ -1,5 +1,6 @@
+import { UsageError } from "@account360/seed";
 import { describe, expect, it } from "vitest";
-import { parseBenchArgs, UsageError } from "./args";
+import { parseBenchArgs } from "./args";
 
 describe("parseBenchArgs", () => {
   it("defaults to the full figures of the brief", () => {

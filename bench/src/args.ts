@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { optionsOf, UsageError } from "@account360/seed";
 
 /** What one `pnpm bench` run measures and how hard; every figure is printed, none fails the run. */
 export interface BenchPlan {
@@ -71,34 +71,21 @@ export const USAGE = `Usage: pnpm bench [--quick] [--only seed,write,read,sweep,
 PostgreSQL when DATABASE_URL is set (a fresh database is created beside it and dropped at the
 end), else PGlite in a temporary directory. The figures are printed; nothing fails on them.`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
-const parse = (args: string[]) =>
-  parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      quick: { type: "boolean", default: false },
-      only: { type: "string" },
-      customers: { type: "string" },
-      "write-seconds": { type: "string" },
-      reads: { type: "string" },
-      seed: { type: "string" },
-      out: { type: "string" },
-      profile: { type: "string" },
-      "sweep-sizes": { type: "string" },
-      "sweep-reads": { type: "string" },
-      "sweep-seconds": { type: "string" },
-      "setup-sql": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+const OPTIONS = {
+  quick: { type: "boolean", default: false },
+  only: { type: "string" },
+  customers: { type: "string" },
+  "write-seconds": { type: "string" },
+  reads: { type: "string" },
+  seed: { type: "string" },
+  out: { type: "string" },
+  profile: { type: "string" },
+  "sweep-sizes": { type: "string" },
+  "sweep-reads": { type: "string" },
+  "sweep-seconds": { type: "string" },
+  "setup-sql": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -141,16 +128,9 @@ function sizesOf(text: string | undefined): number[] {
   return [...new Set(sizes.map(Number))].sort((a, b) => a - b);
 }
 
-/** Reads the arguments after the script name; a leading `--` (as pnpm passes it through) is ignored. */
+/** Reads the arguments after the script name. */
 export function parseBenchArgs(argv: readonly string[]): BenchPlan {
-  const args = [...argv];
-  while (args[0] === "--") args.shift();
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(args).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = optionsOf(argv, OPTIONS);
   const quick = values.quick === true;
   return {
     quick,

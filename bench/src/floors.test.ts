@@ -15,44 +15,35 @@ import {
   revenuesInput,
   transactionValuesInput,
 } from "@account360/core";
-import { sampleCustomerIdsOf, seedDatabase } from "@account360/seed";
-import { createSources, type DatabaseHandle } from "@account360/storage";
-import { openTestDatabase } from "@account360/storage/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleCustomerIdsOf } from "@account360/seed";
+import { createSources } from "@account360/storage";
+import { describe, expect, it } from "vitest";
 import { storedCustomerOf } from "./customers";
-import { type SqlRunner, sqlRunnerOf } from "./sql-runner";
-import { readDatesOf, WIDGETS } from "./widgets";
+import { seededDatabaseOfFile } from "./seeded-test-database";
+import { TEST_NOW, testDates } from "./test-clock";
+import { WIDGETS } from "./widgets";
 import { createCustomerDirect } from "./write-floor";
 
-const NOW = new Date("2026-03-15T10:00:00Z");
-const dates = readDatesOf(NOW);
 const SEED = 11;
-let handle: DatabaseHandle;
-let db: SqlRunner;
-let customers: string[];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  db = sqlRunnerOf(handle);
-  await seedDatabase(handle, { customers: 12, seed: SEED, anchor: dates.today, transactionsPerCustomer: 40 });
-  customers = sampleCustomerIdsOf({ customers: 12, seed: SEED });
+const world = seededDatabaseOfFile({
+  customers: 12,
+  seed: SEED,
+  anchor: testDates.today,
+  transactionsPerCustomer: 40,
 });
-
-afterAll(async () => {
-  await handle?.close();
-});
+const customers = sampleCustomerIdsOf({ customers: 12, seed: SEED });
 
 describe("the write floor", () => {
   it("stores the customer and its audit entry exactly as the server's create does", async () => {
-    await createCustomerDirect(db, "BENCH-T-F", 1, "bench");
+    await createCustomerDirect(world.db, "BENCH-T-F", 1, "bench");
     const { fields, changes } = storedCustomerOf("BENCH-T-S", 1);
-    const id = await createSources(handle.sql).writes.create("customer", fields, {
+    const id = await createSources(world.handle.sql).writes.create("customer", fields, {
       userName: "bench",
       action: "FTOS_ACC_CB_AddUpdateIndividualCustomer",
     });
     expect(id).not.toBeNull();
 
-    const rows = (await db.query(
+    const rows = (await world.db.query(
       `select c.unique_id, c.first_name, c.last_name, c.email, c.mobile_phone, c.email_address_type,
         c.phone_number_type, c.last_sequence, a.user_name, a.action, a.entity, a.operation,
         a.changes::text as changes, a.sequence, a.record_id = c.id and a.customer_id = c.id as linked
@@ -69,9 +60,9 @@ describe("the write floor", () => {
   });
 
   it("creates nothing, and says so, for a UniqueID that is taken", async () => {
-    await createCustomerDirect(db, "BENCH-T-F", 2, "bench");
-    await expect(createCustomerDirect(db, "BENCH-T-F", 2, "bench")).rejects.toThrow(/not created/);
-    const [count] = (await db.query(
+    await createCustomerDirect(world.db, "BENCH-T-F", 2, "bench");
+    await expect(createCustomerDirect(world.db, "BENCH-T-F", 2, "bench")).rejects.toThrow(/not created/);
+    const [count] = (await world.db.query(
       "select count(*)::int as n from audit_log a join customers c on c.id = a.record_id where c.unique_id = 'BENCH-T-F-2'",
       [],
     )) as [{ n: number }];
@@ -98,7 +89,7 @@ describe("the widgets", () => {
   it("are the twelve of CONTRACT §5, each called with Data its action accepts", () => {
     expect(WIDGETS.map((w) => w.action).sort()).toEqual(Object.keys(inputs).sort());
     for (const widget of WIDGETS) {
-      const parsed = inputs[widget.action]!.safeParse(widget.data(customers[0]!, dates));
+      const parsed = inputs[widget.action]!.safeParse(widget.data(customers[0]!, testDates));
       expect(parsed.success, widget.action).toBe(true);
     }
   });
@@ -106,9 +97,9 @@ describe("the widgets", () => {
   it("have floor queries that answer for a seeded customer and not for an unknown one", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     for (const widget of WIDGETS) {
-      const found = await db.query(widget.floor.sql, widget.floor.params(customers[0]!, dates));
+      const found = await world.db.query(widget.floor.sql, widget.floor.params(customers[0]!, testDates));
       expect(found.length, widget.name).toBeGreaterThan(0);
-      const missing = await db.query(widget.floor.sql, widget.floor.params(unknown, dates));
+      const missing = await world.db.query(widget.floor.sql, widget.floor.params(unknown, testDates));
       expect(missing, widget.name).toEqual([]);
     }
   });
@@ -124,15 +115,15 @@ describe("the widgets", () => {
   };
 
   it("read in their floors the same transactions, interactions and revenues as the widgets", async () => {
-    const ctx = { now: NOW };
+    const ctx = { now: TEST_NOW };
     for (const customerId of customers) {
       const tx = floorOf("transactions");
-      const txRows = (await db.query(tx.floor.sql, tx.floor.params(customerId, dates))) as {
+      const txRows = (await world.db.query(tx.floor.sql, tx.floor.params(customerId, testDates))) as {
         n: number | null;
       }[];
       const txWidget = await readTransactionValues(
-        createSources(handle.sql).transactionValues,
-        tx.data(customerId, dates) as never,
+        createSources(world.handle.sql).transactionValues,
+        tx.data(customerId, testDates) as never,
         ctx,
       );
       expect(txRows.reduce((sum, r) => sum + Number(r.n ?? 0), 0)).toBe(
@@ -140,25 +131,25 @@ describe("the widgets", () => {
       );
 
       const it = floorOf("interactions");
-      const [itRow] = (await db.query(it.floor.sql, it.floor.params(customerId, dates))) as [
+      const [itRow] = (await world.db.query(it.floor.sql, it.floor.params(customerId, testDates))) as [
         { counts: unknown },
       ];
       const counts = typeof itRow.counts === "string" ? JSON.parse(itRow.counts) : itRow.counts;
       const itWidget = await readRecentInteractions(
-        createSources(handle.sql).recentInteractions,
-        it.data(customerId, dates) as never,
+        createSources(world.handle.sql).recentInteractions,
+        it.data(customerId, testDates) as never,
         ctx,
       );
       expect(counts ?? {}).toEqual(itWidget.countsByChannel);
 
       const rev = floorOf("revenues");
-      const revRows = (await db.query(rev.floor.sql, rev.floor.params(customerId, dates))) as {
+      const revRows = (await world.db.query(rev.floor.sql, rev.floor.params(customerId, testDates))) as {
         currency: string | null;
         total: string | null;
       }[];
       const revWidget = await readAccountRevenues(
-        createSources(handle.sql).revenues,
-        rev.data(customerId, dates) as never,
+        createSources(world.handle.sql).revenues,
+        rev.data(customerId, testDates) as never,
         ctx,
       );
       const floorTotals = new Map<string, bigint>();

@@ -4,7 +4,8 @@ import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createAuthService } from "@account360/api";
 import { buildServerBundle, SERVER_NODE_ARGS } from "@account360/bridge/server-command";
-import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE, UsageError } from "./args";
+import { argsOrExitCode } from "@account360/seed";
+import { type BenchPlan, FULL_CUSTOMERS, parseBenchArgs, USAGE } from "./args";
 import { startCostMeter } from "./cpu";
 import { benchDatabaseUrl } from "./env";
 import { eventsUnderWriteLoad } from "./events";
@@ -283,18 +284,8 @@ async function runBench(plan: BenchPlan, target: BenchTarget, started: Date): Pr
 let running: BenchServer | null = null;
 
 async function main(): Promise<number> {
-  let plan: BenchPlan;
-  try {
-    plan = parseBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (plan.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const plan = argsOrExitCode("bench", USAGE, parseBenchArgs, process.argv.slice(2));
+  if (typeof plan === "number") return plan;
   const started = new Date();
   const target = await createTarget(benchDatabaseUrl());
   log(

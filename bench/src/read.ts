@@ -64,41 +64,42 @@ async function measure(
   };
 }
 
+/** Measures every widget in turn, in order: `callOf` gives the one call a widget makes per customer. */
+async function measureEach(
+  widgets: readonly Widget[],
+  run: ReadRun,
+  meter: Meter,
+  callOf: (widget: Widget) => (customerId: string) => Promise<void>,
+): Promise<ReadFigures[]> {
+  const figures: ReadFigures[] = [];
+  for (const [index, widget] of widgets.entries())
+    figures.push(await measure(run, index, meter, callOf(widget)));
+  return figures;
+}
+
 /** Every widget in turn over HTTP: Data as a JSON string, each answer a 200 with IsSuccess. */
-export async function readsOverHttp(
+export function readsOverHttp(
   pool: Pool,
   widgets: readonly Widget[],
   run: ReadRun,
   credentials: { userName: string; token: string },
   meter: Meter,
 ): Promise<ReadFigures[]> {
-  const figures: ReadFigures[] = [];
-  for (const [index, widget] of widgets.entries()) {
-    figures.push(
-      await measure(run, index, meter, async (customerId) => {
-        const data = widget.data(customerId, run.dates);
-        await callAction(pool, envelopeOf(widget.action, data, credentials.userName, credentials.token));
-      }),
-    );
-  }
-  return figures;
+  return measureEach(widgets, run, meter, (widget) => async (customerId) => {
+    const data = widget.data(customerId, run.dates);
+    await callAction(pool, envelopeOf(widget.action, data, credentials.userName, credentials.token));
+  });
 }
 
 /** Every widget's hand-written query, the same customers in the same order, straight through the driver. */
-export async function readFloors(
+export function readFloors(
   db: SqlRunner,
   widgets: readonly Widget[],
   run: ReadRun,
   meter: Meter,
 ): Promise<ReadFigures[]> {
-  const figures: ReadFigures[] = [];
-  for (const [index, widget] of widgets.entries()) {
-    figures.push(
-      await measure(run, index, meter, async (customerId) => {
-        const rows = await db.query(widget.floor.sql, widget.floor.params(customerId, run.dates));
-        if (rows.length === 0) throw new Error(`${widget.name}: customer ${customerId} not found`);
-      }),
-    );
-  }
-  return figures;
+  return measureEach(widgets, run, meter, (widget) => async (customerId) => {
+    const rows = await db.query(widget.floor.sql, widget.floor.params(customerId, run.dates));
+    if (rows.length === 0) throw new Error(`${widget.name}: customer ${customerId} not found`);
+  });
 }

@@ -5,7 +5,8 @@ import { formatResults } from "./report";
 import { type SweepRun, sweepResultsOf } from "./sweep";
 import type { LoadedSweepCustomer } from "./sweep-data";
 import { formatSweep } from "./sweep-report";
-import { readDatesOf, WIDGETS } from "./widgets";
+import { testDates } from "./test-clock";
+import { WIDGETS } from "./widgets";
 import type { WriteFigures } from "./write";
 
 const cost: PhaseCost = { serverCpuMs: 0.5, benchCpuMs: 0.1, databaseCpuMs: 0.2 };
@@ -42,7 +43,7 @@ const run: SweepRun = {
   writeConcurrency: 32,
   writeSeconds: 2,
   seed: 1,
-  dates: readDatesOf(new Date("2026-03-15T10:00:00Z")),
+  dates: testDates,
   userName: "bench",
   prefix: "SWEEP-T-",
 };

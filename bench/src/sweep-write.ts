@@ -1,10 +1,9 @@
 import { type AgreementFields, addUpdateCustomerAgreementAction, creationChanges } from "@account360/core";
 import { agreementFingerprint } from "@account360/storage";
 import type { Pool } from "undici";
-import { callAction, envelopeOf } from "./http";
-import { runLoad } from "./load";
+import { envelopeOf } from "./http";
 import type { SqlRunner } from "./sql-runner";
-import { type Meter, measured, type WriteFigures, type WriteRun } from "./write";
+import { createdOverHttp, type Meter, type WriteFigures, type WriteRun, warmedUpAndMeasured } from "./write";
 
 /** Whose records the sweep's writes add to: a sweep customer and its running card. */
 export interface WriteTarget {
@@ -85,26 +84,22 @@ export async function agreementWritesOverHttp(
   credentials: { userName: string; token: string },
   meter: Meter,
 ): Promise<WriteFigures> {
-  const create = async (prefix: string, i: number) => {
+  return warmedUpAndMeasured(run, meter, (prefix, i) => {
     const { customerInternalId, agreementType, startDate, sourceId, contractNo, externalId } = agreementOf(
       target,
       prefix,
       i,
     );
-    const envelope = envelopeOf(
-      addUpdateCustomerAgreementAction,
-      { customerInternalId, agreementType, startDate, sourceId, contractNo, externalId },
-      credentials.userName,
-      credentials.token,
+    return createdOverHttp(
+      pool,
+      envelopeOf(
+        addUpdateCustomerAgreementAction,
+        { customerInternalId, agreementType, startDate, sourceId, contractNo, externalId },
+        credentials.userName,
+        credentials.token,
+      ),
     );
-    const answer = await callAction(pool, envelope);
-    const operation = (answer.UIResult?.Data as { operation?: string } | null)?.operation;
-    if (operation !== "created") throw new Error(`expected a create, got ${operation}`);
-  };
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
-    create(`${run.prefix}W`, i),
-  );
-  return measured(run, meter, (i) => create(run.prefix, i));
+  });
 }
 
 /** The same creates as the server's one statement, straight through the driver. */
@@ -115,10 +110,9 @@ export async function agreementWriteFloor(
   userName: string,
   meter: Meter,
 ): Promise<WriteFigures> {
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds }, (i) =>
-    createAgreementDirect(db, agreementOf(target, `${run.prefix}W`, i), userName),
+  return warmedUpAndMeasured(run, meter, (prefix, i) =>
+    createAgreementDirect(db, agreementOf(target, prefix, i), userName),
   );
-  return measured(run, meter, (i) => createAgreementDirect(db, agreementOf(target, run.prefix, i), userName));
 }
 
 /**

@@ -5,18 +5,16 @@ import {
   DEFAULT_SETTINGS,
 } from "@account360/core";
 import { runAction } from "@account360/core/testing";
-import { customerIdOf, generateHistory, historyCounts, seedDatabase } from "@account360/seed";
-import { createSources, type DatabaseHandle } from "@account360/storage";
-import { openTestDatabase } from "@account360/storage/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SqlRunner, sqlRunnerOf } from "./sql-runner";
+import { customerIdOf, generateHistory, historyCounts } from "@account360/seed";
+import { createSources } from "@account360/storage";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seededDatabaseOfFile } from "./seeded-test-database";
 import { loadSweep, type SweepRun } from "./sweep";
 import { historyCopies, type LoadedSweepCustomer, sweepCustomersOf } from "./sweep-data";
 import { agreementOf, createAgreementDirect, removeWrittenAgreements } from "./sweep-write";
-import { readDatesOf, WIDGETS } from "./widgets";
+import { TEST_NOW, testDates } from "./test-clock";
+import { WIDGETS } from "./widgets";
 
-const NOW = new Date("2026-03-15T10:00:00Z");
-const dates = readDatesOf(NOW);
 const SEED = 12;
 const run: SweepRun = {
   sizes: [40, 400],
@@ -25,27 +23,23 @@ const run: SweepRun = {
   readConcurrency: 1,
   writeSeconds: 1,
   seed: SEED,
-  dates,
+  dates: testDates,
   writeConcurrency: 2,
   userName: "bench",
   prefix: "SWEEP-T-",
 };
-let handle: DatabaseHandle;
-let db: SqlRunner;
+const world = seededDatabaseOfFile({
+  customers: 6,
+  seed: SEED,
+  anchor: testDates.today,
+  transactionsPerCustomer: 20,
+});
 let loaded: LoadedSweepCustomer[];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  db = sqlRunnerOf(handle);
-  await seedDatabase(handle, { customers: 6, seed: SEED, anchor: dates.today, transactionsPerCustomer: 20 });
-  loaded = await loadSweep(handle, run);
-  // A migrated PGlite, a seed and two histories: beside the whole suite on two shared cores this
-  // has taken over the default minute.
+  loaded = await loadSweep(world.handle, run);
+  // Two histories beside the whole suite on two shared cores: this has taken over the default minute.
 }, 180_000);
-
-afterAll(async () => {
-  await handle?.close();
-});
 
 describe("the sweep's customers", () => {
   it("are one per size, the same for the same seed, apart from the read set's", () => {
@@ -60,8 +54,8 @@ describe("the sweep's customers", () => {
   it("write the same COPY text every time, one line per row", () => {
     const copies = () =>
       historyCopies(
-        generateHistory({ seed: SEED, anchor: dates.today, rows: 400, index: loaded[1]!.index }),
-        dates.today,
+        generateHistory({ seed: SEED, anchor: testDates.today, rows: 400, index: loaded[1]!.index }),
+        testDates.today,
       );
     const first = copies();
     expect(copies()).toEqual(first);
@@ -76,20 +70,21 @@ describe("the sweep's customers", () => {
       expect(customer.rows).toMatchObject(expected);
       for (const [table, n] of Object.entries(expected)) {
         const column = table === "customers" ? "id" : "customer_id";
-        const [row] = (await db.query(`select count(*)::int as n from ${table} where ${column} = $1::uuid`, [
-          customer.customerId,
-        ])) as [{ n: number }];
+        const [row] = (await world.db.query(
+          `select count(*)::int as n from ${table} where ${column} = $1::uuid`,
+          [customer.customerId],
+        )) as [{ n: number }];
         expect(row.n, `${table} of ${customer.size}`).toBe(n);
       }
     }
   });
 
   it("show the same present at every size: the history is closed, paid, ended or done", async () => {
-    const ctx = { now: NOW, settings: DEFAULT_SETTINGS };
+    const ctx = { now: TEST_NOW, settings: DEFAULT_SETTINGS };
     const present = async (customerId: string) => {
       const data = { customerInternalId: customerId };
-      const flags = await runAction(accountFlags, createSources(handle.sql), data, ctx);
-      const pending = await runAction(accountPendingActivities, createSources(handle.sql), data, ctx);
+      const flags = await runAction(accountFlags, createSources(world.handle.sql), data, ctx);
+      const pending = await runAction(accountPendingActivities, createSources(world.handle.sql), data, ctx);
       return { flags: flags.flags.map((f) => f.code).sort(), pending: pending.counts };
     };
     const [small, large] = await Promise.all(loaded.map((c) => present(c.customerId)));
@@ -97,7 +92,10 @@ describe("the sweep's customers", () => {
     expect(small!.pending).toEqual({ application: 1, task: 2, agreement: 1, instalment: 3 });
     for (const customer of loaded) {
       for (const widget of WIDGETS) {
-        const rows = await db.query(widget.floor.sql, widget.floor.params(customer.customerId, dates));
+        const rows = await world.db.query(
+          widget.floor.sql,
+          widget.floor.params(customer.customerId, testDates),
+        );
         expect(rows.length, widget.name).toBeGreaterThan(0);
       }
     }
@@ -109,10 +107,10 @@ describe("the sweep's write floor", () => {
     const target = {
       customerId: loaded[0]!.customerId,
       cardContractNo: loaded[0]!.cardContractNo,
-      today: dates.today,
+      today: testDates.today,
     };
-    await createAgreementDirect(db, agreementOf(target, `${run.prefix}F`, 1), "bench");
-    const id = await createSources(handle.sql).writes.create(
+    await createAgreementDirect(world.db, agreementOf(target, `${run.prefix}F`, 1), "bench");
+    const id = await createSources(world.handle.sql).writes.create(
       "agreement",
       agreementOf(target, `${run.prefix}S`, 1),
       {
@@ -121,7 +119,7 @@ describe("the sweep's write floor", () => {
       },
     );
     expect(id).not.toBeNull();
-    const rows = (await db.query(
+    const rows = (await world.db.query(
       `select g.customer_id::text, g.agreement_type, g.start_date::text, g.end_date, g.source_id, g.contract_no,
          g.fingerprint, a.user_name, a.action, a.entity, a.operation, a.changes - 'externalId' as changes,
          a.record_id = g.id and a.customer_id = g.customer_id as linked, a.sequence::int as sequence
@@ -141,18 +139,18 @@ describe("the sweep's write floor", () => {
     const target = {
       customerId: loaded[0]!.customerId,
       cardContractNo: loaded[1]!.cardContractNo,
-      today: dates.today,
+      today: testDates.today,
     };
     await expect(
-      createAgreementDirect(db, agreementOf(target, `${run.prefix}X`, 1), "bench"),
+      createAgreementDirect(world.db, agreementOf(target, `${run.prefix}X`, 1), "bench"),
     ).rejects.toThrow(/not created/);
   });
 
   it("leaves the history as it found it once the writes' agreements are removed", async () => {
     const before = loaded.map((c) => c.rows.agreements);
-    expect(await removeWrittenAgreements(db, run.prefix)).toBe(2);
+    expect(await removeWrittenAgreements(world.db, run.prefix)).toBe(2);
     for (const [i, customer] of loaded.entries()) {
-      const [row] = (await db.query(
+      const [row] = (await world.db.query(
         "select count(*)::int as n from agreements where customer_id = $1::uuid",
         [customer.customerId],
       )) as [{ n: number }];

@@ -22,17 +22,31 @@ export interface WriteFigures {
 /** Starts counting a phase's costs; `stop` divides them by the operations done. */
 export type Meter = () => Promise<{ stop(operations: number): Promise<PhaseCost> }>;
 
-export async function measured(
+/**
+ * A write phase: warm-up creates numbered under `${prefix}W` for the warm-up seconds, then the
+ * measured creates under the run's own prefix.
+ */
+export async function warmedUpAndMeasured(
   run: WriteRun,
   meter: Meter,
-  create: (i: number) => Promise<void>,
+  create: (prefix: string, i: number) => Promise<void>,
 ): Promise<WriteFigures> {
+  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds, onDone: run.onDone }, (i) =>
+    create(`${run.prefix}W`, i),
+  );
   const cost = await meter();
   const load = await runLoad(
     { concurrency: run.concurrency, seconds: run.seconds, onDone: run.onDone },
-    create,
+    (i) => create(run.prefix, i),
   );
   return { ...figuresOf(load), cost: await cost.stop(load.ok) };
+}
+
+/** Sends one create over callAction; fails unless the server answers that it created the record. */
+export async function createdOverHttp(pool: Pool, envelope: string): Promise<void> {
+  const answer = await callAction(pool, envelope);
+  const operation = (answer.UIResult?.Data as { operation?: string } | null)?.operation;
+  if (operation !== "created") throw new Error(`expected a create, got ${operation}`);
 }
 
 const figuresOf = (load: LoadResult): Omit<WriteFigures, "cost"> => ({
@@ -61,21 +75,17 @@ export async function writeOverHttp(
   credentials: { userName: string; token: string },
   meter: Meter,
 ): Promise<WriteFigures> {
-  const create = async (prefix: string, i: number) => {
-    const envelope = envelopeOf(
-      addUpdateIndividualCustomerAction,
-      { CustomerInfo: customerInfoOf(prefix, i) },
-      credentials.userName,
-      credentials.token,
-    );
-    const answer = await callAction(pool, envelope);
-    const operation = (answer.UIResult?.Data as { operation?: string } | null)?.operation;
-    if (operation !== "created") throw new Error(`expected a create, got ${operation}`);
-  };
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds, onDone: run.onDone }, (i) =>
-    create(`${run.prefix}W`, i),
+  return warmedUpAndMeasured(run, meter, (prefix, i) =>
+    createdOverHttp(
+      pool,
+      envelopeOf(
+        addUpdateIndividualCustomerAction,
+        { CustomerInfo: customerInfoOf(prefix, i) },
+        credentials.userName,
+        credentials.token,
+      ),
+    ),
   );
-  return measured(run, meter, (i) => create(run.prefix, i));
 }
 
 /** The same creates as the server's one statement, straight through the driver. */
@@ -85,8 +95,5 @@ export async function writeFloor(
   userName: string,
   meter: Meter,
 ): Promise<WriteFigures> {
-  await runLoad({ concurrency: run.concurrency, seconds: run.warmupSeconds, onDone: run.onDone }, (i) =>
-    createCustomerDirect(db, `${run.prefix}W`, i, userName),
-  );
-  return measured(run, meter, (i) => createCustomerDirect(db, run.prefix, i, userName));
+  return warmedUpAndMeasured(run, meter, (prefix, i) => createCustomerDirect(db, prefix, i, userName));
 }

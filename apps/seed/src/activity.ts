@@ -4,7 +4,7 @@ import type { Holding } from "./holdings";
 import { externalIdOf, idsOf } from "./keys";
 import type { CustomerPlan } from "./plan";
 import type { IngestRecord } from "./records";
-import type { Rng } from "./rng";
+import type { IdSequence, Rng } from "./rng";
 import { CAMPAIGNS, INTERACTION_CHANNELS, INTERACTION_TOPICS, TASK_TITLES } from "./vocab";
 
 /** Contacts with the bank, more of them lately; customers without an account only as prospects. */
@@ -29,22 +29,35 @@ export function interactionRows(
     days.push(recent ? today - rng.int(0, 55) : window.to - Math.floor(span * rng.next() ** 1.6));
   }
   days.sort((a, b) => a - b);
-  return days.map((day, n) => {
-    const topic = rng.pick(INTERACTION_TOPICS);
-    const notification = topic.type === "Notification";
-    const channel = notification ? rng.pick(["Email", "Mobile App"]) : rng.weighted(INTERACTION_CHANNELS);
-    const outgoing = notification || (topic.type === "Sales" ? rng.chance(0.7) : rng.chance(0.2));
-    return {
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "INT", plan.index, String(n).padStart(3, "0")),
-      customerInternalId: plan.id,
-      occurredAt: instantOf(ctx.dates.text(day), rng.int(5 * 60, 18 * 60), rng.int(0, 59)),
-      channel,
-      type: topic.type,
-      direction: outgoing ? "Outgoing" : "Incoming",
-      subject: topic.subject,
-    };
-  });
+  return days.map((day, n) => interactionOn(ctx, plan, day, ids, String(n).padStart(3, "0"), rng));
+}
+
+/**
+ * One contact on `day`: a topic, the channel and direction such a topic has, at an office-hours
+ * time; `number` is its place in the customer's external ids.
+ */
+export function interactionOn(
+  ctx: RunContext,
+  plan: CustomerPlan,
+  day: number,
+  ids: IdSequence,
+  number: string,
+  rng: Rng,
+): IngestRecord<"interactions"> {
+  const topic = rng.pick(INTERACTION_TOPICS);
+  const notification = topic.type === "Notification";
+  const channel = notification ? rng.pick(["Email", "Mobile App"]) : rng.weighted(INTERACTION_CHANNELS);
+  const outgoing = notification || (topic.type === "Sales" ? rng.chance(0.7) : rng.chance(0.2));
+  return {
+    id: ids.next(),
+    externalId: externalIdOf(ctx, "INT", plan.index, number),
+    customerInternalId: plan.id,
+    occurredAt: instantOf(ctx.dates.text(day), rng.int(5 * 60, 18 * 60), rng.int(0, 59)),
+    channel,
+    type: topic.type,
+    direction: outgoing ? "Outgoing" : "Incoming",
+    subject: topic.subject,
+  };
 }
 
 /** Follow-ups for the relationship manager: some open (due around today), most done. */

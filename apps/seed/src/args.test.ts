@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CUSTOMERS, DEFAULT_SEED, parseSeedArgs, UsageError } from "./args";
+import { DEFAULT_CUSTOMERS, DEFAULT_SEED, parseSeedArgs } from "./args";
+import { UsageError } from "./command-line";
 
 describe("parseSeedArgs", () => {
   it("reads every option and ignores a leading --", () => {

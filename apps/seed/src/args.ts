@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { optionsOf, UsageError } from "./command-line";
 import { DEFAULT_MONTHS, DEFAULT_TRANSACTIONS_PER_CUSTOMER, MAX_SEED } from "./context";
 
 export interface SeedArgs {
@@ -28,30 +28,26 @@ export const USAGE = `Usage: pnpm seed [--customers N] [--seed S] [--anchor YYYY
 A seed that is already loaded is refused unless --reset. The database is DATABASE_URL
 (PostgreSQL) or else PGlite in PGLITE_DIR (default .data/pglite).`;
 
-/** Wrong command-line arguments: the message says what, and the usage follows it. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 function whole(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${name} must be a whole number, not "${text}"`);
   return Number(text.trim());
 }
 
-/** Reads the arguments after the script name; a leading `--` (as pnpm passes it through) is ignored. */
+const OPTIONS = {
+  customers: { type: "string" },
+  seed: { type: "string" },
+  anchor: { type: "string" },
+  transactions: { type: "string" },
+  months: { type: "string" },
+  json: { type: "boolean" },
+  reset: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Reads the arguments after the script name. */
 export function parseSeedArgs(argv: readonly string[]): SeedArgs {
-  const args = [...argv];
-  while (args[0] === "--") args.shift();
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(args).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = optionsOf(argv, OPTIONS);
   return {
     customers: whole("customers", values.customers, DEFAULT_CUSTOMERS),
     seed: whole("seed", values.seed, DEFAULT_SEED),
@@ -62,22 +58,4 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
     reset: values.reset ?? false,
     help: values.help ?? false,
   };
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      customers: { type: "string" },
-      seed: { type: "string" },
-      anchor: { type: "string" },
-      transactions: { type: "string" },
-      months: { type: "string" },
-      json: { type: "boolean" },
-      reset: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
 }

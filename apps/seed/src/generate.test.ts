@@ -4,30 +4,24 @@ import { runContext } from "./context";
 import { copyText, tableColumns } from "./copy-format";
 import { CopyWriter } from "./copy-writer";
 import { generateDataset, sampleCustomerIdsOf, transactionDrawOf } from "./dataset";
-import { SEED_TABLES, type TableName, type TableRecords } from "./records";
+import { tablesOf } from "./generated-tables";
+import { SEED_TABLES } from "./records";
 import { customerIdOf } from "./rng";
 import { transactionRowsOf, writeTransactionsCopy } from "./transactions";
 
 const options = { customers: 40, seed: 4242, anchor: "2026-03-15", transactionsPerCustomer: 25 };
 
-function tablesOf(opts: Parameters<typeof generateDataset>[0]): { [T in TableName]: TableRecords[T][] } {
-  const tables = Object.fromEntries(SEED_TABLES.map((t) => [t, [] as unknown[]])) as Record<
-    TableName,
-    unknown[]
-  >;
-  for (const batch of generateDataset(opts)) tables[batch.table].push(...batch.rows);
-  return tables as { [T in TableName]: TableRecords[T][] };
-}
+const datasetOf = (opts: Parameters<typeof generateDataset>[0]) => tablesOf(generateDataset(opts));
 
 describe("generateDataset", () => {
-  const first = tablesOf(options);
+  const first = datasetOf(options);
 
   it("gives the same rows, ids included, for the same seed and anchor", () => {
-    expect(tablesOf(options)).toEqual(first);
+    expect(datasetOf(options)).toEqual(first);
   });
 
   it("gives other rows and other ids for another seed", () => {
-    const other = tablesOf({ ...options, seed: 4243 });
+    const other = datasetOf({ ...options, seed: 4243 });
     const ids = new Set(first.customers.map((c) => c.id));
     expect(other.customers.some((c) => ids.has(c.id))).toBe(false);
     const names = (customers: typeof first.customers) =>
@@ -37,14 +31,14 @@ describe("generateDataset", () => {
   });
 
   it("moves dates with the anchor but keeps the customers and their ids", () => {
-    const later = tablesOf({ ...options, anchor: "2026-09-15" });
+    const later = datasetOf({ ...options, anchor: "2026-09-15" });
     expect(later.customers.map((c) => c.id)).toEqual(first.customers.map((c) => c.id));
     expect(later.transactions.at(-1)?.bookingDate).not.toEqual(first.transactions.at(-1)?.bookingDate);
   });
 
   it("does not depend on the chunk size, nor on how many customers follow", () => {
-    expect(tablesOf({ ...options, chunkCustomers: 7 })).toEqual(first);
-    const fewer = tablesOf({ ...options, customers: 10 });
+    expect(datasetOf({ ...options, chunkCustomers: 7 })).toEqual(first);
+    const fewer = datasetOf({ ...options, customers: 10 });
     expect(fewer.customers).toEqual(first.customers.slice(0, 10));
     expect(fewer.transactions).toEqual(
       first.transactions.filter((t) => fewer.customers.some((c) => c.id === t.customerInternalId)),
@@ -57,7 +51,7 @@ describe("generateDataset", () => {
   });
 
   it("makes every id a UUID, unique across tables and across runs", () => {
-    const other = tablesOf({ ...options, seed: 1 });
+    const other = datasetOf({ ...options, seed: 1 });
     const ids: string[] = [];
     for (const tables of [first, other]) {
       for (const table of SEED_TABLES) {
@@ -69,7 +63,7 @@ describe("generateDataset", () => {
   });
 
   it("keeps business keys of different seeds apart", () => {
-    const other = tablesOf({ ...options, seed: 1 });
+    const other = datasetOf({ ...options, seed: 1 });
     const keys = (t: typeof first) => [
       ...t.customers.map((c) => c.uniqueId),
       ...t.contracts.map((c) => c.contractNo),
@@ -95,12 +89,12 @@ describe("generateDataset", () => {
   it("writes transactions as bytes exactly as the rows' COPY text", () => {
     const ctx = runContext(options);
     const columns = tableColumns(`${ctx.anchor} 00:00:00+00`);
-    const tail = Buffer.from(`\t${ctx.anchor} 00:00:00+00\t${ctx.anchor} 00:00:00+00\n`);
+    const stamps = Buffer.from(`\t${ctx.anchor} 00:00:00+00\t${ctx.anchor} 00:00:00+00`);
     for (const index of [0, 5, 17]) {
       const draw = transactionDrawOf(ctx, index);
       if (!draw) continue;
       const writer = new CopyWriter(4096);
-      writeTransactionsCopy(ctx, draw, writer, tail);
+      writeTransactionsCopy(ctx, draw, writer, stamps);
       expect(Buffer.concat(writer.take()).toString()).toBe(
         copyText(transactionRowsOf(ctx, draw), columns.transactions),
       );

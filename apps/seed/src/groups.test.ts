@@ -11,21 +11,14 @@ import { createSources } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDataset } from "./dataset";
+import { tablesOf } from "./generated-tables";
 import { seedDatabase } from "./load";
-import { SEED_TABLES, type TableName, type TableRecords } from "./records";
 
 const options = { customers: 80, seed: 57, anchor: "2026-06-30", transactionsPerCustomer: 10 };
 const ctx = { now: new Date(`${options.anchor}T12:00:00Z`), settings: DEFAULT_SETTINGS };
 
 /** The generated records, held in memory to work the expected sums out apart from SQL. */
-const tables = (() => {
-  const all = Object.fromEntries(SEED_TABLES.map((t) => [t, [] as unknown[]])) as Record<
-    TableName,
-    unknown[]
-  >;
-  for (const batch of generateDataset(options)) all[batch.table].push(...batch.rows);
-  return all as { [T in TableName]: TableRecords[T][] };
-})();
+const tables = tablesOf(generateDataset(options));
 
 const activeOn = (m: { startDate: string | null; endDate: string | null }, day: string) =>
   (m.startDate === null || m.startDate <= day) && (m.endDate === null || m.endDate >= day);

@@ -1,17 +1,16 @@
+import { interactionOn } from "./activity";
 import type { RunContext } from "./context";
-import { addMonths, instantOf, monthOfDay } from "./dates";
+import { addMonths, monthOfDay } from "./dates";
 import { officeInstant, spread } from "./history-holdings";
 import { externalIdOf, idsOf } from "./keys";
 import { basisText, centsText } from "./money";
 import type { CustomerPlan } from "./plan";
-import type { IngestRecord } from "./records";
+import type { IngestRecord, TableName } from "./records";
 import type { Rng } from "./rng";
 import {
   CAMPAIGNS,
   COMPLIANCE_DETAILS,
   GARNISHMENT_AUTHORITIES,
-  INTERACTION_CHANNELS,
-  INTERACTION_TOPICS,
   PROFITABILITY_INDICATORS,
   TASK_TITLES,
 } from "./vocab";
@@ -24,134 +23,125 @@ import {
 /** Months of each profitability indicator's series: the ones before the anchor's month. */
 export const PROFITABILITY_MONTHS = 20;
 
-/** One task open and one in progress, due soon; the rest completed or cancelled. */
-export function taskHistory(
+type KeyedKind = "tasks" | "campaignOffers" | "complianceFlags" | "garnishments";
+type OwnFields<K extends KeyedKind> = Omit<IngestRecord<K>, "id" | "externalId" | "customerInternalId">;
+
+/**
+ * The history customer's rows of one table. `add` gives each row its id, its external id (by its
+ * place) and its customer, and only then draws the row's own fields, so the draws keep their order.
+ */
+function keyedRows<K extends KeyedKind>(
+  ctx: RunContext,
+  plan: CustomerPlan,
+  table: TableName,
+  prefix: string,
+  rng: Rng,
+) {
+  const ids = idsOf(ctx, table, plan.index, rng);
+  const rows: IngestRecord<K>[] = [];
+  const add = (fields: () => OwnFields<K>) => {
+    const id = ids.next();
+    const externalId = externalIdOf(ctx, prefix, plan.index, rows.length);
+    rows.push({ id, externalId, customerInternalId: plan.id, ...fields() } as IngestRecord<K>);
+  };
+  return { rows, add };
+}
+
+/** `count` rows in all: the ones in force are added already; each past one is added by `past(m, of)`. */
+function withPast<R>(rows: R[], count: number, past: (m: number, of: number) => void): R[] {
+  const of = count - rows.length;
+  for (let m = 0; m < of; m++) past(m, of);
+  return rows;
+}
+
+/** A generator of one table of the history customer: `count` rows in all. */
+type History<K extends KeyedKind> = (
   ctx: RunContext,
   plan: CustomerPlan,
   count: number,
   rng: Rng,
-): IngestRecord<"tasks">[] {
-  const ids = idsOf(ctx, "tasks", plan.index, rng);
+) => IngestRecord<K>[];
+
+/** One task open and one in progress, due soon; the rest completed or cancelled. */
+export const taskHistory: History<"tasks"> = (ctx, plan, count, rng) => {
   const today = ctx.anchorDay;
-  const rows: IngestRecord<"tasks">[] = [];
+  const tasks = keyedRows<"tasks">(ctx, plan, "tasks", "TSK", rng);
   const add = (day: number, status: IngestRecord<"tasks">["status"]) =>
-    rows.push({
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "TSK", plan.index, rows.length),
-      customerInternalId: plan.id,
-      title: rng.pick(TASK_TITLES),
-      dueDate: ctx.dates.text(day),
-      status,
-    });
+    tasks.add(() => ({ title: rng.pick(TASK_TITLES), dueDate: ctx.dates.text(day), status }));
   add(today + 5, "open");
   add(today + 12, "in_progress");
-  const done = count - rows.length;
-  for (let m = 0; m < done; m++) {
-    add(spread(rng, m, done, plan.sinceDay, today - 5), m % 4 === 3 ? "cancelled" : "completed");
-  }
-  return rows;
-}
+  return withPast(tasks.rows, count, (m, of) =>
+    add(spread(rng, m, of, plan.sinceDay, today - 5), m % 4 === 3 ? "cancelled" : "completed"),
+  );
+};
 
 const PAST_OFFER_STATUSES = ["expired", "declined", "accepted", "dismissed"] as const;
 
 /** One campaign offer open; the others expired, declined, accepted or dismissed. */
-export function offerHistory(
-  ctx: RunContext,
-  plan: CustomerPlan,
-  count: number,
-  rng: Rng,
-): IngestRecord<"campaignOffers">[] {
-  const ids = idsOf(ctx, "campaign_offers", plan.index, rng);
+export const offerHistory: History<"campaignOffers"> = (ctx, plan, count, rng) => {
   const today = ctx.anchorDay;
-  const rows: IngestRecord<"campaignOffers">[] = [];
+  const offers = keyedRows<"campaignOffers">(ctx, plan, "campaign_offers", "OFR", rng);
   const add = (
     until: number,
     status: IngestRecord<"campaignOffers">["status"],
     dismissedOn: number | null,
   ) => {
     const offer = rng.pick(CAMPAIGNS);
-    rows.push({
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "OFR", plan.index, rows.length),
-      customerInternalId: plan.id,
+    offers.add(() => ({
       product: offer.product,
       campaign: `${offer.campaign} ${ctx.dates.text(until).slice(0, 4)}`,
       score: rng.int(15, 95),
       availableUntil: ctx.dates.text(until),
       status,
       dismissedAt: dismissedOn === null ? null : officeInstant(ctx, dismissedOn, rng),
-    });
+    }));
   };
   add(today + 60, "open", null);
-  const past = count - rows.length;
-  for (let m = 0; m < past; m++) {
-    const until = spread(rng, m, past, plan.sinceDay, today - 1);
+  return withPast(offers.rows, count, (m, of) => {
+    const until = spread(rng, m, of, plan.sinceDay, today - 1);
     const status = PAST_OFFER_STATUSES[m % PAST_OFFER_STATUSES.length]!;
     add(until, status, status === "dismissed" ? until - rng.int(1, 30) : null);
-  }
-  return rows;
-}
+  });
+};
 
 const FLAG_CODES = ["PEP", "EMBARGO", "TERRORIST_LIST"] as const;
 
 /** One PEP flag in force; the others cleared. */
-export function complianceHistory(
-  ctx: RunContext,
-  plan: CustomerPlan,
-  count: number,
-  rng: Rng,
-): IngestRecord<"complianceFlags">[] {
-  const ids = idsOf(ctx, "compliance_flags", plan.index, rng);
+export const complianceHistory: History<"complianceFlags"> = (ctx, plan, count, rng) => {
   const today = ctx.anchorDay;
-  const rows: IngestRecord<"complianceFlags">[] = [];
+  const flags = keyedRows<"complianceFlags">(ctx, plan, "compliance_flags", "CMP", rng);
   const add = (code: (typeof FLAG_CODES)[number], since: number, cleared: number | null) =>
-    rows.push({
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "CMP", plan.index, rows.length),
-      customerInternalId: plan.id,
+    flags.add(() => ({
       code,
       since: ctx.dates.text(since),
       clearedOn: cleared === null ? null : ctx.dates.text(cleared),
       details: rng.pick(COMPLIANCE_DETAILS[code]),
-    });
+    }));
   add("PEP", today - 400, null);
-  const cleared = count - rows.length;
-  for (let m = 0; m < cleared; m++) {
-    const since = spread(rng, m, cleared, plan.sinceDay, today - 200);
+  return withPast(flags.rows, count, (m, of) => {
+    const since = spread(rng, m, of, plan.sinceDay, today - 200);
     add(FLAG_CODES[m % FLAG_CODES.length]!, since, since + rng.int(10, 190));
-  }
-  return rows;
-}
+  });
+};
 
 /** One garnishment in force; the others released. */
-export function garnishmentHistory(
-  ctx: RunContext,
-  plan: CustomerPlan,
-  count: number,
-  rng: Rng,
-): IngestRecord<"garnishments">[] {
-  const ids = idsOf(ctx, "garnishments", plan.index, rng);
+export const garnishmentHistory: History<"garnishments"> = (ctx, plan, count, rng) => {
   const today = ctx.anchorDay;
-  const rows: IngestRecord<"garnishments">[] = [];
+  const garnishments = keyedRows<"garnishments">(ctx, plan, "garnishments", "GRN", rng);
   const add = (since: number, released: number | null) =>
-    rows.push({
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "GRN", plan.index, rows.length),
-      customerInternalId: plan.id,
+    garnishments.add(() => ({
       authority: rng.pick(GARNISHMENT_AUTHORITIES),
       amount: centsText(rng.int(300, 45_000) * 100 + rng.int(0, 99)),
       currency: "RON",
       since: ctx.dates.text(since),
       releasedOn: released === null ? null : ctx.dates.text(released),
-    });
+    }));
   add(today - 200, null);
-  const released = count - rows.length;
-  for (let m = 0; m < released; m++) {
-    const since = spread(rng, m, released, plan.sinceDay, today - 300);
+  return withPast(garnishments.rows, count, (m, of) => {
+    const since = spread(rng, m, of, plan.sinceDay, today - 300);
     add(since, since + rng.int(30, 290));
-  }
-  return rows;
-}
+  });
+};
 
 /** Days drawn over the run's months, oldest first. */
 function daysOver(ctx: RunContext, count: number, rng: Rng): Int32Array {
@@ -170,22 +160,9 @@ export function interactionHistory(
   rng: Rng,
 ): IngestRecord<"interactions">[] {
   const ids = idsOf(ctx, "interactions", plan.index, rng);
-  return Array.from(daysOver(ctx, count, rng), (day, n) => {
-    const topic = rng.pick(INTERACTION_TOPICS);
-    const notification = topic.type === "Notification";
-    const channel = notification ? rng.pick(["Email", "Mobile App"]) : rng.weighted(INTERACTION_CHANNELS);
-    const outgoing = notification || (topic.type === "Sales" ? rng.chance(0.7) : rng.chance(0.2));
-    return {
-      id: ids.next(),
-      externalId: externalIdOf(ctx, "INT", plan.index, String(n).padStart(6, "0")),
-      customerInternalId: plan.id,
-      occurredAt: instantOf(ctx.dates.text(day), rng.int(5 * 60, 18 * 60), rng.int(0, 59)),
-      channel,
-      type: topic.type,
-      direction: outgoing ? "Outgoing" : "Incoming",
-      subject: topic.subject,
-    };
-  });
+  return Array.from(daysOver(ctx, count, rng), (day, n) =>
+    interactionOn(ctx, plan, day, ids, String(n).padStart(6, "0"), rng),
+  );
 }
 
 const REVENUE_CATEGORY: Partial<Record<string, { category: string; min: number; max: number }>> = {

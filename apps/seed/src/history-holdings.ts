@@ -1,16 +1,14 @@
 import type { HoldingKind } from "@account360/core";
-import { agreementFingerprint } from "@account360/storage";
 import type { RunContext } from "./context";
 import { instantOf, monthsBefore } from "./dates";
 import { contractNoOf, externalIdOf, idsOf } from "./keys";
 import { basisText, centsText } from "./money";
 import type { CustomerPlan } from "./plan";
+import { agreementRecord, applicationRecord } from "./profile";
 import type { AgreementRecord, ApplicationRecord, IngestRecord } from "./records";
 import type { Rng } from "./rng";
 import {
-  AGREEMENT_SOURCES,
   APPLICATION_PRODUCTS,
-  APPLICATION_SOURCES,
   FINAL_APPLICATION_STATUSES,
   PENDING_APPLICATION_STATUSES,
   PRODUCTS,
@@ -168,21 +166,13 @@ export function agreementHistory(
   const today = ctx.anchorDay;
   const rows: AgreementRecord[] = [];
   const add = (type: string, start: number, end: number | null, contractNo: string | null, keyed = true) => {
-    const fields = {
-      agreementType: type,
-      startDate: ctx.dates.text(start),
-      endDate: end === null ? null : ctx.dates.text(end),
-      sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
-      contractNo,
-    };
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      ...fields,
-      externalId: keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
-      fingerprint: agreementFingerprint(fields),
-      createdAt: officeInstant(ctx, start, rng),
-    });
+    const dates = { startDate: ctx.dates.text(start), endDate: end === null ? null : ctx.dates.text(end) };
+    rows.push(
+      agreementRecord(plan, ids, rng, { agreementType: type, ...dates, contractNo }, () => ({
+        externalId: keyed ? externalIdOf(ctx, "AGR", plan.index, rows.length) : null,
+        createdAt: officeInstant(ctx, start, rng),
+      })),
+    );
   };
   const card = contracts.find((c) => c.category === "card")!;
   add("GDPR Consent", plan.sinceDay, null, null, false);
@@ -212,19 +202,8 @@ export function applicationHistory(
     const product = rng.pick(APPLICATION_PRODUCTS);
     const externalId = externalIdOf(ctx, "APP", plan.index, rows.length);
     const amount = product.max === 0 ? null : centsText(rng.int(product.min, product.max) * 100);
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      source: rng.weighted(APPLICATION_SOURCES),
-      externalId,
-      url: `https://origination.bank.example/applications/${externalId}`,
-      name: `${product.product} application`,
-      bankingProduct: product.product,
-      businessStatus: status,
-      amount,
-      currency: amount === null ? null : "RON",
-      createdAt: officeInstant(ctx, day, rng),
-    });
+    const fields = { externalId, product, status, amount, currency: "RON" };
+    rows.push(applicationRecord(plan, ids, rng, fields, () => officeInstant(ctx, day, rng)));
   };
   add(today - 10, rng.pick(PENDING_APPLICATION_STATUSES));
   const decided = count - rows.length;

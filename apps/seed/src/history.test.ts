@@ -8,40 +8,23 @@ import {
 } from "@account360/core";
 import { describe, expect, it } from "vitest";
 import { customerActionData } from "./action-data";
+import { INGEST_KIND_OF, tablesOf } from "./generated-tables";
 import { generateHistory, HISTORY_FIRST_INDEX, historyCounts, historyCustomerIdOf } from "./history";
-import type { TableName, TableRecords } from "./records";
+import type { TableName } from "./records";
 
 const anchor = "2026-03-15";
 const options = { seed: 9, anchor, rows: 2_000, index: HISTORY_FIRST_INDEX };
 
-type Tables = { [T in TableName]: TableRecords[T][] };
-const tablesOf = (o: Parameters<typeof generateHistory>[0]): Tables => {
-  const tables = {} as Record<TableName, unknown[]>;
-  for (const batch of generateHistory(o)) tables[batch.table] = batch.rows;
-  return tables as Tables;
-};
-const history = tablesOf(options);
-
-const INGESTED: Partial<Record<TableName, IngestKind>> = {
-  contracts: "contracts",
-  instalments: "instalments",
-  garnishments: "garnishments",
-  compliance_flags: "complianceFlags",
-  interactions: "interactions",
-  revenues: "revenues",
-  profitability_values: "profitabilityValues",
-  tasks: "tasks",
-  campaign_offers: "campaignOffers",
-  transactions: "transactions",
-};
+const historyOf = (o: Parameters<typeof generateHistory>[0]) => tablesOf(generateHistory(o));
+const history = historyOf(options);
 
 describe("generateHistory", () => {
   it("is deterministic, and another seed or index is another customer", () => {
-    expect(tablesOf(options)).toEqual(history);
-    const other = tablesOf({ ...options, index: HISTORY_FIRST_INDEX + 1 });
+    expect(historyOf(options)).toEqual(history);
+    const other = historyOf({ ...options, index: HISTORY_FIRST_INDEX + 1 });
     expect(other.customers[0]!.id).not.toBe(history.customers[0]!.id);
     expect(other.customers[0]!.id).toBe(historyCustomerIdOf(options.seed, HISTORY_FIRST_INDEX + 1));
-    expect(tablesOf({ ...options, seed: 10 }).transactions[0]!.amount).not.toBe(
+    expect(historyOf({ ...options, seed: 10 }).transactions[0]!.amount).not.toBe(
       history.transactions[0]!.amount,
     );
   });
@@ -97,7 +80,7 @@ describe("generateHistory", () => {
       const data = customerActionData.agreement(a);
       expect(customerAgreementInput.parse(data)).toEqual(data);
     }
-    for (const [table, kind] of Object.entries(INGESTED) as [TableName, IngestKind][]) {
+    for (const [table, kind] of Object.entries(INGEST_KIND_OF) as [TableName, IngestKind][]) {
       const rows = (history[table] as { id?: string }[]).map(({ id: _id, ...rest }) => rest);
       expect(parseInput(ingestBatchInput(kind), { rows }).rows, table).toEqual(rows);
       expect(ingestKinds[kind].safeParse(rows[0]).success).toBe(true);

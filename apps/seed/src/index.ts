@@ -1,3 +1,4 @@
+export { argsOrExitCode, optionsOf, UsageError } from "./command-line";
 export { type Columns, columnNames, copyText, tableColumns } from "./copy-format";
 export { sampleCustomerIdsOf } from "./dataset";
 export { seedEnvSchema } from "./env";

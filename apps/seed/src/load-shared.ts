@@ -129,13 +129,13 @@ export async function refuseLoadedSeed(
 /** The COPY text both loaders send: profile batches as strings encoded once, transactions as bytes. */
 export class CopySource {
   private readonly columns;
-  private readonly tail: Uint8Array;
+  private readonly stamps: Uint8Array;
   readonly writer = new CopyWriter();
 
   constructor(private readonly ctx: RunContext) {
     const anchorInstant = `${ctx.anchor} 00:00:00+00`;
     this.columns = tableColumns(anchorInstant);
-    this.tail = Buffer.from(`\t${anchorInstant}\t${anchorInstant}\n`, "latin1");
+    this.stamps = Buffer.from(`\t${anchorInstant}\t${anchorInstant}`, "latin1");
   }
 
   copyStatement(table: TableName, source: string): string {
@@ -146,7 +146,7 @@ export class CopySource {
   transactionsOf(index: number): number {
     const draw = transactionDrawOf(this.ctx, index);
     if (!draw) return 0;
-    writeTransactionsCopy(this.ctx, draw, this.writer, this.tail);
+    writeTransactionsCopy(this.ctx, draw, this.writer, this.stamps);
     return draw.count;
   }
 }

@@ -1,5 +1,6 @@
 import { type DatabaseHandle, DirectoryInUseError, openDatabase } from "@account360/storage";
-import { parseSeedArgs, USAGE, UsageError } from "./args";
+import { parseSeedArgs, USAGE } from "./args";
+import { argsOrExitCode } from "./command-line";
 import { loadSeedEnv, redactUrl } from "./env";
 import { inUseAdvice } from "./in-use-advice";
 import { SeedConflictError, seedDatabase } from "./load";
@@ -10,18 +11,8 @@ import { progressReporter } from "./progress";
  * Exit codes: 0 done, 1 refused or failed (seed already loaded, database in use, …), 2 usage.
  */
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseSeedArgs>;
-  try {
-    args = parseSeedArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`seed: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const args = argsOrExitCode("seed", USAGE, parseSeedArgs, process.argv.slice(2));
+  if (typeof args === "number") return args;
   const env = loadSeedEnv();
   const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite ${env.PGLITE_DIR}`;
   process.stderr.write(

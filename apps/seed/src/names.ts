@@ -1,3 +1,4 @@
+import type { AddressFields } from "@account360/core";
 import type { Faker } from "@faker-js/faker";
 import { faker as fakerDE } from "@faker-js/faker/locale/de";
 import { faker as fakerEN } from "@faker-js/faker/locale/en";
@@ -36,17 +37,8 @@ export interface Person {
   sex: "female" | "male";
 }
 
-export interface Place {
-  country: string;
-  district: string;
-  city: string;
-  streetName: string;
-  streetNo: string;
-  buildingNo: string | null;
-  floorNo: string | null;
-  apartmentNo: string | null;
-  postalCode: string;
-}
+/** Where an address is: every field of the core's address but its customer and type. */
+export type Place = Omit<AddressFields, "customerInternalId" | "addressType">;
 
 interface LocalePool {
   female: string[];

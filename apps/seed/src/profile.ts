@@ -16,7 +16,7 @@ import type {
   CustomerRecord,
   RepresentativeRecord,
 } from "./records";
-import { customerIdOf, type Rng } from "./rng";
+import { customerIdOf, type IdSequence, type Rng } from "./rng";
 import {
   AGREEMENT_SOURCES,
   APPLICATION_PRODUCTS,
@@ -121,21 +121,14 @@ export function agreementRows(
   const rows: AgreementRecord[] = [];
   const add = (agreementType: string, startDay: number, endDay: number | null, contractNo: string | null) => {
     const number = rows.length;
-    const fields = {
-      agreementType,
-      startDate: ctx.dates.text(Math.min(startDay, today)),
-      endDate: endDay === null ? null : ctx.dates.text(Math.max(endDay, Math.min(startDay, today))),
-      sourceId: contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
-      contractNo,
-    };
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      ...fields,
-      externalId: rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
-      fingerprint: agreementFingerprint(fields),
-      createdAt: instantOf(ctx.dates.text(Math.min(startDay, today)), officeMinute(rng), number),
-    });
+    const startDate = ctx.dates.text(Math.min(startDay, today));
+    const endDate = endDay === null ? null : ctx.dates.text(Math.max(endDay, Math.min(startDay, today)));
+    rows.push(
+      agreementRecord(plan, ids, rng, { agreementType, startDate, endDate, contractNo }, () => ({
+        externalId: rng.chance(0.6) ? externalIdOf(ctx, "AGR", plan.index, number) : null,
+        createdAt: instantOf(startDate, officeMinute(rng), number),
+      })),
+    );
   };
   const since = plan.sinceDay;
   const consent = (type: string, probability: number, withdrawn: number, ending: number) => {
@@ -168,6 +161,71 @@ export function agreementRows(
 }
 
 /**
+ * An agreement as stored, with the fingerprint the write store would give it. A contract's
+ * agreement comes from core banking, any other from a source drawn first; then its id is drawn,
+ * then (through `rest`) its externalId and time.
+ */
+export function agreementRecord(
+  plan: CustomerPlan,
+  ids: IdSequence,
+  rng: Rng,
+  a: { agreementType: string; startDate: string; endDate: string | null; contractNo: string | null },
+  rest: () => { externalId: string | null; createdAt: string },
+): AgreementRecord {
+  const fields = {
+    agreementType: a.agreementType,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    sourceId: a.contractNo ? "Core Banking" : rng.pick(AGREEMENT_SOURCES),
+    contractNo: a.contractNo,
+  };
+  const id = ids.next();
+  const { externalId, createdAt } = rest();
+  return {
+    id,
+    customerId: plan.id,
+    ...fields,
+    externalId,
+    fingerprint: agreementFingerprint(fields),
+    createdAt,
+  };
+}
+
+/**
+ * An application as the origination system files it, a currency only beside an amount. Its id,
+ * then its source, then (`createdAt`) its time are drawn, in that order.
+ */
+export function applicationRecord(
+  plan: CustomerPlan,
+  ids: IdSequence,
+  rng: Rng,
+  a: {
+    externalId: string;
+    product: { product: string };
+    status: string;
+    amount: string | null;
+    currency: string;
+  },
+  createdAt: () => string,
+): ApplicationRecord {
+  const id = ids.next();
+  const source = rng.weighted(APPLICATION_SOURCES);
+  return {
+    id,
+    customerId: plan.id,
+    source,
+    externalId: a.externalId,
+    url: `https://origination.bank.example/applications/${a.externalId}`,
+    name: `${a.product.product} application`,
+    bankingProduct: a.product.product,
+    businessStatus: a.status,
+    amount: a.amount,
+    currency: a.amount === null ? null : a.currency,
+    createdAt: createdAt(),
+  };
+}
+
+/**
  * Applications: most accounts were applied for shortly before they opened (approved or
  * completed), some applications failed, and applicants (and showcase customers) have one
  * still pending from the last weeks.
@@ -188,23 +246,15 @@ export function applicationRows(
       product.max === 0
         ? null
         : centsText(Math.round(product.min + (product.max - product.min) * rng.next() ** 2) * 100);
-    rows.push({
-      id: ids.next(),
-      customerId: plan.id,
-      source: rng.weighted(APPLICATION_SOURCES),
-      externalId,
-      url: `https://origination.bank.example/applications/${externalId}`,
-      name: `${product.product} application`,
-      bankingProduct: product.product,
-      businessStatus: status,
-      amount,
-      currency: amount === null ? null : currency,
-      createdAt: instantOf(
-        ctx.dates.text(Math.max(plan.sinceDay - 20, Math.min(day, today))),
-        officeMinute(rng),
-        rng.int(0, 59),
+    rows.push(
+      applicationRecord(plan, ids, rng, { externalId, product, status, amount, currency }, () =>
+        instantOf(
+          ctx.dates.text(Math.max(plan.sinceDay - 20, Math.min(day, today))),
+          officeMinute(rng),
+          rng.int(0, 59),
+        ),
       ),
-    });
+    );
   };
   for (const h of holdings) {
     if (h.number > 0 && rng.chance(0.4)) {

@@ -1,4 +1,10 @@
-import type { IngestKind, IngestRow } from "@account360/core";
+import type {
+  AddressFields,
+  AgreementFields,
+  ApplicationFields,
+  IngestKind,
+  IngestRow,
+} from "@account360/core";
 
 /**
  * What the generator yields, one shape per table. The five write-action entities are in their
@@ -39,49 +45,21 @@ export interface GroupMemberRecord {
   createdAt: string;
 }
 
-export interface AddressRecord {
+/**
+ * A write action's record as stored: the core's fields of the entity, its owner under the table's
+ * customerId, and the columns the write store fills.
+ */
+type StoredRecord<F extends { customerInternalId: string }> = Omit<F, "customerInternalId"> & {
   id: string;
   customerId: string;
-  addressType: string;
-  country: string;
-  district: string;
-  city: string;
-  streetName: string;
-  streetNo: string;
-  buildingNo: string | null;
-  floorNo: string | null;
-  apartmentNo: string | null;
-  postalCode: string;
-  fingerprint: string;
   createdAt: string;
-}
+};
 
-export interface AgreementRecord {
-  id: string;
-  customerId: string;
-  agreementType: string;
-  startDate: string;
-  endDate: string | null;
-  sourceId: string;
-  contractNo: string | null;
-  externalId: string | null;
-  fingerprint: string;
-  createdAt: string;
-}
+export type AddressRecord = StoredRecord<AddressFields> & { fingerprint: string };
 
-export interface ApplicationRecord {
-  id: string;
-  customerId: string;
-  source: string;
-  externalId: string;
-  url: string;
-  name: string;
-  bankingProduct: string;
-  businessStatus: string;
-  amount: string | null;
-  currency: string | null;
-  createdAt: string;
-}
+export type AgreementRecord = StoredRecord<AgreementFields> & { fingerprint: string };
+
+export type ApplicationRecord = StoredRecord<ApplicationFields>;
 
 export interface RepresentativeRecord {
   id: string;

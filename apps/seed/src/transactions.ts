@@ -120,14 +120,15 @@ const CURRENCY_BYTES = TRANSACTION_CURRENCIES.map((c) => ascii(`${c}\t`));
 const MAX_LINE_BYTES = 256;
 
 /**
- * The draw as COPY text lines (the transactions' column order of copy-format.ts), byte for byte
- * what copyText writes for transactionRowsOf(draw).
+ * The draw as COPY text lines (the transactions' column order of copy-format.ts, the schema's:
+ * id, the two stamps, then the row's fields), byte for byte what copyText writes for
+ * transactionRowsOf(draw). `stamps` is the created_at and updated_at text, each after a tab.
  */
 export function writeTransactionsCopy(
   ctx: RunContext,
   draw: TransactionDraw,
   writer: CopyWriter,
-  tail: Uint8Array,
+  stamps: Uint8Array,
 ): void {
   const prefix = externalPrefix(ctx, draw.plan);
   const customer = ascii(`\t${draw.plan.id}\t${prefix}`);
@@ -136,6 +137,7 @@ export function writeTransactionsCopy(
     writer.reserve(MAX_LINE_BYTES);
     const w = n * 4;
     writer.uuid(ids[w]!, ids[w + 1]!, ids[w + 2]!, ids[w + 3]!);
+    writer.bytes(stamps);
     writer.bytes(customer);
     writer.ascii(sequenceText(n));
     writer.tab();
@@ -144,6 +146,6 @@ export function writeTransactionsCopy(
     writer.bytes(KIND_BYTES[draw.kinds[n]!]!);
     writer.bytes(CURRENCY_BYTES[draw.currencies[n]!]!);
     writer.cents(draw.cents[n]!);
-    writer.bytes(tail);
+    writer.newline();
   }
 }

@@ -15,34 +15,14 @@ import {
 import { describe, expect, it } from "vitest";
 import { customerActionData } from "./action-data";
 import { generateDataset } from "./dataset";
-import { SEED_TABLES, type TableName, type TableRecords } from "./records";
+import { INGEST_KIND_OF, tablesOf } from "./generated-tables";
+import type { TableName } from "./records";
 
 /** Enough customers for every rare branch (flags, garnishments, representatives) to show up. */
 const options = { customers: 600, seed: 77, anchor: "2026-05-20", transactionsPerCustomer: 40 };
 const today = options.anchor;
 
-const tables = (() => {
-  const all = Object.fromEntries(SEED_TABLES.map((t) => [t, [] as unknown[]])) as Record<
-    TableName,
-    unknown[]
-  >;
-  for (const batch of generateDataset(options)) all[batch.table].push(...batch.rows);
-  return all as { [T in TableName]: TableRecords[T][] };
-})();
-
-const INGESTED: Partial<Record<TableName, IngestKind>> = {
-  contracts: "contracts",
-  instalments: "instalments",
-  garnishments: "garnishments",
-  compliance_flags: "complianceFlags",
-  interactions: "interactions",
-  revenues: "revenues",
-  profitability_values: "profitabilityValues",
-  tasks: "tasks",
-  campaign_offers: "campaignOffers",
-  pictures: "pictures",
-  transactions: "transactions",
-};
+const tables = tablesOf(generateDataset(options));
 
 const withoutId = <T extends { id?: string }>({ id: _id, ...rest }: T) => rest;
 const share = <T>(rows: readonly T[], test: (row: T) => boolean) => rows.filter(test).length / rows.length;
@@ -115,7 +95,7 @@ describe("every generated record passes the core's own validation, already in ca
   });
 
   it("every ingested row, batch by batch as ingest.<kind> takes them (no record twice in a batch)", () => {
-    for (const [table, kind] of Object.entries(INGESTED) as [TableName, IngestKind][]) {
+    for (const [table, kind] of Object.entries(INGEST_KIND_OF) as [TableName, IngestKind][]) {
       const rows = (tables[table] as { id?: string }[]).map(withoutId);
       expect(rows.length, table).toBeGreaterThan(0);
       for (let start = 0; start < rows.length; start += 10_000) {

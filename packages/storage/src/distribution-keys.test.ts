@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { distributionKeyViolations } from "./distribution-keys";
-import { openTestDatabase } from "./testing";
+import { testDatabaseOfFile } from "./test-world";
 
 /**
  * The breaches of CONTRACT §11's key rule the schema still has. This list may only shrink: a new
@@ -9,13 +9,7 @@ import { openTestDatabase } from "./testing";
 const KNOWN_VIOLATIONS: string[] = [];
 
 describe("the schema, as the catalog shows it, is ready to distribute by customer", () => {
-  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
+  const handle = testDatabaseOfFile();
 
   it("has customer_id in each customer-owned table's primary key, unique indexes and foreign keys", async () => {
     expect(await distributionKeyViolations(handle.db)).toEqual(KNOWN_VIOLATIONS);

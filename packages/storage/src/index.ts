@@ -10,4 +10,5 @@ export * from "./repositories/users";
 export { addressFingerprint, agreementFingerprint } from "./repositories/write-tables";
 export * as schema from "./schema";
 export * from "./sources";
+export { type ColumnKey, columnNamesOf, type SchemaTable } from "./sql/column-names";
 export type { Db } from "./sql/db";

@@ -3,19 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./database";
 import { DirectoryInUseError, openDatabase } from "./index";
-import { openTestDatabase } from "./testing";
+import { testDatabaseOfFile } from "./test-world";
 
 describe("migrations", () => {
-  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
+  const handle = testDatabaseOfFile();
 
   it("create every table, and running them again changes nothing", async () => {
     const tables = async () =>

@@ -1,9 +1,10 @@
 import { type ChangeEvent, createActions, DEFAULT_SETTINGS, type Sources } from "@account360/core";
 import { examples, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createSources } from "../sources";
-import { feedCaughtUp, openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
+import { feedCaughtUp } from "../testing";
 import { deleteExpiredEvents } from "./retention";
 
 /**
@@ -12,16 +13,14 @@ import { deleteExpiredEvents } from "./retention";
  */
 
 const actions = createActions(DEFAULT_SETTINGS);
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let sources: Sources;
 let serial = 0;
 const uniqueId = () => `EV${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase();
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   sources = createSources(handle.sql);
 }, 60_000);
-afterAll(() => handle.close());
 
 const run = (name: keyof typeof actions, input: unknown, userName = "events.writer") =>
   runAction(actions[name], sources, input, { userName });

@@ -1,27 +1,22 @@
 import { INGEST_KINDS } from "@account360/core";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { auditLog, campaignOffers, contracts, instalments } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import {
   contractRowFor,
   countRows,
   ingestBatch,
   insertCustomer,
+  instalmentRowFor,
   refusal,
   sampleRows,
   uid,
   unknownCustomerId,
 } from "./test-kit";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 describe("ingestBatch", () => {
   it("stores every kind, and the same batch again changes no row and reports it updated", async () => {
@@ -154,14 +149,7 @@ describe("ingestBatch", () => {
     const customer = await insertCustomer(handle.db);
     const other = await insertCustomer(handle.db);
     await ingestBatch(handle.sql, "contracts", [contractRowFor(other, { contractNo: "THEIRS" })], "feeder");
-    const instalment = {
-      externalId: `I-${uid()}`,
-      customerInternalId: customer,
-      contractNo: "THEIRS",
-      dueDate: "2025-01-01",
-      amount: "1",
-      currency: "RON",
-    };
+    const instalment = instalmentRowFor(customer, "THEIRS");
     const error = await refusal(ingestBatch(handle.sql, "instalments", [instalment], "feeder"));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.fieldErrors[0]?.field).toBe("rows.0.contractNo");
@@ -230,14 +218,7 @@ describe("ingestBatch", () => {
   it("updates an instalment to paid by its external id", async () => {
     const customer = await insertCustomer(handle.db);
     await ingestBatch(handle.sql, "contracts", [contractRowFor(customer, { contractNo: "PAY" })], "feeder");
-    const instalment = {
-      externalId: `I-${uid()}`,
-      customerInternalId: customer,
-      contractNo: "PAY",
-      dueDate: "2025-01-01",
-      amount: "1",
-      currency: "RON",
-    };
+    const instalment = instalmentRowFor(customer, "PAY");
     await ingestBatch(handle.sql, "instalments", [instalment], "feeder");
     expect(await ingestBatch(handle.sql, "instalments", [{ ...instalment, paid: true }], "feeder")).toEqual({
       inserted: 0,

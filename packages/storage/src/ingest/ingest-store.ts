@@ -6,8 +6,10 @@ import {
   type IngestRow,
   type IngestStore,
 } from "@account360/core";
-import { type SQL, sql } from "drizzle-orm";
+import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
+import { contracts, customers } from "../schema";
 import { auditedChanges, sequencedCustomers } from "../sql/audit";
+import { columnName, updatedAtOf } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { type IngestColumn, type IngestTable, ingestTables } from "./ingest-tables";
 
@@ -16,14 +18,17 @@ const MAX_PROBLEMS = 500;
 
 const raw = (text: string) => sql.raw(text);
 
+/** A column of the JSON batch (`r`) or of a table alias, as SQL text. */
+const ref = (alias: string, column: Column) => `${alias}.${columnName(column)}`;
+
 /** `jsonb_to_recordset(...) as r(i int, <columns>)` over one JSON parameter: one parameter whatever the batch size. */
 function recordset<K extends IngestKind>(columns: IngestColumn<K>[], rows: readonly IngestRow<K>[]): SQL {
   const records = rows.map((row, i) => {
     const record: Record<string, unknown> = { i };
-    for (const column of columns) record[column.column] = column.value(row);
+    for (const column of columns) record[columnName(column.column)] = column.value(row);
     return record;
   });
-  const types = ["i int", ...columns.map((c) => `${c.column} ${c.type}`)].join(", ");
+  const types = ["i int", ...columns.map((c) => `${columnName(c.column)} ${c.type}`)].join(", ");
   // `::text::jsonb`: postgres.js would encode a string parameter typed jsonb as a JSON string.
   return sql`jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as r(${raw(types)})`;
 }
@@ -40,28 +45,30 @@ async function findProblems<K extends IngestKind>(
   table: IngestTable<K>,
   rows: readonly IngestRow<K>[],
 ): Promise<Problem[]> {
-  const wanted = new Set(["customer_id", table.key, ...(table.naturalKey?.columns ?? [])]);
-  if (table.contractReference) wanted.add("contract_no");
+  const wanted = new Set([table.customer, table.key, ...(table.naturalKey?.columns ?? [])]);
+  if (table.contractReference) wanted.add(table.contractReference);
   const columns = table.columns.filter((c) => wanted.has(c.column));
-  const t = raw(table.table);
+  const customer = raw(ref("r", table.customer));
+  const customerExists = sql`exists (select 1 from ${customers} where ${customers.id} = ${customer})`;
   const checks: SQL[] = [
-    sql`select r.i, 'customer' as problem, null::text as other from r
-        where not exists (select 1 from customers c where c.id = r.customer_id)`,
+    sql`select r.i, 'customer' as problem, null::text as other from r where not ${customerExists}`,
   ];
   if (table.naturalKey) {
-    const same = raw(table.naturalKey.columns.map((c) => `t.${c} = r.${c}`).join(" and "));
-    checks.push(sql`select r.i, 'natural', t.external_id from r join ${t} t on ${same}
-        where t.external_id <> r.external_id`);
+    const same = raw(table.naturalKey.columns.map((c) => `${ref("t", c)} = ${ref("r", c)}`).join(" and "));
+    const [stored, incoming] = [raw(ref("t", table.key)), raw(ref("r", table.key))];
+    checks.push(sql`select r.i, 'natural', ${stored} from r join ${table.table} t on ${same}
+        where ${stored} <> ${incoming}`);
   }
   if (table.contractReference) {
     checks.push(sql`select r.i, 'contract', null from r
-        where exists (select 1 from customers c where c.id = r.customer_id)
-          and not exists (select 1 from contracts k where k.customer_id = r.customer_id and k.contract_no = r.contract_no)`);
+        where ${customerExists}
+          and not exists (select 1 from ${contracts} where ${contracts.customerId} = ${customer}
+            and ${contracts.contractNo} = ${raw(ref("r", table.contractReference))})`);
   }
   const query = sql`with r as (select * from ${recordset(columns, rows)})
     ${sql.join(checks, sql` union all `)}
     order by 1, 2 limit ${MAX_PROBLEMS}`;
-  return (await db.execute<Problem>(query, `ingest ${table.table} check`)).map((p) => ({
+  return (await db.execute<Problem>(query, `ingest ${getTableName(table.table)} check`)).map((p) => ({
     ...p,
     i: Number(p.i),
   }));
@@ -122,37 +129,42 @@ function upsertStatement<K extends IngestKind>(
   actor: string,
   kind: K,
 ): SQL {
-  const { columns, key } = table;
+  const { columns } = table;
+  const key = columnName(table.key);
   // The conflict target: a unique index, per customer for external ids (CONTRACT §11).
-  const keyColumns = key === "external_id" ? ["customer_id", key] : [key];
+  const keyColumns = (table.key === table.customer ? [table.key] : [table.customer, table.key]).map(
+    columnName,
+  );
   const keyList = keyColumns.join(", ");
   const sameKey = (a: string, b: string) => keyColumns.map((c) => `${a}.${c} = ${b}.${c}`).join(" and ");
-  const names = columns.map((c) => c.column);
-  const inserted = columns.map((c) => c.insert ?? `r.${c.column}`);
+  const names = columns.map((c) => columnName(c.column));
+  const inserted = columns.map((c) => (c.insert ? c.insert(ref("r", c.column)) : ref("r", c.column)));
   const set = columns
-    .filter((c) => c.column !== key && c.column !== "customer_id")
-    .map((c) => `${c.column} = ${c.update ?? `excluded.${c.column}`}`)
-    .concat("updated_at = now()");
-  const shown = (c: IngestColumn<K>, ref: string) => (c.audit ?? ((r: string) => `to_jsonb(${r})`))(ref);
+    .filter((c) => c.column !== table.key && c.column !== table.customer)
+    .map((c) => {
+      const incoming = ref("excluded", c.column);
+      return `${columnName(c.column)} = ${c.update ? c.update(ref("t", c.column), incoming) : incoming}`;
+    })
+    .concat(`${columnName(updatedAtOf(table.table))} = now()`);
   const changes = columns
     .map((c) => {
-      const before = `case when o.${key} is null then null else ${shown(c, `o.${c.column}`)} end`;
-      const after = shown(c, `u.${c.column}`);
+      const before = `case when o.${key} is null then null else ${c.audit(ref("o", c.column))} end`;
+      const after = c.audit(ref("u", c.column));
       return `case when (${before}) is distinct from (${after})
         then jsonb_build_object('${c.field}', jsonb_build_object('old', ${before}, 'new', ${after})) else '{}'::jsonb end`;
     })
     .join(" || ");
   return sql`with r as (select * from ${recordset(columns, rows)}),
-    o as (select ${raw(names.map((n) => `t.${n}`).join(", "))} from ${raw(table.table)} t
+    o as (select ${raw(names.map((n) => `t.${n}`).join(", "))} from ${table.table} t
           where (${raw(keyColumns.map((c) => `t.${c}`).join(", "))}) in (select ${raw(keyColumns.map((c) => `r.${c}`).join(", "))} from r)),
     u as (
-      insert into ${raw(table.table)} as t (${raw(names.join(", "))})
+      insert into ${table.table} as t (${raw(names.join(", "))})
       select ${raw(inserted.join(", "))} from r order by r.${raw(key)}
       on conflict (${raw(keyList)}) do update set ${raw(set.join(", "))}
-      returning t.${raw(table.idColumn)} as record_id, (t.xmax = 0) as inserted, ${raw(names.map((n) => `t.${n}`).join(", "))}
+      returning ${raw(ref("t", table.idColumn))} as record_id, (t.xmax = 0) as inserted, ${raw(names.map((n) => `t.${n}`).join(", "))}
     ),
     c as (
-      select u.record_id, u.customer_id, u.inserted, ${raw(changes)} as changes
+      select u.record_id, ${raw(ref("u", table.customer))} as customer_id, u.inserted, ${raw(changes)} as changes
       from u left join o on ${raw(sameKey("o", "u"))}
     ),
     changed as (select * from c where inserted or changes <> '{}'::jsonb),

@@ -7,11 +7,14 @@ import {
   ingestActionOf,
   type Settings,
 } from "@account360/core";
-import { runAction } from "@account360/core/testing";
+import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { type Executor, rowsOf } from "../database";
 import { addresses, agreements, applications, customers } from "../schema";
+import { createSources } from "../sources";
 import type { Db } from "../sql/db";
+import { testDatabaseOfFile } from "../test-world";
 import { ingestStore } from "./ingest-store";
 
 /**
@@ -23,6 +26,9 @@ import { ingestStore } from "./ingest-store";
 export const unknownCustomerId = "00000000-0000-4000-8000-000000000000";
 
 export const uid = (): string => randomUUID().slice(0, 8).toUpperCase();
+
+/** A fresh external id for an ingested row. */
+export const externalId = (): string => randomUUID();
 
 export async function insertCustomer(
   db: Executor,
@@ -43,68 +49,49 @@ export async function insertCustomer(
   return row!.id;
 }
 
-export async function insertAddress(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof addresses.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(addresses)
-    .values({
-      customerId,
-      addressType: "Home Address",
-      country: "RO",
-      district: "Sector 1",
-      city: "Bucharest",
-      streetName: "Strada Lalelelor",
-      streetNo: "10",
-      postalCode: "010101",
-      fingerprint: uid(),
-      ...fields,
-    })
-    .returning({ id: addresses.id });
-  return row!.id;
-}
+type CustomerRowTable = typeof addresses | typeof agreements | typeof applications;
 
-export async function insertAgreement(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof agreements.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(agreements)
-    .values({
-      customerId,
-      agreementType: "GDPR Consent",
-      startDate: "2024-01-01",
-      sourceId: "CRM",
-      fingerprint: uid(),
-      ...fields,
-    })
-    .returning({ id: agreements.id });
-  return row!.id;
-}
+/**
+ * Inserts one row of a customer's table: the table's defaults (drawn anew for each row), then the
+ * test's own fields. Answers the row's id.
+ */
+const customerRowInserter =
+  <T extends CustomerRowTable>(table: T, defaults: () => Omit<T["$inferInsert"], "customerId">) =>
+  async (db: Executor, customerId: string, fields: Partial<T["$inferInsert"]> = {}): Promise<string> => {
+    const values = { ...defaults(), customerId, ...fields } as T["$inferInsert"];
+    const [row] = await db
+      .insert(table as CustomerRowTable)
+      .values(values)
+      .returning({ id: table.id });
+    return row!.id;
+  };
 
-export async function insertApplication(
-  db: Executor,
-  customerId: string,
-  fields: Partial<typeof applications.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(applications)
-    .values({
-      customerId,
-      source: "web",
-      externalId: uid(),
-      url: "https://apply.example.ro/1",
-      name: "Loan request",
-      bankingProduct: "Personal Loan",
-      businessStatus: "In review",
-      ...fields,
-    })
-    .returning({ id: applications.id });
-  return row!.id;
-}
+export const insertAddress = customerRowInserter(addresses, () => ({
+  addressType: "Home Address",
+  country: "RO",
+  district: "Sector 1",
+  city: "Bucharest",
+  streetName: "Strada Lalelelor",
+  streetNo: "10",
+  postalCode: "010101",
+  fingerprint: uid(),
+}));
+
+export const insertAgreement = customerRowInserter(agreements, () => ({
+  agreementType: "GDPR Consent",
+  startDate: "2024-01-01",
+  sourceId: "CRM",
+  fingerprint: uid(),
+}));
+
+export const insertApplication = customerRowInserter(applications, () => ({
+  source: "web",
+  externalId: uid(),
+  url: "https://apply.example.ro/1",
+  name: "Loan request",
+  bankingProduct: "Personal Loan",
+  businessStatus: "In review",
+}));
 
 export const contractRowFor = (customerInternalId: string, fields: Record<string, unknown> = {}) => ({
   externalId: `K-${uid()}`,
@@ -120,6 +107,16 @@ export const contractRowFor = (customerInternalId: string, fields: Record<string
   ...fields,
 });
 
+/** An instalment row of `contractNo`, one RON due on 2025-01-01, ready for ingestBatch. */
+export const instalmentRowFor = (customerInternalId: string, contractNo: string) => ({
+  externalId: `I-${uid()}`,
+  customerInternalId,
+  contractNo,
+  dueDate: "2025-01-01",
+  amount: "1",
+  currency: "RON",
+});
+
 /** A PNG signature followed by `size - 8` filler bytes, as base64. */
 export function pngBase64(size = 64, fill = 0): string {
   const bytes = Buffer.alloc(size, fill);
@@ -131,6 +128,23 @@ export const testContext = (now: string, settings: Settings = DEFAULT_SETTINGS) 
   now: new Date(now),
   settings,
 });
+
+/**
+ * A widget's two refusals about its customer: 400 "customerInternalId is required" without one,
+ * 404 for an id that names no customer. `rest` is the rest of a valid input.
+ */
+export async function expectCustomerRefusals(
+  run: (input: Record<string, unknown>) => Promise<unknown>,
+  rest: Record<string, unknown> = {},
+): Promise<void> {
+  await expect(run(rest)).rejects.toMatchObject({
+    code: "BAD_REQUEST",
+    fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
+  });
+  await expect(run({ customerInternalId: unknownCustomerId, ...rest })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+}
 
 /** The AppError a call is refused with (fails the test when it succeeds or throws anything else). */
 export async function refusal(run: Promise<unknown>): Promise<AppError> {
@@ -238,4 +252,26 @@ export function ingestBatch<K extends IngestKind>(
   actor = "feeder",
 ): Promise<IngestResult> {
   return runAction(ingestActionOf(kind), { ingest: ingestStore(db) }, { rows }, { userName: actor });
+}
+
+/**
+ * A widget test file's world: its database and the kit's helpers bound to it; `run` answers an
+ * action from storage's own sources over that database. Open before the first test.
+ */
+export function widgetWorldOfFile() {
+  const handle = testDatabaseOfFile();
+  return {
+    handle,
+    run: <A extends Parameters<typeof runAction>[0]>(action: A, input: unknown, options?: RunOptions) =>
+      runAction(action, createSources(handle.sql), input, options),
+    insertCustomer: (fields?: Partial<typeof customers.$inferInsert>) => insertCustomer(handle.db, fields),
+    insertAddress: (customerId: string, fields?: Partial<typeof addresses.$inferInsert>) =>
+      insertAddress(handle.db, customerId, fields),
+    insertAgreement: (customerId: string, fields?: Partial<typeof agreements.$inferInsert>) =>
+      insertAgreement(handle.db, customerId, fields),
+    insertApplication: (customerId: string, fields?: Partial<typeof applications.$inferInsert>) =>
+      insertApplication(handle.db, customerId, fields),
+    ingest: <K extends IngestKind>(kind: K, rows: unknown, actor?: string) =>
+      ingestBatch(handle.sql, kind, rows, actor),
+  };
 }

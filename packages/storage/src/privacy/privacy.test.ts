@@ -1,10 +1,11 @@
 import { type AppError, isAppError, pseudonymOf, type Sources } from "@account360/core";
 import { runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { createSources } from "../sources";
-import { feedCaughtUp, openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
+import { feedCaughtUp } from "../testing";
 import { heldTables, tableNameOf, tablesWithoutCustomerData } from "./held-tables";
 import {
   actions,
@@ -17,20 +18,16 @@ import {
   whereFound,
 } from "./privacy-test-kit";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let sources: Sources;
 const person: Person = personOf("PRV");
 let seeded: Awaited<ReturnType<typeof seedPerson>>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   sources = createSources(handle.sql);
   seeded = await seedPerson(sources, person);
   await queueWebhookDelivery(handle.db, seeded.id);
 }, 60_000);
-afterAll(async () => {
-  await handle?.close();
-});
 
 const exportOf = (customerInternalId: string) =>
   runAction(actions.FTOS_ACC_PrivacyExport, sources, { customerInternalId }, admin);

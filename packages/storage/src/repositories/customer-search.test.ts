@@ -1,20 +1,19 @@
 import { searchCustomers, searchTermsOf } from "@account360/core";
 import { runAction } from "@account360/core/testing";
 import { type SQL, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../database";
 import { insertCustomer, uid } from "../ingest/test-kit";
 import type { Db } from "../sql/db";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { customerSearchSource, likePrefix } from "./customer-search";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 // Every test customer's last name carries this run's tag, so searches see only this file's rows.
 const tag = `Zq${uid().toLowerCase()}`;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   const people = [
     {
       key: "ana",
@@ -48,9 +47,6 @@ beforeAll(async () => {
   for (const [i, { key, ...fields }] of people.entries()) {
     ids[key] = await insertCustomer(handle.db, { ...fields, mobilePhone: `+4072290000${i}` });
   }
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const search = (input: { query: string; limit?: number; cursor?: string | null }) =>

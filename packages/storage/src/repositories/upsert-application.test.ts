@@ -1,31 +1,12 @@
-import { applicationInput, parseInput, upsertApplication, type WriteStore } from "@account360/core";
+import { applicationInput, parseInput, upsertApplication } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
-import {
-  addCustomer,
-  auditOf,
-  concurrently,
-  count,
-  openWriteTest,
-  rejectionOf,
-  rowOf,
-  unique,
-  writer,
-} from "./write-test-kit";
+import { describe, expect, it } from "vitest";
+import { concurrently, refusalOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (data: Record<string, unknown>) =>
-  upsertApplication(store, writer, parseInput(applicationInput, data));
+  upsertApplication(world.store, writer, parseInput(applicationInput, data));
 
 const application = (customerInternalId: string, overrides: Record<string, unknown> = {}) => ({
   customerInternalId,
@@ -42,17 +23,17 @@ const application = (customerInternalId: string, overrides: Record<string, unkno
 
 describe("FTOS_ACC_CreateUpdateApplication", () => {
   it("creates an application with an exact amount and answers its id and externalId", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const result = await upsert(data);
     expect(result).toMatchObject({ externalId: data.externalId, operation: "created" });
-    expect(await rowOf(db, "applications", result.applicationId)).toMatchObject({
+    expect(await world.rowOf("applications", result.applicationId)).toMatchObject({
       customer_id: customerInternalId,
       amount: 25000.5,
       currency: "RON",
       business_status: "In review",
     });
-    const [entry] = await auditOf(db, result.applicationId);
+    const [entry] = await world.auditOf(result.applicationId);
     expect(entry).toMatchObject({
       entity: "application",
       customerId: customerInternalId,
@@ -62,42 +43,43 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
   });
 
   it("answers unchanged for the same request, the amount sent as a string or a number alike", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const first = await upsert(data);
     const again = await upsert({ ...data, amount: "25000.50" });
     expect(again).toEqual({ ...first, operation: "unchanged" });
-    expect(await auditOf(db, first.applicationId)).toHaveLength(1);
+    expect(await world.auditOf(first.applicationId)).toHaveLength(1);
   });
 
   it("updates by (source, externalId): absent amount kept, status changes audited with old and new", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const { applicationId } = await upsert(data);
     const { amount: _kept, ...withoutAmount } = { ...data, businessStatus: "Approved" };
     const result = await upsert(withoutAmount);
     expect(result).toEqual({ applicationId, externalId: data.externalId, operation: "updated" });
-    expect(await rowOf(db, "applications", applicationId)).toMatchObject({
+    expect(await world.rowOf("applications", applicationId)).toMatchObject({
       amount: 25000.5,
       business_status: "Approved",
     });
-    expect((await auditOf(db, applicationId))[1]?.changes).toEqual({
+    expect((await world.auditOf(applicationId))[1]?.changes).toEqual({
       businessStatus: { old: "In review", new: "Approved" },
     });
   });
 
   it("clears the amount sent as null, and refuses clearing only the currency of an amount (400, unchanged)", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const { applicationId } = await upsert(data);
-    const rejected = await rejectionOf(upsert({ ...data, currency: null }));
-    expect(rejected.code).toBe("BAD_REQUEST");
-    expect(rejected.fieldErrors.map((e) => e.field)).toEqual(["currency"]);
-    expect(await auditOf(db, applicationId)).toHaveLength(1);
+    expect(await refusalOf(upsert({ ...data, currency: null }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["currency"],
+    });
+    expect(await world.auditOf(applicationId)).toHaveLength(1);
 
     expect(await upsert({ ...data, amount: null, currency: null })).toMatchObject({ operation: "updated" });
-    expect(await rowOf(db, "applications", applicationId)).toMatchObject({ amount: null, currency: null });
-    expect((await auditOf(db, applicationId))[1]?.changes).toEqual({
+    expect(await world.rowOf("applications", applicationId)).toMatchObject({ amount: null, currency: null });
+    expect((await world.auditOf(applicationId))[1]?.changes).toEqual({
       amount: { old: "25000.50", new: null },
       currency: { old: "RON", new: null },
     });
@@ -105,29 +87,25 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
 
   it("answers 404 for an unknown customer", async () => {
     const data = application("00000000-0000-4000-8000-0000000000cc");
-    const error = await rejectionOf(upsert(data));
-    expect(error.code).toBe("NOT_FOUND");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["customerInternalId"]);
-    expect(await count(db, "applications", sql`external_id = ${data.externalId}`)).toBe(0);
+    expect(await refusalOf(upsert(data))).toEqual({ code: "NOT_FOUND", fields: ["customerInternalId"] });
+    expect(await world.count("applications", sql`external_id = ${data.externalId}`)).toBe(0);
   });
 
   it("answers 409 when the (source, externalId) belongs to another customer, changing nothing", async () => {
-    const owner = await addCustomer(store);
-    const stranger = await addCustomer(store);
+    const owner = await world.addCustomer();
+    const stranger = await world.addCustomer();
     const data = application(owner);
     const { applicationId } = await upsert(data);
-    const before = await rowOf(db, "applications", applicationId);
-    const error = await rejectionOf(
-      upsert({ ...data, customerInternalId: stranger, businessStatus: "Rejected" }),
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["externalId"]);
-    expect(await rowOf(db, "applications", applicationId)).toEqual(before);
-    expect(await auditOf(db, applicationId)).toHaveLength(1);
+    const before = await world.rowOf("applications", applicationId);
+    expect(
+      await refusalOf(upsert({ ...data, customerInternalId: stranger, businessStatus: "Rejected" })),
+    ).toEqual({ code: "CONFLICT", fields: ["externalId"] });
+    expect(await world.rowOf("applications", applicationId)).toEqual(before);
+    expect(await world.auditOf(applicationId)).toHaveLength(1);
   });
 
   it("keeps one (source, externalId) across customers in application_keys, also when customers race for it", async () => {
-    const customers = await Promise.all(Array.from({ length: 6 }, () => addCustomer(store)));
+    const customers = await Promise.all(Array.from({ length: 6 }, () => world.addCustomer()));
     const data = application(customers[0] ?? "");
     const settled = await Promise.allSettled(
       customers.map((c) => upsert({ ...data, customerInternalId: c })),
@@ -137,9 +115,8 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
     for (const refused of settled.filter((s) => s.status === "rejected")) {
       expect((refused.reason as { code: string }).code).toBe("CONFLICT");
     }
-    expect(await count(db, "applications", sql`external_id = ${data.externalId}`)).toBe(1);
-    const keys = await count(
-      db,
+    expect(await world.count("applications", sql`external_id = ${data.externalId}`)).toBe(1);
+    const keys = await world.count(
       "application_keys",
       sql`source = 'LOS' and external_id = ${data.externalId}`,
     );
@@ -147,7 +124,7 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
   });
 
   it("keeps the same externalId of another source apart", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const first = await upsert(data);
     const other = await upsert({ ...data, source: "CARDS" });
@@ -156,23 +133,26 @@ describe("FTOS_ACC_CreateUpdateApplication", () => {
   });
 
   it("creates exactly one application and one audit entry for 20 identical concurrent requests", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const results = await concurrently(20, () => upsert(data));
     expect(new Set(results.map((r) => r.applicationId)).size).toBe(1);
     expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
-    expect(await count(db, "applications", sql`external_id = ${data.externalId}`)).toBe(1);
+    expect(await world.count("applications", sql`external_id = ${data.externalId}`)).toBe(1);
     expect(
-      await count(db, "audit_log", sql`customer_id = ${customerInternalId}::uuid and entity = 'application'`),
+      await world.count(
+        "audit_log",
+        sql`customer_id = ${customerInternalId}::uuid and entity = 'application'`,
+      ),
     ).toBe(1);
   });
 
   it("applies 20 identical concurrent updates once", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = application(customerInternalId);
     const { applicationId } = await upsert(data);
     const results = await concurrently(20, () => upsert({ ...data, businessStatus: "Completed" }));
     expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
-    expect(await auditOf(db, applicationId)).toHaveLength(2);
+    expect(await world.auditOf(applicationId)).toHaveLength(2);
   });
 });

@@ -1,36 +1,12 @@
-import {
-  customerAgreementInput,
-  parseInput,
-  upsertCustomerAgreement,
-  type WriteStore,
-} from "@account360/core";
+import { customerAgreementInput, parseInput, upsertCustomerAgreement } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
-import {
-  addCustomer,
-  auditOf,
-  concurrently,
-  count,
-  openWriteTest,
-  rejectionOf,
-  rowOf,
-  unique,
-  writer,
-} from "./write-test-kit";
+import { describe, expect, it } from "vitest";
+import { concurrently, refusalOf, rejectionOf, unique, writer, writeWorldOfFile } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (data: Record<string, unknown>) =>
-  upsertCustomerAgreement(store, writer, parseInput(customerAgreementInput, data));
+  upsertCustomerAgreement(world.store, writer, parseInput(customerAgreementInput, data));
 
 const agreement = (customerInternalId: string, overrides: Record<string, unknown> = {}) => ({
   customerInternalId,
@@ -42,31 +18,32 @@ const agreement = (customerInternalId: string, overrides: Record<string, unknown
 
 async function addContract(customerId: string): Promise<string> {
   const contractNo = unique("CTR-");
-  await db.execute(sql`insert into contracts (customer_id, external_id, contract_no, category, banking_product,
+  await world.db.execute(sql`insert into contracts (customer_id, external_id, contract_no, category, banking_product,
     balance, currency, status, activation_date)
     values (${customerId}::uuid, ${contractNo}, ${contractNo}, 'loan', 'Personal Loan', 100, 'RON', 'Active', '2024-01-01')`);
   return contractNo;
 }
 
-const agreementsOf = (customerId: string) => count(db, "agreements", sql`customer_id = ${customerId}::uuid`);
+const agreementsOf = (customerId: string) =>
+  world.count("agreements", sql`customer_id = ${customerId}::uuid`);
 
 describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
   it("creates an agreement, taking the UTC date of a timestamp, and audits it", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const result = await upsert(agreement(customerInternalId, { startDate: "2024-02-29T23:30:00-01:00" }));
     expect(result.operation).toBe("created");
-    expect(await rowOf(db, "agreements", result.AgreementId)).toMatchObject({
+    expect(await world.rowOf("agreements", result.AgreementId)).toMatchObject({
       start_date: "2024-03-01",
       end_date: null,
       external_id: null,
     });
-    expect(await auditOf(db, result.AgreementId)).toMatchObject([
+    expect(await world.auditOf(result.AgreementId)).toMatchObject([
       { entity: "agreement", customerId: customerInternalId, operation: "created" },
     ]);
   });
 
   it("answers unchanged for an identical agreement without externalId, and creates one that differs", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const first = await upsert(agreement(customerInternalId));
     expect(await upsert(agreement(customerInternalId))).toEqual({
       AgreementId: first.AgreementId,
@@ -76,16 +53,16 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
       "created",
     );
     expect(await agreementsOf(customerInternalId)).toBe(2);
-    expect(await auditOf(db, first.AgreementId)).toHaveLength(1);
+    expect(await world.auditOf(first.AgreementId)).toHaveLength(1);
   });
 
   it("updates the customer's agreement with the same externalId", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const externalId = unique("AGR-");
     const { AgreementId } = await upsert(agreement(customerInternalId, { externalId }));
     const result = await upsert(agreement(customerInternalId, { externalId, startDate: "2024-04-01" }));
     expect(result).toEqual({ AgreementId, operation: "updated" });
-    expect((await auditOf(db, AgreementId))[1]?.changes).toEqual({
+    expect((await world.auditOf(AgreementId))[1]?.changes).toEqual({
       startDate: { old: "2024-03-01", new: "2024-04-01" },
     });
     expect(await upsert(agreement(customerInternalId, { externalId, startDate: "2024-04-01" }))).toEqual({
@@ -95,7 +72,7 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
   });
 
   it("updates by AgreementId: endDate ends the agreement, absent keeps it, null withdraws the end", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const { AgreementId } = await upsert(agreement(customerInternalId));
     expect(await upsert(agreement(customerInternalId, { AgreementId, endDate: "2024-12-31" }))).toEqual({
       AgreementId,
@@ -105,10 +82,10 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
       AgreementId,
       operation: "unchanged",
     });
-    expect(await rowOf(db, "agreements", AgreementId)).toMatchObject({ end_date: "2024-12-31" });
+    expect(await world.rowOf("agreements", AgreementId)).toMatchObject({ end_date: "2024-12-31" });
     await upsert(agreement(customerInternalId, { AgreementId, endDate: null }));
-    expect(await rowOf(db, "agreements", AgreementId)).toMatchObject({ end_date: null });
-    expect((await auditOf(db, AgreementId)).map((e) => e.changes.endDate)).toEqual([
+    expect(await world.rowOf("agreements", AgreementId)).toMatchObject({ end_date: null });
+    expect((await world.auditOf(AgreementId)).map((e) => e.changes.endDate)).toEqual([
       undefined,
       { old: null, new: "2024-12-31" },
       { old: "2024-12-31", new: null },
@@ -116,34 +93,33 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
   });
 
   it("refuses an endDate before the startDate, in the request (400) or against the stored one, changing nothing", async () => {
-    const customerInternalId = await addCustomer(store);
-    const early = await rejectionOf(upsert(agreement(customerInternalId, { endDate: "2024-02-01" })));
-    expect(early.code).toBe("BAD_REQUEST");
-    expect(early.fieldErrors.map((e) => e.field)).toEqual(["endDate"]);
+    const customerInternalId = await world.addCustomer();
+    expect(await refusalOf(upsert(agreement(customerInternalId, { endDate: "2024-02-01" })))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["endDate"],
+    });
     expect(await agreementsOf(customerInternalId)).toBe(0);
 
     const { AgreementId } = await upsert(agreement(customerInternalId, { endDate: "2024-06-30" }));
-    const before = await rowOf(db, "agreements", AgreementId);
+    const before = await world.rowOf("agreements", AgreementId);
     const later = await rejectionOf(
       upsert(agreement(customerInternalId, { AgreementId, startDate: "2024-07-01" })),
     );
     expect(later.code).toBe("BAD_REQUEST");
-    expect(await rowOf(db, "agreements", AgreementId)).toEqual(before);
-    expect(await auditOf(db, AgreementId)).toHaveLength(1);
+    expect(await world.rowOf("agreements", AgreementId)).toEqual(before);
+    expect(await world.auditOf(AgreementId)).toHaveLength(1);
   });
 
   it("links a contract of the customer and answers 404 for anyone else's or an unknown one", async () => {
-    const customerInternalId = await addCustomer(store);
-    const stranger = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
+    const stranger = await world.addCustomer();
     const own = await addContract(customerInternalId);
     const theirs = await addContract(stranger);
     expect((await upsert(agreement(customerInternalId, { contractNo: own }))).operation).toBe("created");
     for (const contractNo of [theirs, "NO-SUCH-CONTRACT"]) {
-      const error = await rejectionOf(
-        upsert(agreement(customerInternalId, { contractNo, externalId: unique("X") })),
-      );
-      expect(error.code).toBe("NOT_FOUND");
-      expect(error.fieldErrors.map((e) => e.field)).toEqual(["contractNo"]);
+      expect(
+        await refusalOf(upsert(agreement(customerInternalId, { contractNo, externalId: unique("X") }))),
+      ).toEqual({ code: "NOT_FOUND", fields: ["contractNo"] });
     }
     const { AgreementId } = await upsert(agreement(customerInternalId));
     const onUpdate = await rejectionOf(
@@ -154,57 +130,60 @@ describe("FTOS_ACC_AddUpdateCustomerAgreement", () => {
   });
 
   it("answers 404 for an unknown customer or AgreementId", async () => {
-    const unknownCustomer = await rejectionOf(upsert(agreement("00000000-0000-4000-8000-0000000000dd")));
-    expect(unknownCustomer.code).toBe("NOT_FOUND");
-    expect(unknownCustomer.fieldErrors.map((e) => e.field)).toEqual(["customerInternalId"]);
-    const customerInternalId = await addCustomer(store);
-    const unknownAgreement = await rejectionOf(
-      upsert(agreement(customerInternalId, { AgreementId: "00000000-0000-4000-8000-0000000000de" })),
-    );
-    expect(unknownAgreement.code).toBe("NOT_FOUND");
-    expect(unknownAgreement.fieldErrors.map((e) => e.field)).toEqual(["AgreementId"]);
+    expect(await refusalOf(upsert(agreement("00000000-0000-4000-8000-0000000000dd")))).toEqual({
+      code: "NOT_FOUND",
+      fields: ["customerInternalId"],
+    });
+    const customerInternalId = await world.addCustomer();
+    expect(
+      await refusalOf(
+        upsert(agreement(customerInternalId, { AgreementId: "00000000-0000-4000-8000-0000000000de" })),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: ["AgreementId"] });
   });
 
   it("answers 409 for another customer's agreement or a taken externalId, changing nothing", async () => {
-    const customerInternalId = await addCustomer(store);
-    const stranger = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
+    const stranger = await world.addCustomer();
     const { AgreementId } = await upsert(agreement(customerInternalId));
-    const foreign = await rejectionOf(upsert(agreement(stranger, { AgreementId })));
-    expect(foreign.code).toBe("CONFLICT");
-    expect(foreign.fieldErrors.map((e) => e.field)).toEqual(["AgreementId"]);
+    expect(await refusalOf(upsert(agreement(stranger, { AgreementId })))).toEqual({
+      code: "CONFLICT",
+      fields: ["AgreementId"],
+    });
 
     const taken = unique("AGR-");
     await upsert(agreement(customerInternalId, { externalId: taken, agreementType: "GDPR Consent" }));
-    const before = await rowOf(db, "agreements", AgreementId);
-    const clash = await rejectionOf(
-      upsert(agreement(customerInternalId, { AgreementId, externalId: taken })),
-    );
-    expect(clash.code).toBe("CONFLICT");
-    expect(clash.fieldErrors.map((e) => e.field)).toEqual(["externalId"]);
-    expect(await rowOf(db, "agreements", AgreementId)).toEqual(before);
-    expect(await auditOf(db, AgreementId)).toHaveLength(1);
+    const before = await world.rowOf("agreements", AgreementId);
+    expect(
+      await refusalOf(upsert(agreement(customerInternalId, { AgreementId, externalId: taken }))),
+    ).toEqual({ code: "CONFLICT", fields: ["externalId"] });
+    expect(await world.rowOf("agreements", AgreementId)).toEqual(before);
+    expect(await world.auditOf(AgreementId)).toHaveLength(1);
   });
 
   it("creates exactly one agreement and one audit entry for 20 identical concurrent requests, with or without externalId", async () => {
     for (const externalId of [undefined, unique("AGR-")]) {
-      const customerInternalId = await addCustomer(store);
+      const customerInternalId = await world.addCustomer();
       const results = await concurrently(20, () => upsert(agreement(customerInternalId, { externalId })));
       expect(new Set(results.map((r) => r.AgreementId)).size).toBe(1);
       expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
       expect(await agreementsOf(customerInternalId)).toBe(1);
       expect(
-        await count(db, "audit_log", sql`customer_id = ${customerInternalId}::uuid and entity = 'agreement'`),
+        await world.count(
+          "audit_log",
+          sql`customer_id = ${customerInternalId}::uuid and entity = 'agreement'`,
+        ),
       ).toBe(1);
     }
   });
 
   it("applies 20 identical concurrent updates once", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const { AgreementId } = await upsert(agreement(customerInternalId));
     const results = await concurrently(20, () =>
       upsert(agreement(customerInternalId, { AgreementId, endDate: "2025-01-31" })),
     );
     expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
-    expect(await auditOf(db, AgreementId)).toHaveLength(2);
+    expect(await world.auditOf(AgreementId)).toHaveLength(2);
   });
 });

@@ -1,44 +1,27 @@
-import {
-  customerRepresentativeInput,
-  parseInput,
-  upsertCustomerRepresentative,
-  type WriteStore,
-} from "@account360/core";
+import { customerRepresentativeInput, parseInput, upsertCustomerRepresentative } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
-import {
-  addCustomer,
-  auditOf,
-  concurrently,
-  count,
-  openWriteTest,
-  rejectionOf,
-  rowOf,
-  writer,
-} from "./write-test-kit";
+import { describe, expect, it } from "vitest";
+import { concurrently, refusalOf, rejectionOf, writer, writeWorldOfFile } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (info: Record<string, unknown>) =>
   upsertCustomerRepresentative(
-    store,
+    world.store,
     writer,
     parseInput(customerRepresentativeInput, { CustomerRepresentativeInfo: info }),
   );
 
+/** A link of the relation type most tests need, "Contact". */
+const contact = (link: Record<string, unknown>) => upsert({ ...link, accountRelationType: "Contact" });
+
 const unknownId = "00000000-0000-4000-8000-0000000000bb";
 
 async function pair() {
-  return { customerInternalId: await addCustomer(store), customerRepresentativeNo: await addCustomer(store) };
+  return {
+    customerInternalId: await world.addCustomer(),
+    customerRepresentativeNo: await world.addCustomer(),
+  };
 }
 
 describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
@@ -50,12 +33,12 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       accountRelationType: "key contact PERSON",
     });
     expect(result.operation).toBe("created");
-    expect(await rowOf(db, "representatives", result.customerRepresentativeIdentifier)).toMatchObject({
+    expect(await world.rowOf("representatives", result.customerRepresentativeIdentifier)).toMatchObject({
       customer_id: customerInternalId,
       representative_id: customerRepresentativeNo,
       relation_type: "Key Contact Person",
     });
-    expect(await auditOf(db, result.customerRepresentativeIdentifier)).toMatchObject([
+    expect(await world.auditOf(result.customerRepresentativeIdentifier)).toMatchObject([
       {
         entity: "representative",
         customerId: customerInternalId,
@@ -67,69 +50,49 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
 
   it("answers unchanged for the same triple and writes nothing", async () => {
     const ids = await pair();
-    const first = await upsert({ ...ids, accountRelationType: "Contact" });
+    const first = await contact(ids);
     const again = await upsert({ ...ids, accountRelationType: "contact" });
     expect(again).toEqual({
       customerRepresentativeIdentifier: first.customerRepresentativeIdentifier,
       operation: "unchanged",
     });
-    expect(await auditOf(db, first.customerRepresentativeIdentifier)).toHaveLength(1);
+    expect(await world.auditOf(first.customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("updates by identifier, keeping the customer when customerInternalId is absent, and audits old and new", async () => {
     const ids = await pair();
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
+    const { customerRepresentativeIdentifier } = await contact(ids);
     const result = await upsert({
       customerRepresentativeIdentifier,
       customerRepresentativeNo: ids.customerRepresentativeNo,
       accountRelationType: "Shareholder",
     });
     expect(result).toEqual({ customerRepresentativeIdentifier, operation: "updated" });
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toMatchObject({
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toMatchObject({
       customer_id: ids.customerInternalId,
       relation_type: "Shareholder",
     });
-    expect((await auditOf(db, customerRepresentativeIdentifier))[1]?.changes).toEqual({
+    expect((await world.auditOf(customerRepresentativeIdentifier))[1]?.changes).toEqual({
       accountRelationType: { old: "Contact", new: "Shareholder" },
     });
   });
 
   it("requires customerInternalId without an identifier (400) and existing customers (404)", async () => {
-    const someone = await addCustomer(store);
-    const missing = await rejectionOf(
-      upsert({ customerRepresentativeNo: someone, accountRelationType: "Contact" }),
-    );
-    expect(missing.code).toBe("BAD_REQUEST");
-    expect(missing.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerInternalId",
-    ]);
+    const someone = await world.addCustomer();
+    expect(await refusalOf(contact({ customerRepresentativeNo: someone }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["CustomerRepresentativeInfo.customerInternalId"],
+    });
 
-    const noRepresentative = await rejectionOf(
-      upsert({
-        customerInternalId: someone,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(noRepresentative.code).toBe("NOT_FOUND");
-    expect(noRepresentative.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
-
-    const noCustomer = await rejectionOf(
-      upsert({
-        customerInternalId: unknownId,
-        customerRepresentativeNo: someone,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(noCustomer.code).toBe("NOT_FOUND");
-    expect(noCustomer.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerInternalId",
-    ]);
     expect(
-      await count(
-        db,
+      await refusalOf(contact({ customerInternalId: someone, customerRepresentativeNo: unknownId })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
+
+    expect(
+      await refusalOf(contact({ customerInternalId: unknownId, customerRepresentativeNo: someone })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerInternalId"] });
+    expect(
+      await world.count(
         "representatives",
         sql`customer_id = ${someone}::uuid or representative_id = ${someone}::uuid`,
       ),
@@ -137,90 +100,63 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
   });
 
   it("answers 404 for an unknown identifier and for a representative that does not exist on update", async () => {
-    const unknown = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier: unknownId,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(unknown.code).toBe("NOT_FOUND");
-    expect(unknown.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeIdentifier",
-    ]);
+    expect(
+      await refusalOf(
+        contact({ customerRepresentativeIdentifier: unknownId, customerRepresentativeNo: unknownId }),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeIdentifier"] });
 
     const ids = await pair();
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
-    const gone = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier,
-        customerRepresentativeNo: unknownId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(gone.code).toBe("NOT_FOUND");
-    expect(gone.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toMatchObject({
+    const { customerRepresentativeIdentifier } = await contact(ids);
+    expect(
+      await refusalOf(contact({ customerRepresentativeIdentifier, customerRepresentativeNo: unknownId })),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toMatchObject({
       representative_id: ids.customerRepresentativeNo,
     });
   });
 
   it("refuses a customer representing itself (400), on create and on update", async () => {
     const ids = await pair();
-    const direct = await rejectionOf(
-      upsert({
-        customerInternalId: ids.customerInternalId,
-        customerRepresentativeNo: ids.customerInternalId,
-        accountRelationType: "Contact",
-      }),
-    );
-    expect(direct.code).toBe("BAD_REQUEST");
-    expect(direct.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeNo",
-    ]);
+    expect(
+      await refusalOf(
+        contact({
+          customerInternalId: ids.customerInternalId,
+          customerRepresentativeNo: ids.customerInternalId,
+        }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["CustomerRepresentativeInfo.customerRepresentativeNo"] });
 
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
+    const { customerRepresentativeIdentifier } = await contact(ids);
     const viaUpdate = await rejectionOf(
-      upsert({
-        customerRepresentativeIdentifier,
-        customerRepresentativeNo: ids.customerInternalId,
-        accountRelationType: "Contact",
-      }),
+      contact({ customerRepresentativeIdentifier, customerRepresentativeNo: ids.customerInternalId }),
     );
     expect(viaUpdate.code).toBe("BAD_REQUEST");
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(1);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("answers 409 for another customer's link and for an update onto an existing triple, changing nothing", async () => {
     const ids = await pair();
-    const stranger = await addCustomer(store);
-    const { customerRepresentativeIdentifier } = await upsert({ ...ids, accountRelationType: "Contact" });
-    const foreign = await rejectionOf(
-      upsert({
-        ...ids,
-        customerInternalId: stranger,
-        customerRepresentativeIdentifier,
-        accountRelationType: "Business",
-      }),
-    );
-    expect(foreign.code).toBe("CONFLICT");
-    expect(foreign.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.customerRepresentativeIdentifier",
-    ]);
+    const stranger = await world.addCustomer();
+    const { customerRepresentativeIdentifier } = await contact(ids);
+    expect(
+      await refusalOf(
+        upsert({
+          ...ids,
+          customerInternalId: stranger,
+          customerRepresentativeIdentifier,
+          accountRelationType: "Business",
+        }),
+      ),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerRepresentativeInfo.customerRepresentativeIdentifier"] });
 
     await upsert({ ...ids, accountRelationType: "Business" });
-    const before = await rowOf(db, "representatives", customerRepresentativeIdentifier);
-    const duplicate = await rejectionOf(
-      upsert({ ...ids, customerRepresentativeIdentifier, accountRelationType: "Business" }),
-    );
-    expect(duplicate.code).toBe("CONFLICT");
-    expect(duplicate.fieldErrors.map((e) => e.field)).toEqual([
-      "CustomerRepresentativeInfo.accountRelationType",
-    ]);
-    expect(await rowOf(db, "representatives", customerRepresentativeIdentifier)).toEqual(before);
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(1);
+    const before = await world.rowOf("representatives", customerRepresentativeIdentifier);
+    expect(
+      await refusalOf(upsert({ ...ids, customerRepresentativeIdentifier, accountRelationType: "Business" })),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerRepresentativeInfo.accountRelationType"] });
+    expect(await world.rowOf("representatives", customerRepresentativeIdentifier)).toEqual(before);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(1);
   });
 
   it("creates exactly one link and one audit entry for 20 identical concurrent requests", async () => {
@@ -228,10 +164,9 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
     const results = await concurrently(20, () => upsert({ ...ids, accountRelationType: "Relative" }));
     expect(new Set(results.map((r) => r.customerRepresentativeIdentifier)).size).toBe(1);
     expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
-    expect(await count(db, "representatives", sql`customer_id = ${ids.customerInternalId}::uuid`)).toBe(1);
+    expect(await world.count("representatives", sql`customer_id = ${ids.customerInternalId}::uuid`)).toBe(1);
     expect(
-      await count(
-        db,
+      await world.count(
         "audit_log",
         sql`customer_id = ${ids.customerInternalId}::uuid and entity = 'representative'`,
       ),
@@ -249,6 +184,6 @@ describe("FTOS_ACC_CB_AddUpdateCustomerRepresentative", () => {
       }),
     );
     expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
-    expect(await auditOf(db, customerRepresentativeIdentifier)).toHaveLength(2);
+    expect(await world.auditOf(customerRepresentativeIdentifier)).toHaveLength(2);
   });
 });

@@ -1,38 +1,18 @@
-import { groupMemberInput, parseInput, upsertGroupMember, type WriteStore } from "@account360/core";
+import { groupMemberInput, parseInput, upsertGroupMember } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
-import {
-  addCustomer,
-  addGroup,
-  addLegalEntity,
-  auditOf,
-  concurrently,
-  count,
-  openWriteTest,
-  rejectionOf,
-  rowOf,
-  writer,
-} from "./write-test-kit";
+import { describe, expect, it } from "vitest";
+import { concurrently, refusalOf, rejectionOf, writer, writeWorldOfFile } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (info: Record<string, unknown>) =>
-  upsertGroupMember(store, writer, parseInput(groupMemberInput, { GroupMemberInfo: info }));
+  upsertGroupMember(world.store, writer, parseInput(groupMemberInput, { GroupMemberInfo: info }));
 const missing = "00000000-0000-4000-8000-000000000000";
 
 describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
   it("creates a membership with its role and dates, filed under the member's audit trail", async () => {
-    const groupInternalId = await addGroup(store);
-    const customerInternalId = await addLegalEntity(store);
+    const groupInternalId = await world.addGroup();
+    const customerInternalId = await world.addLegalEntity();
     const result = await upsert({
       groupInternalId,
       customerInternalId,
@@ -40,14 +20,14 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       startDate: "2024-01-01",
     });
     expect(result.operation).toBe("created");
-    expect(await rowOf(db, "group_members", result.groupMemberIdentifier)).toMatchObject({
+    expect(await world.rowOf("group_members", result.groupMemberIdentifier)).toMatchObject({
       group_id: groupInternalId,
       customer_id: customerInternalId,
       role: "Parent company",
       start_date: "2024-01-01",
       end_date: null,
     });
-    expect(await auditOf(db, result.groupMemberIdentifier)).toEqual([
+    expect(await world.auditOf(result.groupMemberIdentifier)).toEqual([
       expect.objectContaining({
         entity: "groupMember",
         customerId: customerInternalId,
@@ -57,8 +37,8 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
   });
 
   it("finds the membership by the (group, customer) pair: unchanged, then updated; by identifier too", async () => {
-    const groupInternalId = await addGroup(store);
-    const customerInternalId = await addCustomer(store);
+    const groupInternalId = await world.addGroup();
+    const customerInternalId = await world.addCustomer();
     const info = { groupInternalId, customerInternalId, role: "Guarantor" };
     const { groupMemberIdentifier } = await upsert(info);
     expect(await upsert(info)).toEqual({ groupMemberIdentifier, operation: "unchanged" });
@@ -70,56 +50,56 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       groupMemberIdentifier,
       operation: "updated",
     });
-    expect(await rowOf(db, "group_members", groupMemberIdentifier)).toMatchObject({
+    expect(await world.rowOf("group_members", groupMemberIdentifier)).toMatchObject({
       role: "Member",
       end_date: "2030-12-31",
     });
     expect(await upsert({ groupMemberIdentifier, endDate: null })).toMatchObject({ operation: "updated" });
-    expect(await rowOf(db, "group_members", groupMemberIdentifier)).toMatchObject({ end_date: null });
-    expect(await auditOf(db, groupMemberIdentifier)).toHaveLength(4);
+    expect(await world.rowOf("group_members", groupMemberIdentifier)).toMatchObject({ end_date: null });
+    expect(await world.auditOf(groupMemberIdentifier)).toHaveLength(4);
   });
 
   it("lets a customer belong to several groups", async () => {
-    const customerInternalId = await addLegalEntity(store);
+    const customerInternalId = await world.addLegalEntity();
     const first = await upsert({
-      groupInternalId: await addGroup(store),
+      groupInternalId: await world.addGroup(),
       customerInternalId,
       role: "Subsidiary",
     });
     const second = await upsert({
-      groupInternalId: await addGroup(store),
+      groupInternalId: await world.addGroup(),
       customerInternalId,
       role: "Affiliate",
     });
     expect(first.groupMemberIdentifier).not.toBe(second.groupMemberIdentifier);
-    expect(await count(db, "group_members", undefined)).toBeGreaterThanOrEqual(2);
+    expect(await world.count("group_members", undefined)).toBeGreaterThanOrEqual(2);
   });
 
   it("answers 400 for a group that is not a group, and for a group as member, writing nothing", async () => {
-    const before = await count(db, "group_members");
-    const company = await addLegalEntity(store);
-    const group = await addGroup(store);
-    const notAGroup = await rejectionOf(
-      upsert({ groupInternalId: company, customerInternalId: await addCustomer(store), role: "Member" }),
-    );
-    expect(notAGroup.code).toBe("BAD_REQUEST");
-    expect(notAGroup.fieldErrors.map((e) => e.field)).toEqual(["GroupMemberInfo.groupInternalId"]);
-    const groupAsMember = await rejectionOf(
-      upsert({ groupInternalId: group, customerInternalId: await addGroup(store), role: "Member" }),
-    );
-    expect(groupAsMember.code).toBe("BAD_REQUEST");
-    expect(groupAsMember.fieldErrors.map((e) => e.field)).toEqual(["GroupMemberInfo.customerInternalId"]);
+    const before = await world.count("group_members");
+    const company = await world.addLegalEntity();
+    const group = await world.addGroup();
+    expect(
+      await refusalOf(
+        upsert({ groupInternalId: company, customerInternalId: await world.addCustomer(), role: "Member" }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["GroupMemberInfo.groupInternalId"] });
+    expect(
+      await refusalOf(
+        upsert({ groupInternalId: group, customerInternalId: await world.addGroup(), role: "Member" }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["GroupMemberInfo.customerInternalId"] });
     const itself = await rejectionOf(
       upsert({ groupInternalId: group, customerInternalId: group, role: "Member" }),
     );
     expect(itself.code).toBe("BAD_REQUEST");
-    expect(await count(db, "group_members")).toBe(before);
+    expect(await world.count("group_members")).toBe(before);
   });
 
   it("stores no membership whose group is not a group or whose member is one, even asked directly", async () => {
-    const before = await count(db, "group_members");
-    const company = await addLegalEntity(store);
-    const group = await addGroup(store);
+    const before = await world.count("group_members");
+    const company = await world.addLegalEntity();
+    const group = await world.addGroup();
     const stamp = { userName: writer.userName, action: "test" };
     const membership = (groupInternalId: string, customerInternalId: string) => ({
       groupInternalId,
@@ -129,16 +109,20 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       endDate: null,
     });
     expect(
-      await store.create("groupMember", membership(company, await addCustomer(store)), stamp),
+      await world.store.create("groupMember", membership(company, await world.addCustomer()), stamp),
     ).toBeNull();
-    expect(await store.create("groupMember", membership(group, await addGroup(store)), stamp)).toBeNull();
-    expect(await store.create("groupMember", membership(group, company), stamp)).toEqual(expect.any(String));
-    expect(await count(db, "group_members")).toBe(before + 1);
+    expect(
+      await world.store.create("groupMember", membership(group, await world.addGroup()), stamp),
+    ).toBeNull();
+    expect(await world.store.create("groupMember", membership(group, company), stamp)).toEqual(
+      expect.any(String),
+    );
+    expect(await world.count("group_members")).toBe(before + 1);
   });
 
   it("answers 400 for an endDate before the startDate, on create and on update", async () => {
-    const groupInternalId = await addGroup(store);
-    const customerInternalId = await addCustomer(store);
+    const groupInternalId = await world.addGroup();
+    const customerInternalId = await world.addCustomer();
     const error = await rejectionOf(
       upsert({
         groupInternalId,
@@ -157,22 +141,22 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
     });
     const update = await rejectionOf(upsert({ groupMemberIdentifier, endDate: "2025-01-01" }));
     expect(update.code).toBe("BAD_REQUEST");
-    expect(await rowOf(db, "group_members", groupMemberIdentifier)).toMatchObject({ end_date: null });
+    expect(await world.rowOf("group_members", groupMemberIdentifier)).toMatchObject({ end_date: null });
   });
 
   it("answers 400 for missing mandatory fields on create, naming each", async () => {
-    const error = await rejectionOf(upsert({ customerInternalId: await addCustomer(store), role: "Member" }));
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["GroupMemberInfo.groupInternalId"]);
+    expect(
+      await refusalOf(upsert({ customerInternalId: await world.addCustomer(), role: "Member" })),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["GroupMemberInfo.groupInternalId"] });
     const role = await rejectionOf(
-      upsert({ groupInternalId: await addGroup(store), customerInternalId: await addCustomer(store) }),
+      upsert({ groupInternalId: await world.addGroup(), customerInternalId: await world.addCustomer() }),
     );
     expect(role.fieldErrors.map((e) => e.field)).toEqual(["GroupMemberInfo.role"]);
   });
 
   it("answers 404 for an unknown group, customer or identifier, and 409 for another pair than the identifier's", async () => {
-    const group = await addGroup(store);
-    const customer = await addCustomer(store);
+    const group = await world.addGroup();
+    const customer = await world.addCustomer();
     expect(
       (await rejectionOf(upsert({ groupInternalId: missing, customerInternalId: customer, role: "Member" })))
         .code,
@@ -190,17 +174,17 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       role: "Member",
     });
     const other = await rejectionOf(
-      upsert({ groupMemberIdentifier, customerInternalId: await addCustomer(store) }),
+      upsert({ groupMemberIdentifier, customerInternalId: await world.addCustomer() }),
     );
     expect(other.code).toBe("CONFLICT");
   });
 
   it("keeps groups and members apart when an accountType changes: 409", async () => {
-    const group = await addGroup(store, { UniqueID: "GRP-KEEP-1" });
-    const member = await addLegalEntity(store, { UniqueID: "LE-KEEP-1" });
+    const group = await world.addGroup({ UniqueID: "GRP-KEEP-1" });
+    const member = await world.addLegalEntity({ UniqueID: "LE-KEEP-1" });
     await upsert({ groupInternalId: group, customerInternalId: member, role: "Subsidiary" });
     const groupToCompany = await rejectionOf(
-      addLegalEntity(store, {
+      world.addLegalEntity({
         UniqueID: "GRP-KEEP-1",
         name: "Carpați Group",
         accountType: "Company",
@@ -209,16 +193,16 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
     );
     expect(groupToCompany.code).toBe("CONFLICT");
     const memberToGroup = await rejectionOf(
-      addLegalEntity(store, { UniqueID: "LE-KEEP-1", accountType: "Group" }),
+      world.addLegalEntity({ UniqueID: "LE-KEEP-1", accountType: "Group" }),
     );
     expect(memberToGroup.code).toBe("CONFLICT");
   });
 
   it("a membership being added while its group stops being one is refused, not stored under a company", async () => {
-    const group = await addGroup(store, { UniqueID: "GRP-RACE-1", name: "Race Group" });
-    const member = await addCustomer(store);
+    const group = await world.addGroup({ UniqueID: "GRP-RACE-1", name: "Race Group" });
+    const member = await world.addCustomer();
     let joining: Promise<unknown> = Promise.resolve();
-    await store.transaction(async (tx) => {
+    await world.store.transaction(async (tx) => {
       const stored = await tx.lock("legalEntity", { id: group });
       if (!stored) throw new Error("the group is gone");
       // On PostgreSQL the insert runs now, on its own connection, and must wait for this lock.
@@ -238,15 +222,15 @@ describe("FTOS_ACC_CB_AddUpdateGroupMember", () => {
       );
     });
     expect(await joining).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await count(db, "group_members", sql`group_id = ${group}::uuid`)).toBe(0);
+    expect(await world.count("group_members", sql`group_id = ${group}::uuid`)).toBe(0);
   });
 
   // Five rounds: a lock taken in the wrong order deadlocked about one round in five (40P01).
   it("creates one membership for 20 identical concurrent requests, round after round", async () => {
     for (let round = 0; round < 5; round++) {
       const info = {
-        groupInternalId: await addGroup(store),
-        customerInternalId: await addCustomer(store),
+        groupInternalId: await world.addGroup(),
+        customerInternalId: await world.addCustomer(),
         role: "Member",
       };
       const results = await concurrently(20, () => upsert(info));

@@ -4,37 +4,27 @@ import {
   listCustomerAudit,
   parseInput,
   upsertIndividualCustomer,
-  type WriteStore,
 } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
+import { describe, expect, it } from "vitest";
 import {
-  addCustomer,
-  auditOf,
-  claimedUniqueIdsOf,
   concurrently,
-  count,
   customerData,
-  openWriteTest,
+  refusalOf,
   rejectionOf,
-  rowOf,
   unique,
   writer,
+  writeWorldOfFile,
 } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (data: unknown, actor = writer) =>
-  upsertIndividualCustomer(store, actor, parseInput(individualCustomerInput({ phoneRegion: "RO" }), data));
+  upsertIndividualCustomer(
+    world.store,
+    actor,
+    parseInput(individualCustomerInput({ phoneRegion: "RO" }), data),
+  );
 
 describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
   it("creates a customer with canonical values and audits every field", async () => {
@@ -43,7 +33,7 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
       customerData({ UniqueID: uniqueId.toLowerCase(), email: "Ana@Example.RO", emailAddressType: "work" }),
     );
     expect(result.operation).toBe("created");
-    const row = await rowOf(db, "customers", result.customerInternalId);
+    const row = await world.rowOf("customers", result.customerInternalId);
     expect(row).toMatchObject({
       unique_id: uniqueId,
       email: "Ana@example.ro",
@@ -51,7 +41,7 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
       email_address_type: "Work",
       phone_number_type: "Mobile",
     });
-    const audit = await auditOf(db, result.customerInternalId);
+    const audit = await world.auditOf(result.customerInternalId);
     expect(audit).toEqual([
       {
         userName: writer.userName,
@@ -79,7 +69,7 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
       CustomerInfo: { ...data.CustomerInfo, UniqueID: data.CustomerInfo.UniqueID.toLowerCase() },
     });
     expect(again).toEqual({ customerInternalId: first.customerInternalId, operation: "unchanged" });
-    expect(await auditOf(db, first.customerInternalId)).toHaveLength(1);
+    expect(await world.auditOf(first.customerInternalId)).toHaveLength(1);
   });
 
   it("updates the customer holding the UniqueID and audits only the changed fields", async () => {
@@ -89,7 +79,7 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
       CustomerInfo: { ...data.CustomerInfo, email: "ana@work.ro", lastName: "Ionescu" },
     });
     expect(result).toEqual({ customerInternalId, operation: "updated" });
-    const audit = await auditOf(db, customerInternalId);
+    const audit = await world.auditOf(customerInternalId);
     expect(audit[1]).toMatchObject({
       operation: "updated",
       changes: {
@@ -101,23 +91,23 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
   });
 
   it("updates by customerInternalId, including a new UniqueID", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const uniqueId = unique("NEW");
     const result = await upsert(customerData({ customerInternalId, UniqueID: uniqueId }));
     expect(result).toEqual({ customerInternalId, operation: "updated" });
-    expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({ unique_id: uniqueId });
+    expect(await world.rowOf("customers", customerInternalId)).toMatchObject({ unique_id: uniqueId });
   });
 
   it("moves the customer's key row with a new UniqueID, so the old one is free for another customer", async () => {
     const oldId = unique("OLD");
-    const customerInternalId = await addCustomer(store, { UniqueID: oldId });
+    const customerInternalId = await world.addCustomer({ UniqueID: oldId });
     const newId = unique("MOVED");
     await upsert(customerData({ customerInternalId, UniqueID: newId }));
-    expect(await claimedUniqueIdsOf(db, customerInternalId)).toEqual([newId]);
+    expect(await world.claimedUniqueIdsOf(customerInternalId)).toEqual([newId]);
     const other = await upsert(customerData({ UniqueID: oldId }));
     expect(other.operation).toBe("created");
     expect(other.customerInternalId).not.toBe(customerInternalId);
-    expect(await claimedUniqueIdsOf(db, other.customerInternalId)).toEqual([oldId]);
+    expect(await world.claimedUniqueIdsOf(other.customerInternalId)).toEqual([oldId]);
   });
 
   it("keeps an optional field that is absent and clears one sent as null", async () => {
@@ -129,15 +119,15 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
       phoneNumberType: null,
     };
     expect(await upsert({ CustomerInfo: rest })).toMatchObject({ operation: "updated" });
-    const row = await rowOf(db, "customers", customerInternalId);
+    const row = await world.rowOf("customers", customerInternalId);
     expect(row).toMatchObject({ email_address_type: "Work", phone_number_type: null });
-    expect((await auditOf(db, customerInternalId))[1]?.changes).toEqual({
+    expect((await world.auditOf(customerInternalId))[1]?.changes).toEqual({
       phoneNumberType: { old: "Home", new: null },
     });
   });
 
   it("answers 404 for an unknown customerInternalId and creates nothing", async () => {
-    const before = await count(db, "customers");
+    const before = await world.count("customers");
     const error = await rejectionOf(
       upsert(customerData({ customerInternalId: "00000000-0000-4000-8000-000000000000" })),
     );
@@ -145,27 +135,27 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     expect(error.fieldErrors).toEqual([
       { field: "CustomerInfo.customerInternalId", message: expect.stringContaining("No customer") },
     ]);
-    expect(await count(db, "customers")).toBe(before);
+    expect(await world.count("customers")).toBe(before);
   });
 
   it("answers 409 when another customer owns the UniqueID, leaving both customers untouched", async () => {
     const taken = unique("TAKEN");
-    await addCustomer(store, { UniqueID: taken });
-    const customerInternalId = await addCustomer(store);
-    const before = await rowOf(db, "customers", customerInternalId);
-    const error = await rejectionOf(
-      upsert(customerData({ customerInternalId, UniqueID: taken.toLowerCase(), firstName: "Changed" })),
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors.map((e) => e.field)).toEqual(["CustomerInfo.UniqueID"]);
-    expect(await rowOf(db, "customers", customerInternalId)).toEqual(before);
-    expect(await auditOf(db, customerInternalId)).toHaveLength(1);
-    expect(await claimedUniqueIdsOf(db, customerInternalId)).toEqual([before?.unique_id]);
+    await world.addCustomer({ UniqueID: taken });
+    const customerInternalId = await world.addCustomer();
+    const before = await world.rowOf("customers", customerInternalId);
+    expect(
+      await refusalOf(
+        upsert(customerData({ customerInternalId, UniqueID: taken.toLowerCase(), firstName: "Changed" })),
+      ),
+    ).toEqual({ code: "CONFLICT", fields: ["CustomerInfo.UniqueID"] });
+    expect(await world.rowOf("customers", customerInternalId)).toEqual(before);
+    expect(await world.auditOf(customerInternalId)).toHaveLength(1);
+    expect(await world.claimedUniqueIdsOf(customerInternalId)).toEqual([before?.unique_id]);
   });
 
   it("gives one of two customers changing to the same free UniqueID at once the key, the other a 409", async () => {
-    const first = await addCustomer(store);
-    const second = await addCustomer(store);
+    const first = await world.addCustomer();
+    const second = await world.addCustomer();
     const contested = unique("RACE");
     const outcomes = await Promise.allSettled(
       [first, second].map((customerInternalId) =>
@@ -175,8 +165,8 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected");
     expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
-    expect(await count(db, "customers", sql`unique_id = ${contested}`)).toBe(1);
-    expect(await count(db, "customer_unique_ids", sql`unique_id = ${contested}`)).toBe(1);
+    expect(await world.count("customers", sql`unique_id = ${contested}`)).toBe(1);
+    expect(await world.count("customer_unique_ids", sql`unique_id = ${contested}`)).toBe(1);
   });
 
   it("creates exactly one customer and one audit entry for 20 identical concurrent requests", async () => {
@@ -186,17 +176,17 @@ describe("FTOS_ACC_CB_AddUpdateIndividualCustomer", () => {
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
     expect(results.filter((r) => r.operation === "unchanged")).toHaveLength(19);
-    expect(await count(db, "customers", sql`unique_id = ${data.CustomerInfo.UniqueID}`)).toBe(1);
-    expect(await auditOf(db, [...ids][0] ?? "")).toHaveLength(1);
+    expect(await world.count("customers", sql`unique_id = ${data.CustomerInfo.UniqueID}`)).toBe(1);
+    expect(await world.auditOf([...ids][0] ?? "")).toHaveLength(1);
   });
 
   it("applies 20 identical concurrent updates once", async () => {
-    const customerInternalId = await addCustomer(store);
+    const customerInternalId = await world.addCustomer();
     const data = customerData({ customerInternalId, firstName: "Maria" });
     const results = await concurrently(20, () => upsert(data));
     expect(results.filter((r) => r.operation === "updated")).toHaveLength(1);
     expect(results.filter((r) => r.operation === "unchanged")).toHaveLength(19);
-    expect(await auditOf(db, customerInternalId)).toHaveLength(2);
+    expect(await world.auditOf(customerInternalId)).toHaveLength(2);
   });
 });
 
@@ -206,7 +196,7 @@ describe("audit.forCustomer", () => {
     const { customerInternalId } = await upsert(data);
     for (const firstName of ["B", "C", "D", "E"])
       await upsert({ CustomerInfo: { ...data.CustomerInfo, firstName } });
-    const list = (input: unknown) => listCustomerAudit(store, parseInput(customerAuditInput, input));
+    const list = (input: unknown) => listCustomerAudit(world.store, parseInput(customerAuditInput, input));
 
     const first = await list({ customerInternalId, limit: 2 });
     expect(first.items.map((e) => e.changes.firstName?.new)).toEqual(["E", "D"]);
@@ -227,7 +217,7 @@ describe("audit.forCustomer", () => {
   it("answers 404 for an unknown customer and 400 for a limit over 200", async () => {
     const missing = await rejectionOf(
       listCustomerAudit(
-        store,
+        world.store,
         parseInput(customerAuditInput, { customerInternalId: "00000000-0000-4000-8000-000000000001" }),
       ),
     );

@@ -1,39 +1,25 @@
-import {
-  legalEntityCustomerInput,
-  parseInput,
-  upsertLegalEntityCustomer,
-  type WriteStore,
-} from "@account360/core";
+import { legalEntityCustomerInput, parseInput, upsertLegalEntityCustomer } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database";
+import { describe, expect, it } from "vitest";
 import {
-  addCustomer,
-  addLegalEntity,
-  auditOf,
   concurrently,
-  count,
   customerData,
   legalEntityData,
-  openWriteTest,
+  refusalOf,
   rejectionOf,
-  rowOf,
   unique,
   writer,
+  writeWorldOfFile,
 } from "./write-test-kit";
 
-let context: Awaited<ReturnType<typeof openWriteTest>>;
-let db: Database;
-let store: WriteStore;
-beforeAll(async () => {
-  context = await openWriteTest();
-  db = context.db;
-  store = context.store;
-}, 60_000);
-afterAll(() => context.handle.close());
+const world = writeWorldOfFile();
 
 const upsert = (data: unknown) =>
-  upsertLegalEntityCustomer(store, writer, parseInput(legalEntityCustomerInput({ phoneRegion: "RO" }), data));
+  upsertLegalEntityCustomer(
+    world.store,
+    writer,
+    parseInput(legalEntityCustomerInput({ phoneRegion: "RO" }), data),
+  );
 const parse = (data: unknown) =>
   rejectionOf(
     Promise.resolve().then(() => parseInput(legalEntityCustomerInput({ phoneRegion: "RO" }), data)),
@@ -51,7 +37,7 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
       }),
     );
     expect(result.operation).toBe("created");
-    const row = await rowOf(db, "customers", result.customerInternalId);
+    const row = await world.rowOf("customers", result.customerInternalId);
     expect(row).toMatchObject({
       kind: "legalEntity",
       unique_id: uniqueId,
@@ -64,7 +50,7 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
       first_name: null,
       last_name: null,
     });
-    const audit = await auditOf(db, result.customerInternalId);
+    const audit = await world.auditOf(result.customerInternalId);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "FTOS_ACC_CB_AddUpdateLegalEntityCustomer",
@@ -80,7 +66,7 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
   it("takes registrationNo as another spelling of registrationNumber, and refuses the two disagreeing", async () => {
     const { registrationNumber: _left, ...info } = legalEntityData().CustomerInfo;
     const { customerInternalId } = await upsert({ CustomerInfo: { ...info, registrationNo: "J12/99/2020" } });
-    expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({
+    expect(await world.rowOf("customers", customerInternalId)).toMatchObject({
       registration_number: "J12/99/2020",
     });
     const again = await upsert({
@@ -96,7 +82,7 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
     const { customerInternalId } = await upsert({
       CustomerInfo: { name: "Asociația Verde", UniqueID: unique("ONG"), accountType: "Non-Profit" },
     });
-    expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({ email: null, industry: null });
+    expect(await world.rowOf("customers", customerInternalId)).toMatchObject({ email: null, industry: null });
     const error = await parse({
       CustomerInfo: { name: "x".repeat(201), industry: "Mining", accountType: "Trust" },
     });
@@ -122,11 +108,11 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
       CustomerInfo: { ...rest, customerInternalId, name: "Carpați Logistic SA", email: null },
     });
     expect(cleared).toEqual({ customerInternalId, operation: "updated" });
-    expect(await rowOf(db, "customers", customerInternalId)).toMatchObject({
+    expect(await world.rowOf("customers", customerInternalId)).toMatchObject({
       industry: "TransportationStorage",
       email: null,
     });
-    const audit = await auditOf(db, customerInternalId);
+    const audit = await world.auditOf(customerInternalId);
     expect(audit.map((a) => a.changes)).toEqual([
       expect.anything(),
       { name: { old: "Carpați Logistic SRL", new: "Carpați Logistic SA" } },
@@ -141,26 +127,26 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
       customerInternalId: first.customerInternalId,
       operation: "unchanged",
     });
-    expect(await auditOf(db, first.customerInternalId)).toHaveLength(1);
+    expect(await world.auditOf(first.customerInternalId)).toHaveLength(1);
   });
 
   it("answers 404 for an unknown customerInternalId and 400 for an individual's, writing nothing", async () => {
-    const before = await count(db, "customers");
-    const missing = await rejectionOf(
-      upsert(legalEntityData({ customerInternalId: "00000000-0000-4000-8000-000000000000" })),
-    );
-    expect(missing.code).toBe("NOT_FOUND");
-    expect(missing.fieldErrors.map((e) => e.field)).toEqual(["CustomerInfo.customerInternalId"]);
-    const individual = await addCustomer(store);
+    const before = await world.count("customers");
+    expect(
+      await refusalOf(
+        upsert(legalEntityData({ customerInternalId: "00000000-0000-4000-8000-000000000000" })),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: ["CustomerInfo.customerInternalId"] });
+    const individual = await world.addCustomer();
     const wrongKind = await rejectionOf(upsert(legalEntityData({ customerInternalId: individual })));
     expect(wrongKind.code).toBe("BAD_REQUEST");
     expect(wrongKind.message).toContain("FTOS_ACC_CB_AddUpdateIndividualCustomer");
-    expect(await count(db, "customers")).toBe(before + 1);
+    expect(await world.count("customers")).toBe(before + 1);
   });
 
   it("shares one UniqueID namespace with individuals: 409 either way, nothing changed", async () => {
     const individualUniqueId = unique("CNP");
-    const individual = await addCustomer(store, { UniqueID: individualUniqueId });
+    const individual = await world.addCustomer({ UniqueID: individualUniqueId });
     const toCompany = await rejectionOf(
       upsert(legalEntityData({ UniqueID: individualUniqueId.toLowerCase() })),
     );
@@ -169,9 +155,9 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
     expect(toCompany.message).toContain("individual");
 
     const companyUniqueId = unique("CUI");
-    const company = await addLegalEntity(store, { UniqueID: companyUniqueId });
-    const before = await rowOf(db, "customers", company);
-    const { addCustomerOf } = { addCustomerOf: () => addCustomer(store, { UniqueID: companyUniqueId }) };
+    const company = await world.addLegalEntity({ UniqueID: companyUniqueId });
+    const before = await world.rowOf("customers", company);
+    const { addCustomerOf } = { addCustomerOf: () => world.addCustomer({ UniqueID: companyUniqueId }) };
     const toIndividual = await rejectionOf(addCustomerOf());
     expect(toIndividual.code).toBe("CONFLICT");
     expect(toIndividual.message).toContain("legal entity");
@@ -179,17 +165,20 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
       upsert(legalEntityData({ customerInternalId: company, UniqueID: individualUniqueId })),
     );
     expect(moved.code).toBe("CONFLICT");
-    expect(await rowOf(db, "customers", company)).toEqual(before);
-    expect(await rowOf(db, "customers", individual)).toMatchObject({ kind: "individual", first_name: "Ana" });
+    expect(await world.rowOf("customers", company)).toEqual(before);
+    expect(await world.rowOf("customers", individual)).toMatchObject({
+      kind: "individual",
+      first_name: "Ana",
+    });
   });
 
   it("lets exactly one of concurrent individual and legal-entity creates hold a UniqueID; the others are 409", async () => {
     const uniqueId = unique("RACE");
     const outcomes = await Promise.allSettled([
-      ...Array.from({ length: 5 }, () => addCustomer(store, { UniqueID: uniqueId })),
+      ...Array.from({ length: 5 }, () => world.addCustomer({ UniqueID: uniqueId })),
       ...Array.from({ length: 5 }, () => upsert(legalEntityData({ UniqueID: uniqueId }))),
     ]);
-    expect(await count(db, "customers", sql`unique_id = ${uniqueId}`)).toBe(1);
+    expect(await world.count("customers", sql`unique_id = ${uniqueId}`)).toBe(1);
     const rejected = outcomes.filter((o) => o.status === "rejected");
     expect(rejected).toHaveLength(5);
     for (const o of rejected) expect((o.reason as { code: string }).code).toBe("CONFLICT");
@@ -200,15 +189,15 @@ describe("FTOS_ACC_CB_AddUpdateLegalEntityCustomer", () => {
     const results = await concurrently(20, () => upsert(data));
     expect(new Set(results.map((r) => r.customerInternalId)).size).toBe(1);
     expect(results.filter((r) => r.operation === "created")).toHaveLength(1);
-    expect(await count(db, "customers", sql`unique_id = ${data.CustomerInfo.UniqueID}`)).toBe(1);
+    expect(await world.count("customers", sql`unique_id = ${data.CustomerInfo.UniqueID}`)).toBe(1);
   });
 
   it("leaves an individual's update alone when the UniqueID is a legal entity's", async () => {
     const companyUniqueId = unique("CUI");
-    await addLegalEntity(store, { UniqueID: companyUniqueId });
-    const individual = await addCustomer(store);
+    await world.addLegalEntity({ UniqueID: companyUniqueId });
+    const individual = await world.addCustomer();
     const error = await rejectionOf(
-      addCustomer(store, {
+      world.addCustomer({
         ...customerData().CustomerInfo,
         customerInternalId: individual,
         UniqueID: companyUniqueId,

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing";
+import { describe, expect, it } from "vitest";
+import { testDatabaseOfFile } from "../test-world";
 import { countUsers } from "./user-counts";
 import { disableUserAndRevokeTokens, upsertUser } from "./users";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 describe("countUsers", () => {
   it("counts every user and those who may sign in", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing";
+import { describe, expect, it } from "vitest";
+import { testDatabaseOfFile } from "../test-world";
 import {
   disableUserAndRevokeTokens,
   findTokenWithUser,
@@ -12,13 +12,7 @@ import {
   upsertUser,
 } from "./users";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const t0 = new Date("2030-01-01T00:00:00.000Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

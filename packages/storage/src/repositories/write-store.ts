@@ -19,7 +19,7 @@ import { contracts } from "../schema/contracts";
 import { customers } from "../schema/customers";
 import { groupMembers } from "../schema/group-members";
 import { auditedChanges, currentTxid, sequencedCustomers } from "../sql/audit";
-import { asColumnType, bare, bareList } from "../sql/columns";
+import { asColumnType, bare, bareList, updatedAtOf } from "../sql/columns";
 import type { Db } from "../sql/db";
 import { type Param, readStatement, type Statement, writeStatement } from "../sql/statement";
 import { claimedKey, movedKey } from "./key-claims";
@@ -68,11 +68,6 @@ const renamedMemberships = (groupId: SQL, name: SQL): SQL =>
       returning 1
     ), `;
 
-/**
- * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
- * unique indexes (or the key table's claim) decide between concurrent identical requests (exactly one creates), and the
- * customer's sequence moves only when a row was inserted.
- */
 /** A field's placeholder cast to its column's type (key tables' columns have the record's types). */
 const fieldValueOf =
   <E extends Entity>(table: WriteTable<E>, p: Record<string, unknown>) =>
@@ -82,6 +77,30 @@ const fieldValueOf =
     return asColumnType(p[fieldKey(field)], column);
   };
 
+/**
+ * The audit entry and event of the row a create or update wrote: `operation` is also the name of
+ * the statement's relation holding its id and customer_id (beside `sequenced`).
+ */
+const auditedWrite = <E extends Entity>(
+  table: WriteTable<E>,
+  p: Record<string, unknown>,
+  operation: "created" | "updated",
+): SQL =>
+  auditedChanges({
+    from: sql`${sql.raw(operation)} join sequenced using (customer_id)`,
+    recordId: sql`${sql.raw(operation)}.id`,
+    userName: p.userName as never,
+    action: p.action as never,
+    entity: table.entity,
+    operation,
+    changes: p.changes as never,
+  });
+
+/**
+ * One statement: the insert, its audit entry and its event commit together, ON CONFLICT DO NOTHING lets the
+ * unique indexes (or the key table's claim) decide between concurrent identical requests (exactly one creates), and the
+ * customer's sequence moves only when a row was inserted.
+ */
 function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Values> {
   return writeStatement(`create ${table.entity}`, (p) => {
     const columns = table.columns.map((c) => c.column);
@@ -131,15 +150,7 @@ function createStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
         returning ${bare(table.id)} as id, ${bare(table.customer)} as customer_id
       ), sequenced as (
         ${isCustomer ? sql`select id as customer_id, 1::bigint as sequence, ${currentTxid} as feed_txid from created` : sequencedCustomers(sql`select customer_id from created`)}
-      ), ${auditedChanges({
-        from: sql`created join sequenced using (customer_id)`,
-        recordId: sql`created.id`,
-        userName: p.userName as never,
-        action: p.action as never,
-        entity: table.entity,
-        operation: "created",
-        changes: p.changes as never,
-      })}
+      ), ${auditedWrite(table, p, "created")}
       select id::text as id from created`;
   });
 }
@@ -201,7 +212,7 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
         sql`${bare(customers.lastFeedTxid)} = greatest(${customers.lastFeedTxid}, ${currentTxid})`,
       );
     }
-    assignments.push(sql`updated_at = now()`);
+    assignments.push(sql`${bare(updatedAtOf(table.table))} = now()`);
     const recordId = sql`${p.id as never}::text::uuid`;
     const move = table.claims
       ? sql`${movedKey(table, table.claims, recordId, fieldValueOf(table, p))}, `
@@ -216,15 +227,7 @@ function updateStatement<E extends Entity>(table: WriteTable<E>): Statement<Valu
           ${isCustomer ? sql`, ${bare(customers.lastSequence)} as sequence, ${bare(customers.lastFeedTxid)} as feed_txid` : sql``}
       ), sequenced as (
         ${isCustomer ? sql`select customer_id, sequence, feed_txid from updated` : sequencedCustomers(sql`select customer_id from updated`)}
-      ), ${auditedChanges({
-        from: sql`updated join sequenced using (customer_id)`,
-        recordId: sql`updated.id`,
-        userName: p.userName as never,
-        action: p.action as never,
-        entity: table.entity,
-        operation: "updated",
-        changes: p.changes as never,
-      })}
+      ), ${auditedWrite(table, p, "updated")}
       select id::text as id from updated`;
   });
 }

@@ -1,15 +1,16 @@
 import { createHash } from "node:crypto";
 import type { AddressFields, AgreementFields, Entity, EntityFields } from "@account360/core";
-import type { Column } from "drizzle-orm";
+import { type Column, getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { addresses } from "../schema/addresses";
 import { agreements } from "../schema/agreements";
 import { applicationKeys } from "../schema/application-keys";
 import { applications } from "../schema/applications";
 import { customerUniqueIds } from "../schema/customer-unique-ids";
-import { customers } from "../schema/customers";
+import { type CUSTOMER_KINDS, customers } from "../schema/customers";
 import { groupMembers } from "../schema/group-members";
 import { representatives } from "../schema/representatives";
+import type { ColumnKey } from "../sql/column-names";
 
 /** An API field of a write action and the column that stores it. */
 interface FieldColumn<F> {
@@ -71,122 +72,124 @@ export interface WriteTable<E extends Entity> {
 
 const hash = (values: unknown[]) => createHash("sha256").update(JSON.stringify(values)).digest("hex");
 
+/** An address's fields besides its customer, in its columns' order: what makes two addresses the same. */
+const ADDRESS_FIELDS = [
+  "addressType",
+  "country",
+  "district",
+  "city",
+  "streetName",
+  "streetNo",
+  "buildingNo",
+  "floorNo",
+  "apartmentNo",
+  "postalCode",
+] as const;
+
+/** An agreement's fields besides its customer and externalId: what makes two agreements the same. */
+const AGREEMENT_FIELDS = ["agreementType", "startDate", "endDate", "sourceId", "contractNo"] as const;
+
 /** The hash that keeps one customer from holding two identical addresses (the seed computes it too). */
-export const addressFingerprint = (f: Omit<AddressFields, "customerInternalId">): string =>
-  hash([
-    f.addressType,
-    f.country,
-    f.district,
-    f.city,
-    f.streetName,
-    f.streetNo,
-    f.buildingNo,
-    f.floorNo,
-    f.apartmentNo,
-    f.postalCode,
-  ]);
+export const addressFingerprint = (f: Pick<AddressFields, (typeof ADDRESS_FIELDS)[number]>): string =>
+  hash(ADDRESS_FIELDS.map((field) => f[field]));
 
 /** The hash that makes identical agreements without an externalId one record (the seed computes it too). */
-export const agreementFingerprint = (
-  f: Pick<AgreementFields, "agreementType" | "startDate" | "endDate" | "sourceId" | "contractNo">,
-): string => hash([f.agreementType, f.startDate, f.endDate, f.sourceId, f.contractNo]);
+export const agreementFingerprint = (f: Pick<AgreementFields, (typeof AGREEMENT_FIELDS)[number]>): string =>
+  hash(AGREEMENT_FIELDS.map((field) => f[field]));
 
 const always = () => true;
 
-/** Both kinds of customer claim their UniqueID in one namespace (CONTRACT §11's key table). */
-const uniqueIdClaim = {
-  table: customerUniqueIds,
-  columns: [{ field: "UniqueID" as const, column: customerUniqueIds.uniqueId }],
-  newRecordId: customerUniqueIds.customerId,
-};
+/** Fields stored in the columns of the same names (the schema's keys). */
+const sameNames = <T extends PgTable, N extends ColumnKey<T>>(table: T, fields: readonly N[]) =>
+  fields.map((field) => ({ field, column: getTableColumns(table)[field] as Column }));
 
-const customer: WriteTable<"customer"> = {
-  entity: "customer",
+/** The API's customerInternalId is the owning customer's column of the table. */
+const ownerField = (column: Column) => ({ field: "customerInternalId" as const, column });
+
+/** A record a customer owns: its table's id, and the owner's column (audit entries are filed under it). */
+const ownedBy = <E extends Entity>(entity: E, table: PgTable & { id: Column; customerId: Column }) => ({
+  entity,
+  table,
+  id: table.id,
+  customer: table.customerId,
+});
+
+/**
+ * Both kinds of customer account: one table, the row its own customer, found by UniqueID, which
+ * both claim in one namespace (CONTRACT §11's key table).
+ */
+const account = <E extends "customer" | "legalEntity">(entity: E, kind: (typeof CUSTOMER_KINDS)[number]) => ({
+  entity,
   table: customers,
   id: customers.id,
   customer: customers.id,
-  columns: [
-    { field: "UniqueID", column: customers.uniqueId },
-    { field: "firstName", column: customers.firstName },
-    { field: "lastName", column: customers.lastName },
-    { field: "email", column: customers.email },
-    { field: "mobilePhone", column: customers.mobilePhone },
-    { field: "emailAddressType", column: customers.emailAddressType },
-    { field: "phoneNumberType", column: customers.phoneNumberType },
-  ],
   naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
-  kind: { column: customers.kind, value: "individual" },
-  claims: uniqueIdClaim,
+  kind: { column: customers.kind, value: kind },
+  claims: {
+    table: customerUniqueIds,
+    columns: [{ field: "UniqueID" as const, column: customerUniqueIds.uniqueId }],
+    newRecordId: customerUniqueIds.customerId,
+  },
+});
+
+const uniqueIdField = { field: "UniqueID" as const, column: customers.uniqueId };
+
+const customer: WriteTable<"customer"> = {
+  ...account("customer", "individual"),
+  columns: [
+    uniqueIdField,
+    ...sameNames(customers, [
+      "firstName",
+      "lastName",
+      "email",
+      "mobilePhone",
+      "emailAddressType",
+      "phoneNumberType",
+    ]),
+  ],
 };
 
 const legalEntity: WriteTable<"legalEntity"> = {
-  entity: "legalEntity",
-  table: customers,
-  id: customers.id,
-  customer: customers.id,
+  ...account("legalEntity", "legalEntity"),
   columns: [
-    { field: "UniqueID", column: customers.uniqueId },
-    { field: "name", column: customers.name },
-    { field: "email", column: customers.email },
-    { field: "mobilePhone", column: customers.mobilePhone },
-    { field: "emailAddressType", column: customers.emailAddressType },
-    { field: "phoneNumberType", column: customers.phoneNumberType },
-    { field: "industry", column: customers.industry },
-    { field: "registrationNumber", column: customers.registrationNumber },
-    { field: "accountType", column: customers.accountType },
+    uniqueIdField,
+    ...sameNames(customers, [
+      "name",
+      "email",
+      "mobilePhone",
+      "emailAddressType",
+      "phoneNumberType",
+      "industry",
+      "registrationNumber",
+      "accountType",
+    ]),
   ],
-  naturalKeys: [{ when: always, columns: [customers.uniqueId] }],
-  kind: { column: customers.kind, value: "legalEntity" },
-  claims: uniqueIdClaim,
   namesItsMemberships: true,
 };
 
 /** Filed under the member: the membership is part of the member's record (and audit trail). */
 const groupMember: WriteTable<"groupMember"> = {
-  entity: "groupMember",
-  table: groupMembers,
-  id: groupMembers.id,
-  customer: groupMembers.customerId,
+  ...ownedBy("groupMember", groupMembers),
   columns: [
     { field: "groupInternalId", column: groupMembers.groupId },
-    { field: "customerInternalId", column: groupMembers.customerId },
-    { field: "role", column: groupMembers.role },
-    { field: "startDate", column: groupMembers.startDate },
-    { field: "endDate", column: groupMembers.endDate },
+    ownerField(groupMembers.customerId),
+    ...sameNames(groupMembers, ["role", "startDate", "endDate"]),
   ],
   naturalKeys: [{ when: always, columns: [groupMembers.groupId, groupMembers.customerId] }],
   groupAndMember: true,
 };
 
 const address: WriteTable<"address"> = {
-  entity: "address",
-  table: addresses,
-  id: addresses.id,
-  customer: addresses.customerId,
-  columns: [
-    { field: "customerInternalId", column: addresses.customerId },
-    { field: "addressType", column: addresses.addressType },
-    { field: "country", column: addresses.country },
-    { field: "district", column: addresses.district },
-    { field: "city", column: addresses.city },
-    { field: "streetName", column: addresses.streetName },
-    { field: "streetNo", column: addresses.streetNo },
-    { field: "buildingNo", column: addresses.buildingNo },
-    { field: "floorNo", column: addresses.floorNo },
-    { field: "apartmentNo", column: addresses.apartmentNo },
-    { field: "postalCode", column: addresses.postalCode },
-  ],
+  ...ownedBy("address", addresses),
+  columns: [ownerField(addresses.customerId), ...sameNames(addresses, ADDRESS_FIELDS)],
   fingerprint: { column: addresses.fingerprint, of: addressFingerprint },
   naturalKeys: [{ when: always, columns: [addresses.customerId, addresses.fingerprint] }],
 };
 
 const representative: WriteTable<"representative"> = {
-  entity: "representative",
-  table: representatives,
-  id: representatives.id,
-  customer: representatives.customerId,
+  ...ownedBy("representative", representatives),
   columns: [
-    { field: "customerInternalId", column: representatives.customerId },
+    ownerField(representatives.customerId),
     { field: "customerRepresentativeNo", column: representatives.representativeId },
     { field: "accountRelationType", column: representatives.relationType },
   ],
@@ -200,46 +203,33 @@ const representative: WriteTable<"representative"> = {
 };
 
 const application: WriteTable<"application"> = {
-  entity: "application",
-  table: applications,
-  id: applications.id,
-  customer: applications.customerId,
+  ...ownedBy("application", applications),
   columns: [
-    { field: "customerInternalId", column: applications.customerId },
-    { field: "source", column: applications.source },
-    { field: "externalId", column: applications.externalId },
-    { field: "url", column: applications.url },
-    { field: "name", column: applications.name },
-    { field: "bankingProduct", column: applications.bankingProduct },
-    { field: "businessStatus", column: applications.businessStatus },
-    { field: "amount", column: applications.amount },
-    { field: "currency", column: applications.currency },
+    ownerField(applications.customerId),
+    ...sameNames(applications, [
+      "source",
+      "externalId",
+      "url",
+      "name",
+      "bankingProduct",
+      "businessStatus",
+      "amount",
+      "currency",
+    ]),
   ],
   naturalKeys: [{ when: always, columns: [applications.source, applications.externalId] }],
   claims: {
     table: applicationKeys,
     columns: [
-      { field: "source", column: applicationKeys.source },
-      { field: "externalId", column: applicationKeys.externalId },
-      { field: "customerInternalId", column: applicationKeys.customerId },
+      ...sameNames(applicationKeys, ["source", "externalId"]),
+      ownerField(applicationKeys.customerId),
     ],
   },
 };
 
 const agreement: WriteTable<"agreement"> = {
-  entity: "agreement",
-  table: agreements,
-  id: agreements.id,
-  customer: agreements.customerId,
-  columns: [
-    { field: "customerInternalId", column: agreements.customerId },
-    { field: "agreementType", column: agreements.agreementType },
-    { field: "startDate", column: agreements.startDate },
-    { field: "endDate", column: agreements.endDate },
-    { field: "sourceId", column: agreements.sourceId },
-    { field: "contractNo", column: agreements.contractNo },
-    { field: "externalId", column: agreements.externalId },
-  ],
+  ...ownedBy("agreement", agreements),
+  columns: [ownerField(agreements.customerId), ...sameNames(agreements, [...AGREEMENT_FIELDS, "externalId"])],
   fingerprint: { column: agreements.fingerprint, of: agreementFingerprint },
   naturalKeys: [
     { when: (f) => f.externalId !== null, columns: [agreements.customerId, agreements.externalId] },

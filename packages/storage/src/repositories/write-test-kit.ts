@@ -9,17 +9,12 @@ import {
   upsertLegalEntityCustomer,
   type WriteStore,
 } from "@account360/core";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, rowsOf } from "../database";
+import { openedForFile } from "../test-world";
 import { openTestDatabase } from "../testing";
 import { createWriteStore } from "./write-store";
-
-/** Shared by the write-store tests: one migrated database per test file and a few helpers. */
-export async function openWriteTest() {
-  const handle = await openTestDatabase();
-  return { handle, db: handle.db, store: createWriteStore(handle.sql) };
-}
 
 export const writer = { userName: "integrator.one" };
 
@@ -78,6 +73,12 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<AppError> 
   );
   expect(isAppError(error), `expected an AppError, got ${String(error)}`).toBe(true);
   return error as AppError;
+}
+
+/** What a write refused with, as one value to compare: the AppError's code and its fields in order. */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
+  const error = await rejectionOf(promise);
+  return { code: error.code, fields: error.fieldErrors.map((e) => e.field) };
 }
 
 export function customerData(overrides: Record<string, unknown> = {}) {
@@ -148,3 +149,26 @@ export const addGroup = (store: WriteStore, overrides: Record<string, unknown> =
     registrationNumber: null,
     ...overrides,
   });
+
+/**
+ * A write-store test file's world: its migrated database (drizzle over it, `db`, for checks), the
+ * write store under test, and the kit's helpers bound to both. Open before the first test.
+ */
+export function writeWorldOfFile() {
+  const world = openedForFile(
+    async () => {
+      const handle = await openTestDatabase();
+      return { handle, db: handle.db, store: createWriteStore(handle.sql) };
+    },
+    (opened) => opened.handle.close(),
+  );
+  return Object.assign(world, {
+    addCustomer: (overrides?: Record<string, unknown>) => addCustomer(world.store, overrides),
+    addLegalEntity: (overrides?: Record<string, unknown>) => addLegalEntity(world.store, overrides),
+    addGroup: (overrides?: Record<string, unknown>) => addGroup(world.store, overrides),
+    count: (table: string, where?: SQL) => count(world.db, table, where),
+    rowOf: (table: string, id: string) => rowOf(world.db, table, id),
+    auditOf: (recordId: string) => auditOf(world.db, recordId),
+    claimedUniqueIdsOf: (customerId: string) => claimedUniqueIdsOf(world.db, customerId),
+  });
+}

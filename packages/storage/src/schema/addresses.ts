@@ -1,14 +1,10 @@
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { customerOwned, ownedPrimaryKey } from "./owned-columns";
 
 export const addresses = pgTable(
   "addresses",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    ...customerOwned(),
     addressType: text().notNull(),
     country: text().notNull(),
     district: text().notNull(),
@@ -23,7 +19,7 @@ export const addresses = pgTable(
     fingerprint: text().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
+    ownedPrimaryKey(t),
     index("addresses_customer_idx").on(t.customerId),
     uniqueIndex("addresses_customer_fingerprint_key").on(t.customerId, t.fingerprint),
   ],

@@ -1,15 +1,11 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { customerOwned, ownedPrimaryKey } from "./owned-columns";
 
 export const agreements = pgTable(
   "agreements",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    ...customerOwned(),
     agreementType: text().notNull(),
     startDate: date({ mode: "string" }).notNull(),
     endDate: date({ mode: "string" }),
@@ -20,7 +16,7 @@ export const agreements = pgTable(
     fingerprint: text().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
+    ownedPrimaryKey(t),
     index("agreements_customer_idx").on(t.customerId),
     uniqueIndex("agreements_customer_external_id_key").on(t.customerId, t.externalId),
     uniqueIndex("agreements_customer_fingerprint_key")

@@ -1,16 +1,13 @@
 import { FINAL_BUSINESS_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { literalList, money, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { literalList, money } from "./columns";
+import { customerOwned, ownedPrimaryKey } from "./owned-columns";
 
 export const applications = pgTable(
   "applications",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
+    ...customerOwned(),
     source: text().notNull(),
     externalId: text().notNull(),
     url: text().notNull(),
@@ -21,7 +18,7 @@ export const applications = pgTable(
     currency: text(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
+    ownedPrimaryKey(t),
     // Unique across customers through application_keys (CONTRACT §11); this one finds the record.
     index("applications_source_external_id_idx").on(t.source, t.externalId),
     index("applications_customer_idx").on(t.customerId, t.createdAt),

@@ -1,27 +1,13 @@
 import { CLOSED_OFFER_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import {
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { literalList, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { literalList } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const campaignOffers = pgTable(
   "campaign_offers",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     product: text().notNull(),
     campaign: text().notNull(),
     score: integer().notNull().default(50),
@@ -30,8 +16,7 @@ export const campaignOffers = pgTable(
     dismissedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("campaign_offers_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("campaign_offers", t),
     index("campaign_offers_customer_idx").on(t.customerId),
     // Open offers (product suggestions), not every offer a customer was ever made.
     index("campaign_offers_customer_open_idx")

@@ -1,18 +1,14 @@
 import { ACTIVE_HOLDING_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { literalList, money, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { literalList, money } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 /** Holdings: loans, cards, overdrafts, mortgages (assets); current, savings, deposits (liabilities). */
 export const contracts = pgTable(
   "contracts",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     contractNo: text().notNull(),
     category: text().notNull(),
     bankingProduct: text().notNull(),
@@ -25,8 +21,7 @@ export const contracts = pgTable(
     interestRate: numeric({ precision: 9, scale: 4 }),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("contracts_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("contracts", t),
     uniqueIndex("contracts_customer_contract_no_key").on(t.customerId, t.contractNo),
     index("contracts_customer_idx").on(t.customerId, t.activationDate),
     // Running contracts (the header's active products, the lifecycle), not every deposit the

@@ -1,24 +1,16 @@
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { money, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, pgTable, text } from "drizzle-orm/pg-core";
+import { money } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const garnishments = pgTable(
   "garnishments",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     authority: text().notNull(),
     amount: money().notNull(),
     currency: text().notNull(),
     since: date({ mode: "string" }).notNull(),
     releasedOn: date({ mode: "string" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("garnishments_customer_external_id_key").on(t.customerId, t.externalId),
-    index("garnishments_customer_idx").on(t.customerId),
-  ],
+  (t) => [...fedKeys("garnishments", t), index("garnishments_customer_idx").on(t.customerId)],
 );

@@ -1,16 +1,12 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { money, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { boolean, date, index, pgTable, text } from "drizzle-orm/pg-core";
+import { money } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const instalments = pgTable(
   "instalments",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     contractNo: text().notNull(),
     dueDate: date({ mode: "string" }).notNull(),
     amount: money().notNull(),
@@ -18,8 +14,7 @@ export const instalments = pgTable(
     paid: boolean().notNull().default(false),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("instalments_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("instalments", t),
     index("instalments_customer_due_idx").on(t.customerId, t.dueDate),
     // Overdue instalments (flags, header, pending activities): the few unpaid ones, not every
     // instalment a long-standing borrower has paid (4,994 of 4,997 rows read at 20,000 of history).

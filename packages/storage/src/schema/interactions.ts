@@ -1,15 +1,10 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const interactions = pgTable(
   "interactions",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     occurredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     channel: text().notNull(),
     type: text().notNull(),
@@ -17,8 +12,7 @@ export const interactions = pgTable(
     subject: text().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("interactions_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("interactions", t),
     index("interactions_customer_time_idx").on(t.customerId, t.occurredAt, t.id),
   ],
 );

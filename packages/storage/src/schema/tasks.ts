@@ -1,24 +1,19 @@
 import { CLOSED_TASK_STATUSES } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { literalList, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, pgTable, text } from "drizzle-orm/pg-core";
+import { literalList } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const tasks = pgTable(
   "tasks",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     title: text().notNull(),
     dueDate: date({ mode: "string" }),
     status: text().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("tasks_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("tasks", t),
     index("tasks_customer_idx").on(t.customerId, t.dueDate),
     // Open tasks (pending activities), not every task ever done for the customer.
     index("tasks_customer_open_idx")

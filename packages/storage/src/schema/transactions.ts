@@ -1,15 +1,11 @@
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { money, ownedKeyAndTimestamps } from "./columns";
-import { customers } from "./customers";
+import { date, index, pgTable, text } from "drizzle-orm/pg-core";
+import { money } from "./columns";
+import { fedByCustomer, fedKeys } from "./owned-columns";
 
 export const transactions = pgTable(
   "transactions",
   {
-    ...ownedKeyAndTimestamps,
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id),
-    externalId: text().notNull(),
+    ...fedByCustomer(),
     bookingDate: date({ mode: "string" }).notNull(),
     indicator: text().notNull(),
     direction: text().notNull(),
@@ -18,8 +14,7 @@ export const transactions = pgTable(
     amount: money().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.customerId] }),
-    uniqueIndex("transactions_customer_external_id_key").on(t.customerId, t.externalId),
+    ...fedKeys("transactions", t),
     index("transactions_customer_date_idx").on(t.customerId, t.bookingDate),
   ],
 );

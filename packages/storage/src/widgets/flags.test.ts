@@ -1,46 +1,28 @@
-import { accountFlags, type FlagCode, profileComplete, type Sources, settingsOf } from "@account360/core";
-import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountFlags, type FlagCode, profileComplete, settingsOf } from "@account360/core";
+import { describe, expect, it } from "vitest";
 import {
   contractRowFor,
-  ingestBatch,
-  insertAddress,
-  insertAgreement,
-  insertCustomer,
   pngBase64,
   testContext,
   uid,
   unknownCustomerId,
+  widgetWorldOfFile,
 } from "../ingest/test-kit";
-import { openTestDatabase } from "../testing";
-import { accountFlagsSource } from "./flags";
-import { profileCompleteSource } from "./profile-completion";
 
-const runAccountFlags = (source: Sources["flags"], input: unknown, ctx?: RunOptions) =>
-  runAction(accountFlags, { flags: source }, input, ctx);
-const runProfileCompletion = (source: Sources["profileComplete"], input: unknown, ctx?: RunOptions) =>
-  runAction(profileComplete, { profileComplete: source }, input, ctx);
-
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const world = widgetWorldOfFile();
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const flagsOf = async (customerInternalId: string, context = ctx) =>
-  (await runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId }, context)).flags;
+  (await world.run(accountFlags, { customerInternalId }, context)).flags;
 const codesOf = async (customerInternalId: string, context = ctx) =>
   (await flagsOf(customerInternalId, context)).map((f) => f.code);
 
 /** A customer whose profile is complete and who has an active GDPR consent: raises no flag. */
 async function cleanCustomer(): Promise<string> {
-  const id = await insertCustomer(handle.db, { emailAddressType: "Personal", phoneNumberType: "Mobile" });
-  await insertAddress(handle.db, id);
-  await insertAgreement(handle.db, id, { agreementType: "GDPR Consent", startDate: "2024-01-01" });
-  await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
+  const id = await world.insertCustomer({ emailAddressType: "Personal", phoneNumberType: "Mobile" });
+  await world.insertAddress(id);
+  await world.insertAgreement(id, { agreementType: "GDPR Consent", startDate: "2024-01-01" });
+  await world.ingest("pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
   return id;
 }
 
@@ -61,8 +43,7 @@ describe("FTOS_ACC_AccountFlags", () => {
     "raises %s from a compliance hit not cleared",
     async (code: FlagCode) => {
       const id = await cleanCustomer();
-      await ingestBatch(
-        handle.sql,
+      await world.ingest(
         "complianceFlags",
         [
           compliance(id, code, { since: "2024-03-01", details: "reported by screening" }),
@@ -87,19 +68,14 @@ describe("FTOS_ACC_AccountFlags", () => {
 
   it("keeps a compliance flag cleared only from a later day, and drops it once cleared", async () => {
     const id = await cleanCustomer();
-    await ingestBatch(
-      handle.sql,
-      "complianceFlags",
-      [compliance(id, "PEP", { clearedOn: "2025-07-01" })],
-      "test",
-    );
+    await world.ingest("complianceFlags", [compliance(id, "PEP", { clearedOn: "2025-07-01" })], "test");
     expect(await codesOf(id)).toEqual(["PEP"]);
     expect(await codesOf(id, testContext("2025-07-01T00:00:00Z"))).toEqual([]);
   });
 
   it("raises DPD for an unpaid instalment past its due date with days past due and the amount, and drops it when paid", async () => {
     const id = await cleanCustomer();
-    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-DPD" })], "test");
+    await world.ingest("contracts", [contractRowFor(id, { contractNo: "L-DPD" })], "test");
     const instalment = (dueDate: string, amount: string, fields: Record<string, unknown> = {}) => ({
       externalId: `I-${uid()}`,
       customerInternalId: id,
@@ -110,8 +86,7 @@ describe("FTOS_ACC_AccountFlags", () => {
       ...fields,
     });
     const oldest = instalment("2025-05-31", "300.10");
-    await ingestBatch(
-      handle.sql,
+    await world.ingest(
       "instalments",
       [
         oldest,
@@ -135,7 +110,7 @@ describe("FTOS_ACC_AccountFlags", () => {
         amounts: [{ currency: "RON", amount: "600.30" }],
       },
     });
-    await ingestBatch(handle.sql, "instalments", [{ ...oldest, paid: true }], "test");
+    await world.ingest("instalments", [{ ...oldest, paid: true }], "test");
     expect((await flagsOf(id))[0]?.details).toMatchObject({ daysPastDue: 1, amount: "300.20" });
     expect(await codesOf(id, testContext("2025-06-29T23:59:59Z"))).toEqual([]);
   });
@@ -151,10 +126,9 @@ describe("FTOS_ACC_AccountFlags", () => {
       since: "2025-02-01",
       ...fields,
     });
-    await ingestBatch(handle.sql, "garnishments", [garnishment({ releasedOn: "2025-03-01" })], "test");
+    await world.ingest("garnishments", [garnishment({ releasedOn: "2025-03-01" })], "test");
     expect(await codesOf(id)).toEqual([]);
-    await ingestBatch(
-      handle.sql,
+    await world.ingest(
       "garnishments",
       [
         garnishment({ amount: "250.50" }),
@@ -176,11 +150,11 @@ describe("FTOS_ACC_AccountFlags", () => {
   });
 
   it("raises NO_CONSENT without an active consent agreement, whatever other agreements exist", async () => {
-    const id = await insertCustomer(handle.db, { emailAddressType: "Work", phoneNumberType: "Work" });
-    await insertAddress(handle.db, id);
-    await insertAgreement(handle.db, id, { agreementType: "Current account terms", startDate: "2020-01-01" });
-    await insertAgreement(handle.db, id, { agreementType: "GDPR Consent", startDate: "2025-07-01" });
-    await insertAgreement(handle.db, id, {
+    const id = await world.insertCustomer({ emailAddressType: "Work", phoneNumberType: "Work" });
+    await world.insertAddress(id);
+    await world.insertAgreement(id, { agreementType: "Current account terms", startDate: "2020-01-01" });
+    await world.insertAgreement(id, { agreementType: "GDPR Consent", startDate: "2025-07-01" });
+    await world.insertAgreement(id, {
       agreementType: "Marketing Consent",
       startDate: "2024-01-01",
       endDate: "2025-06-29",
@@ -192,7 +166,7 @@ describe("FTOS_ACC_AccountFlags", () => {
     expect(await codesOf(id, testContext("2025-06-29T08:00:00Z"))).toEqual([]);
     expect(await codesOf(id, testContext("2025-07-01T08:00:00Z"))).toEqual([]);
     // Types match whole and case-insensitively, from the configured list.
-    await insertAgreement(handle.db, id, {
+    await world.insertAgreement(id, {
       agreementType: "  data processing CONSENT ",
       startDate: "2025-06-30",
     });
@@ -202,40 +176,40 @@ describe("FTOS_ACC_AccountFlags", () => {
   });
 
   it("raises INCOMPLETE_PROFILE when the profile band is red", async () => {
-    const id = await insertCustomer(handle.db);
-    await insertAgreement(handle.db, id);
+    const id = await world.insertCustomer();
+    await world.insertAgreement(id);
     // 10+10+15+10+10 + agreement 15 = 70: yellow
     expect(await codesOf(id)).toEqual([]);
-    const bare = await insertCustomer(handle.db);
+    const bare = await world.insertCustomer();
     // 55: red, and no consent either
     expect(await codesOf(bare)).toEqual(["NO_CONSENT", "INCOMPLETE_PROFILE"]);
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(runAccountFlags(accountFlagsSource(handle.sql), {} as never, ctx)).rejects.toMatchObject({
+    await expect(world.run(accountFlags, {} as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
     await expect(
-      runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId: unknownCustomerId }, ctx),
+      world.run(accountFlags, { customerInternalId: unknownCustomerId }, ctx),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("FTOS_ACC_ProfileComplete", () => {
   const profile = async (customerInternalId: string, context = ctx) =>
-    runProfileCompletion(profileCompleteSource(handle.sql), { customerInternalId }, context);
+    world.run(profileComplete, { customerInternalId }, context);
 
   it("rises through the fill levels as the customer's data is completed", async () => {
-    const id = await insertCustomer(handle.db);
+    const id = await world.insertCustomer();
     expect(await profile(id)).toMatchObject({
       percentage: 55,
       band: "red",
       next: { field: "address", weight: 15 },
     });
-    await insertAddress(handle.db, id);
+    await world.insertAddress(id);
     expect(await profile(id)).toMatchObject({ percentage: 70, band: "yellow", next: { field: "agreement" } });
-    await insertAgreement(handle.db, id, {
+    await world.insertAgreement(id, {
       agreementType: "Card terms",
       startDate: "2025-06-30",
       endDate: "2025-06-30",
@@ -245,20 +219,15 @@ describe("FTOS_ACC_ProfileComplete", () => {
       band: "green",
       next: { field: "emailAddressType" },
     });
-    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
+    await world.ingest("pictures", [{ customerInternalId: id, dataBase64: pngBase64() }], "test");
     expect(await profile(id)).toMatchObject({ percentage: 90, band: "green" });
-    const complete = await insertCustomer(handle.db, {
+    const complete = await world.insertCustomer({
       emailAddressType: "Personal",
       phoneNumberType: "Home",
     });
-    await insertAddress(handle.db, complete);
-    await insertAgreement(handle.db, complete);
-    await ingestBatch(
-      handle.sql,
-      "pictures",
-      [{ customerInternalId: complete, dataBase64: pngBase64() }],
-      "test",
-    );
+    await world.insertAddress(complete);
+    await world.insertAgreement(complete);
+    await world.ingest("pictures", [{ customerInternalId: complete, dataBase64: pngBase64() }], "test");
     expect(await profile(complete)).toMatchObject({
       percentage: 100,
       band: "green",
@@ -269,10 +238,10 @@ describe("FTOS_ACC_ProfileComplete", () => {
   });
 
   it("counts only an agreement active today", async () => {
-    const id = await insertCustomer(handle.db, { emailAddressType: "Personal", phoneNumberType: "Home" });
-    await insertAddress(handle.db, id);
-    await insertAgreement(handle.db, id, { startDate: "2025-07-01" });
-    await insertAgreement(handle.db, id, { startDate: "2024-01-01", endDate: "2025-06-29" });
+    const id = await world.insertCustomer({ emailAddressType: "Personal", phoneNumberType: "Home" });
+    await world.insertAddress(id);
+    await world.insertAgreement(id, { startDate: "2025-07-01" });
+    await world.insertAgreement(id, { startDate: "2024-01-01", endDate: "2025-06-29" });
     expect((await profile(id)).missing.map((m) => m.field)).toEqual(["agreement", "picture"]);
     expect((await profile(id, testContext("2025-07-01T00:00:00Z"))).missing.map((m) => m.field)).toEqual([
       "picture",
@@ -280,9 +249,7 @@ describe("FTOS_ACC_ProfileComplete", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(
-      runProfileCompletion(profileCompleteSource(handle.sql), null as never, ctx),
-    ).rejects.toMatchObject({
+    await expect(world.run(profileComplete, null as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });

@@ -15,22 +15,20 @@ import {
   type WriteStore,
 } from "@account360/core";
 import { runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { contractRowFor, ingestBatch, insertAddress, testContext } from "../ingest/test-kit";
 import { createWriteStore } from "../repositories/write-store";
 import { addCustomer, addGroup, addLegalEntity, writer } from "../repositories/write-test-kit";
 import { createSources } from "../sources";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let store: WriteStore;
 let sources: ReturnType<typeof createSources>;
 beforeAll(async () => {
-  handle = await openTestDatabase();
   store = createWriteStore(handle.sql);
   sources = createSources(handle.sql);
 }, 60_000);
-afterAll(() => handle.close());
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const run = <A extends Parameters<typeof runAction>[0]>(action: A, input: unknown) =>

@@ -4,7 +4,7 @@ import type { Db } from "../sql/db";
 import { type Param, readStatement } from "../sql/statement";
 import { isActiveContract } from "./header";
 import { customerName, isActiveMembership } from "./membership-sql";
-import { customerFound, jsonOf, oneRow } from "./widget-sql";
+import { customerFound, jsonIfFound } from "./widget-sql";
 
 type Params = { customerId: string; today: string };
 
@@ -59,8 +59,7 @@ const exposure = readStatement<Params>(
 export function groupExposureSource(db: Db): GroupExposureSource {
   return {
     async exposureOf(params) {
-      const row = await oneRow<{ found: boolean; groups: unknown }, Params>(db, exposure, params);
-      return row.found ? jsonOf<ExposureGroupRow[]>(row.groups) : null;
+      return jsonIfFound<ExposureGroupRow[], Params>(db, exposure, params, "groups");
     },
   };
 }

@@ -1,47 +1,25 @@
-import { accountFlags, accountHeader, accountPicture, type Sources } from "@account360/core";
-import { type RunOptions, runAction } from "@account360/core/testing";
+import { accountFlags, accountHeader, accountPicture } from "@account360/core";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   contractRowFor,
-  ingestBatch,
-  insertAddress,
-  insertAgreement,
-  insertCustomer,
   pngBase64,
   testContext,
   uid,
   unknownCustomerId,
+  widgetWorldOfFile,
 } from "../ingest/test-kit";
-import { openTestDatabase } from "../testing";
-import { accountFlagsSource } from "./flags";
-import { accountHeaderSource } from "./header";
-import { accountPictureSource } from "./picture";
 
-const runAccountFlags = (source: Sources["flags"], input: unknown, ctx?: RunOptions) =>
-  runAction(accountFlags, { flags: source }, input, ctx);
-const runAccountHeader = (source: Sources["header"], input: unknown, ctx?: RunOptions) =>
-  runAction(accountHeader, { header: source }, input, ctx);
-const runAccountPicture = (source: Sources["picture"], input: unknown, ctx?: RunOptions) =>
-  runAction(accountPicture, { picture: source }, input, ctx);
-
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const world = widgetWorldOfFile();
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const header = (customerInternalId: string, context = ctx) =>
-  runAccountHeader(accountHeaderSource(handle.sql), { customerInternalId }, context);
-const picture = (customerInternalId: string) =>
-  runAccountPicture(accountPictureSource(handle.sql), { customerInternalId }, ctx);
+  world.run(accountHeader, { customerInternalId }, context);
+const picture = (customerInternalId: string) => world.run(accountPicture, { customerInternalId }, ctx);
 
 describe("FTOS_ACC_AccountHeader", () => {
   it("shows who the customer is, the primary address, active products, flags and profile", async () => {
-    const id = await insertCustomer(handle.db, {
+    const id = await world.insertCustomer({
       firstName: "ana-maria",
       lastName: "Ionescu",
       uniqueId: "2850101123456",
@@ -49,18 +27,17 @@ describe("FTOS_ACC_AccountHeader", () => {
       segment: "Premium",
       emailAddressType: "Personal",
     });
-    await handle.db.execute(
+    await world.handle.db.execute(
       sql`update customers set created_at = '2022-05-01T10:00:00Z' where id = ${id}::uuid`,
     );
-    await insertAddress(handle.db, id, { addressType: "Delivery address", city: "Cluj-Napoca" });
-    const primary = await insertAddress(handle.db, id, {
+    await world.insertAddress(id, { addressType: "Delivery address", city: "Cluj-Napoca" });
+    const primary = await world.insertAddress(id, {
       addressType: "Primary address",
       buildingNo: "B2",
       apartmentNo: "14",
     });
-    await insertAgreement(handle.db, id);
-    await ingestBatch(
-      handle.sql,
+    await world.insertAgreement(id);
+    await world.ingest(
       "contracts",
       [
         contractRowFor(id, { activationDate: "2019-03-15" }),
@@ -71,8 +48,7 @@ describe("FTOS_ACC_AccountHeader", () => {
       ],
       "test",
     );
-    await ingestBatch(
-      handle.sql,
+    await world.ingest(
       "complianceFlags",
       [{ externalId: `F-${uid()}`, customerInternalId: id, code: "PEP", since: "2024-01-01" }],
       "test",
@@ -103,10 +79,9 @@ describe("FTOS_ACC_AccountHeader", () => {
   });
 
   it("counts the same flags as the flags widget", async () => {
-    const id = await insertCustomer(handle.db);
-    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-H" })], "test");
-    await ingestBatch(
-      handle.sql,
+    const id = await world.insertCustomer();
+    await world.ingest("contracts", [contractRowFor(id, { contractNo: "L-H" })], "test");
+    await world.ingest(
       "instalments",
       [
         {
@@ -120,7 +95,7 @@ describe("FTOS_ACC_AccountHeader", () => {
       ],
       "test",
     );
-    const flags = await runAccountFlags(accountFlagsSource(handle.sql), { customerInternalId: id }, ctx);
+    const flags = await world.run(accountFlags, { customerInternalId: id }, ctx);
     const result = await header(id);
     expect(result.flagCodes).toEqual(flags.flags.map((f) => f.code));
     expect(result.flagCodes).toEqual(["DPD", "NO_CONSENT", "INCOMPLETE_PROFILE"]);
@@ -131,9 +106,7 @@ describe("FTOS_ACC_AccountHeader", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(
-      runAccountHeader(accountHeaderSource(handle.sql), { customerInternalId: "  " }, ctx),
-    ).rejects.toMatchObject({
+    await expect(world.run(accountHeader, { customerInternalId: "  " }, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
@@ -143,7 +116,7 @@ describe("FTOS_ACC_AccountHeader", () => {
 
 describe("FTOS_ACC_AccountPicture", () => {
   it("draws an initials avatar, escaped, while there is no picture", async () => {
-    const id = await insertCustomer(handle.db, { firstName: "<script>", lastName: `"O'Neil"` });
+    const id = await world.insertCustomer({ firstName: "<script>", lastName: `"O'Neil"` });
     const result = await picture(id);
     expect(result).toMatchObject({ customerInternalId: id, hasPicture: false, contentType: "image/svg+xml" });
     const svg = Buffer.from(result.dataBase64, "base64").toString("utf8");
@@ -153,16 +126,16 @@ describe("FTOS_ACC_AccountPicture", () => {
   });
 
   it("answers the stored picture, byte for byte, and the new one after an upload replaces it", async () => {
-    const id = await insertCustomer(handle.db);
+    const id = await world.insertCustomer();
     // Large enough that PostgreSQL's base64 encoder wraps lines.
     const png = pngBase64(5000, 7);
-    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: png }], "test");
+    await world.ingest("pictures", [{ customerInternalId: id, dataBase64: png }], "test");
     expect(await picture(id)).toMatchObject({ hasPicture: true, contentType: "image/png", dataBase64: png });
     const webp = Buffer.concat([
       Buffer.from("RIFF\x10\x00\x00\x00WEBPVP8 ", "latin1"),
       Buffer.alloc(8, 1),
     ]).toString("base64");
-    await ingestBatch(handle.sql, "pictures", [{ customerInternalId: id, dataBase64: webp }], "test");
+    await world.ingest("pictures", [{ customerInternalId: id, dataBase64: webp }], "test");
     expect(await picture(id)).toMatchObject({
       hasPicture: true,
       contentType: "image/webp",
@@ -171,12 +144,10 @@ describe("FTOS_ACC_AccountPicture", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(runAccountPicture(accountPictureSource(handle.sql), {} as never, ctx)).rejects.toMatchObject(
-      {
-        code: "BAD_REQUEST",
-        fieldErrors: [{ field: "customerInternalId" }],
-      },
-    );
+    await expect(world.run(accountPicture, {} as never, ctx)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: [{ field: "customerInternalId" }],
+    });
     await expect(picture(unknownCustomerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

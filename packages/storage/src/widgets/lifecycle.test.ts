@@ -3,50 +3,26 @@ import {
   type CustomerLifecycleOutput,
   type LifecycleStage,
   type LifecycleStagesOutput,
-  type Sources,
 } from "@account360/core";
-import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  contractRowFor,
-  ingestBatch,
-  insertApplication,
-  insertCustomer,
-  testContext,
-  uid,
-  unknownCustomerId,
-} from "../ingest/test-kit";
-import { openTestDatabase } from "../testing";
-import { accountClientLifecycleSource } from "./lifecycle";
+import type { RunOptions } from "@account360/core/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contractRowFor, testContext, uid, unknownCustomerId, widgetWorldOfFile } from "../ingest/test-kit";
 
+const world = widgetWorldOfFile();
 /** The two forms of the answer: every stage's count (Data null), or one customer's stage. */
-const runClientLifecycle = <I extends null | object>(
-  source: Sources["lifecycle"],
-  input: I,
-  ctx?: RunOptions,
-) =>
-  runAction(accountClientLifecycle, { lifecycle: source }, input, ctx) as Promise<
+const runClientLifecycle = <I extends null | object>(input: I, ctx?: RunOptions) =>
+  world.run(accountClientLifecycle, input, ctx) as Promise<
     I extends null ? LifecycleStagesOutput : CustomerLifecycleOutput
   >;
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-
 const ctx = testContext("2025-06-30T12:00:00Z");
-const source = () => accountClientLifecycleSource(handle.sql);
 const stageOf = async (customerInternalId: string, context = ctx) =>
-  (await runClientLifecycle(source(), { customerInternalId }, context)).stage;
+  (await runClientLifecycle({ customerInternalId }, context)).stage;
 
 const contract = (id: string, fields: Record<string, unknown>) =>
-  ingestBatch(handle.sql, "contracts", [contractRowFor(id, fields)], "test");
+  world.ingest("contracts", [contractRowFor(id, fields)], "test");
 const transaction = (id: string, bookingDate: string) =>
-  ingestBatch(
-    handle.sql,
+  world.ingest(
     "transactions",
     [
       {
@@ -63,8 +39,7 @@ const transaction = (id: string, bookingDate: string) =>
     "test",
   );
 const interaction = (id: string, occurredAt: string) =>
-  ingestBatch(
-    handle.sql,
+  world.ingest(
     "interactions",
     [
       {
@@ -91,14 +66,14 @@ const cases: [LifecycleStage, string, (id: string) => Promise<unknown>][] = [
   [
     "Applicant",
     "a pending application",
-    (id) => insertApplication(handle.db, id, { businessStatus: "Submitted" }),
+    (id) => world.insertApplication(id, { businessStatus: "Submitted" }),
   ],
   [
     "Applicant",
     "a closed contract and a pending application",
     async (id) => {
       await contract(id, { status: "closed", activationDate: "2020-01-01", closeDate: "2021-01-01" });
-      await insertApplication(handle.db, id, { businessStatus: "Documents requested" });
+      await world.insertApplication(id, { businessStatus: "Documents requested" });
     },
   ],
   [
@@ -106,7 +81,7 @@ const cases: [LifecycleStage, string, (id: string) => Promise<unknown>][] = [
     "a closed contract and only final applications",
     async (id) => {
       await contract(id, { status: "closed", activationDate: "2020-01-01", closeDate: "2021-01-01" });
-      await insertApplication(handle.db, id, { businessStatus: "REJECTED" });
+      await world.insertApplication(id, { businessStatus: "REJECTED" });
     },
   ],
   [
@@ -120,7 +95,7 @@ const cases: [LifecycleStage, string, (id: string) => Promise<unknown>][] = [
     "a first contract today, even with a pending application",
     async (id) => {
       await contract(id, { activationDate: "2025-06-30" });
-      await insertApplication(handle.db, id);
+      await world.insertApplication(id);
     },
   ],
   [
@@ -159,7 +134,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   const placed: { id: string; stage: LifecycleStage }[] = [];
   beforeAll(async () => {
     for (const [stage, , build] of cases) {
-      const id = await insertCustomer(handle.db);
+      const id = await world.insertCustomer();
       await build(id);
       placed.push({ id, stage });
     }
@@ -173,7 +148,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   );
 
   it("with Data null counts every customer in the stage its own answer gives, all six stages present", async () => {
-    const result = await runClientLifecycle(source(), null, ctx);
+    const result = await runClientLifecycle(null, ctx);
     expect(result.stages.map((s) => s.stage)).toEqual([
       "Prospect",
       "Applicant",
@@ -198,7 +173,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   });
 
   it("moves a customer on as days pass: New, then Active, then Dormant", async () => {
-    const id = await insertCustomer(handle.db);
+    const id = await world.insertCustomer();
     await contract(id, { activationDate: "2025-06-01" });
     await transaction(id, "2025-06-02");
     expect(await stageOf(id)).toBe("New");
@@ -207,8 +182,8 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   });
 
   it("answers the events oldest first: applications, openings and closings up to today", async () => {
-    const id = await insertCustomer(handle.db);
-    await insertApplication(handle.db, id, {
+    const id = await world.insertCustomer();
+    await world.insertApplication(id, {
       externalId: "APP-9",
       name: "Card request",
       bankingProduct: "Gold Card",
@@ -230,7 +205,7 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
       activationDate: "2024-01-02",
     });
     await contract(id, { contractNo: "C-SOON", activationDate: "2025-07-15" });
-    const result = await runClientLifecycle(source(), { customerInternalId: id }, ctx);
+    const result = await runClientLifecycle({ customerInternalId: id }, ctx);
     expect(result.stage).toBe("Dormant");
     expect(result.events).toEqual([
       { date: "2020-05-05", kind: "contractOpened", title: "Savings opened", reference: "C-OLD" },
@@ -246,18 +221,14 @@ describe("FTOS_ACC_AccountClientLifecycle", () => {
   });
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
-    await expect(
-      runClientLifecycle(source(), { customerInternalId: "not-a-uuid" }, ctx),
-    ).rejects.toMatchObject({
+    await expect(runClientLifecycle({ customerInternalId: "not-a-uuid" }, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "customerInternalId" }],
     });
-    await expect(runClientLifecycle(source(), {} as never, ctx)).rejects.toMatchObject({
+    await expect(runClientLifecycle({} as never, ctx)).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(
-      runClientLifecycle(source(), { customerInternalId: unknownCustomerId }, ctx),
-    ).rejects.toMatchObject({
+    await expect(runClientLifecycle({ customerInternalId: unknownCustomerId }, ctx)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -1,45 +1,24 @@
-import { accountPendingActivities, type Sources } from "@account360/core";
-import { type RunOptions, runAction } from "@account360/core/testing";
+import { accountPendingActivities } from "@account360/core";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  contractRowFor,
-  ingestBatch,
-  insertAgreement,
-  insertApplication,
-  insertCustomer,
-  testContext,
-  uid,
-  unknownCustomerId,
-} from "../ingest/test-kit";
+import { describe, expect, it } from "vitest";
+import { contractRowFor, testContext, uid, unknownCustomerId, widgetWorldOfFile } from "../ingest/test-kit";
 import { applications } from "../schema";
-import { openTestDatabase } from "../testing";
-import { accountPendingActivitiesSource } from "./pending-activities";
 
-const runPendingActivities = (source: Sources["pendingActivities"], input: unknown, ctx?: RunOptions) =>
-  runAction(accountPendingActivities, { pendingActivities: source }, input, ctx);
-
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const world = widgetWorldOfFile();
 
 const ctx = testContext("2025-06-30T12:00:00Z");
 const pending = (customerInternalId: string, context = ctx) =>
-  runPendingActivities(accountPendingActivitiesSource(handle.sql), { customerInternalId }, context);
+  world.run(accountPendingActivities, { customerInternalId }, context);
 
 describe("FTOS_ACC_AccountPendingActivities", () => {
   it("lists what is pending, soonest first, and lets items leave as statuses and dates change", async () => {
-    const id = await insertCustomer(handle.db);
-    const applicationId = await insertApplication(handle.db, id, {
+    const id = await world.insertCustomer();
+    const applicationId = await world.insertApplication(id, {
       businessStatus: "In review",
       externalId: "APP-P",
     });
-    await insertApplication(handle.db, id, { businessStatus: "completed" });
-    await ingestBatch(handle.sql, "contracts", [contractRowFor(id, { contractNo: "L-P" })], "test");
+    await world.insertApplication(id, { businessStatus: "completed" });
+    await world.ingest("contracts", [contractRowFor(id, { contractNo: "L-P" })], "test");
     const instalment = (dueDate: string, fields: Record<string, unknown> = {}) => ({
       externalId: `I-${dueDate}-${uid()}`,
       customerInternalId: id,
@@ -50,8 +29,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
       ...fields,
     });
     const overdue = instalment("2025-06-10");
-    await ingestBatch(
-      handle.sql,
+    await world.ingest(
       "instalments",
       [overdue, instalment("2025-06-30"), instalment("2025-05-10", { paid: true })],
       "test",
@@ -63,8 +41,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
       dueDate: "2025-07-03",
       status: "open",
     };
-    await ingestBatch(
-      handle.sql,
+    await world.ingest(
       "tasks",
       [
         task,
@@ -84,22 +61,22 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
       ],
       "test",
     );
-    const ending = await insertAgreement(handle.db, id, {
+    const ending = await world.insertAgreement(id, {
       agreementType: "Card terms",
       startDate: "2024-07-30",
       endDate: "2025-07-30",
     });
-    await insertAgreement(handle.db, id, {
+    await world.insertAgreement(id, {
       agreementType: "Loan terms",
       startDate: "2024-01-01",
       endDate: "2025-07-31",
     });
-    await insertAgreement(handle.db, id, {
+    await world.insertAgreement(id, {
       agreementType: "Old terms",
       startDate: "2024-01-01",
       endDate: "2025-06-29",
     });
-    await insertAgreement(handle.db, id, {
+    await world.insertAgreement(id, {
       agreementType: "Future terms",
       startDate: "2025-07-01",
       endDate: "2025-07-10",
@@ -135,9 +112,9 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
     expect(next.counts).toEqual({ application: 1, task: 2, agreement: 3, instalment: 2 });
 
     // Paid, done, approved: they leave the list.
-    await ingestBatch(handle.sql, "instalments", [{ ...overdue, paid: true }], "test");
-    await ingestBatch(handle.sql, "tasks", [{ ...task, status: "completed" }], "test");
-    await handle.db
+    await world.ingest("instalments", [{ ...overdue, paid: true }], "test");
+    await world.ingest("tasks", [{ ...task, status: "completed" }], "test");
+    await world.handle.db
       .update(applications)
       .set({ businessStatus: "Approved" })
       .where(eq(applications.id, applicationId));
@@ -147,7 +124,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
   });
 
   it("answers an empty list with zero counts for a customer with nothing pending", async () => {
-    const id = await insertCustomer(handle.db);
+    const id = await world.insertCustomer();
     expect(await pending(id)).toMatchObject({
       items: [],
       counts: { application: 0, task: 0, agreement: 0, instalment: 0 },
@@ -156,11 +133,7 @@ describe("FTOS_ACC_AccountPendingActivities", () => {
 
   it("is 400 without a customer id and 404 for an unknown one", async () => {
     await expect(
-      runPendingActivities(
-        accountPendingActivitiesSource(handle.sql),
-        { customerInternalId: null } as never,
-        ctx,
-      ),
+      world.run(accountPendingActivities, { customerInternalId: null } as never, ctx),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "customerInternalId" }] });
     await expect(pending(unknownCustomerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -5,10 +5,11 @@ import {
   type PendingFacts,
 } from "@account360/core";
 import { sql } from "drizzle-orm";
+import { agreements, applications, instalments, tasks } from "../schema";
 import { literalList } from "../schema/columns";
 import type { Db } from "../sql/db";
 import { readStatement } from "../sql/statement";
-import { jsonOf } from "./widget-sql";
+import { isoDate, jsonObjects, jsonOf } from "./widget-sql";
 
 interface PendingRow {
   applications: unknown;
@@ -22,35 +23,51 @@ type PendingParams = { customerId: string; today: string; agreementsEndingBy: st
 const pendingFacts = readStatement<PendingParams>(
   "pending activities",
   ({ customerId, today, agreementsEndingBy }) => sql`select
-            coalesce((
-              select json_agg(json_build_object(
-                'id', a.id, 'name', a.name, 'bankingProduct', a.banking_product,
-                'businessStatus', a.business_status, 'externalId', a.external_id))
-              from applications a
-              where a.customer_id = c.id and lower(trim(a.business_status)) not in ${literalList(FINAL_BUSINESS_STATUSES)}
-            ), '[]'::json) as applications,
-            coalesce((
-              select json_agg(json_build_object(
-                'id', t.id, 'title', t.title, 'dueDate', to_char(t.due_date, 'YYYY-MM-DD'),
-                'status', t.status, 'externalId', t.external_id))
-              from tasks t
-              where t.customer_id = c.id and lower(trim(t.status)) not in ${literalList(CLOSED_TASK_STATUSES)}
-            ), '[]'::json) as tasks,
-            coalesce((
-              select json_agg(json_build_object(
-                'id', g.id, 'agreementType', g.agreement_type, 'endDate', to_char(g.end_date, 'YYYY-MM-DD'),
-                'externalId', g.external_id))
-              from agreements g
-              where g.customer_id = c.id and g.start_date <= ${today}::text::date
-                and g.end_date >= ${today}::text::date and g.end_date <= ${agreementsEndingBy}::text::date
-            ), '[]'::json) as agreements,
-            coalesce((
-              select json_agg(json_build_object(
-                'id', i.id, 'contractNo', i.contract_no, 'dueDate', to_char(i.due_date, 'YYYY-MM-DD'),
-                'amount', i.amount::text, 'currency', i.currency, 'externalId', i.external_id))
-              from instalments i
-              where i.customer_id = c.id and not i.paid and i.due_date < ${today}::text::date
-            ), '[]'::json) as instalments
+          ${jsonObjects(
+            {
+              id: applications.id,
+              name: applications.name,
+              bankingProduct: applications.bankingProduct,
+              businessStatus: applications.businessStatus,
+              externalId: applications.externalId,
+            },
+            sql`from ${applications} where ${applications.customerId} = c.id
+              and lower(trim(${applications.businessStatus})) not in ${literalList(FINAL_BUSINESS_STATUSES)}`,
+          )} as applications,
+          ${jsonObjects(
+            {
+              id: tasks.id,
+              title: tasks.title,
+              dueDate: isoDate(tasks.dueDate),
+              status: tasks.status,
+              externalId: tasks.externalId,
+            },
+            sql`from ${tasks} where ${tasks.customerId} = c.id
+              and lower(trim(${tasks.status})) not in ${literalList(CLOSED_TASK_STATUSES)}`,
+          )} as tasks,
+          ${jsonObjects(
+            {
+              id: agreements.id,
+              agreementType: agreements.agreementType,
+              endDate: isoDate(agreements.endDate),
+              externalId: agreements.externalId,
+            },
+            sql`from ${agreements} where ${agreements.customerId} = c.id
+              and ${agreements.startDate} <= ${today}::text::date and ${agreements.endDate} >= ${today}::text::date
+              and ${agreements.endDate} <= ${agreementsEndingBy}::text::date`,
+          )} as agreements,
+          ${jsonObjects(
+            {
+              id: instalments.id,
+              contractNo: instalments.contractNo,
+              dueDate: isoDate(instalments.dueDate),
+              amount: sql`${instalments.amount}::text`,
+              currency: instalments.currency,
+              externalId: instalments.externalId,
+            },
+            sql`from ${instalments} where ${instalments.customerId} = c.id
+              and not ${instalments.paid} and ${instalments.dueDate} < ${today}::text::date`,
+          )} as instalments
           from customers c where c.id = ${customerId}::text::uuid`,
 );
 

@@ -1,21 +1,15 @@
 import { productPortfolio, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { expectCustomerRefusals, externalId, insertCustomer } from "../ingest/test-kit";
 import { contracts } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { productPortfolioSource } from "./product-portfolio";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runProductPortfolio = (source: Sources["productPortfolio"], input: unknown, ctx?: RunOptions) =>
   runAction(productPortfolio, { productPortfolio: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-06-15T10:00:00Z");
 
@@ -34,7 +28,7 @@ const contract = (customerId: string, fields: Partial<typeof contracts.$inferIns
 
 describe("FTOS_ACC_ProductPortfolio", () => {
   it("lists active and inactive holdings by side and totals only active balances per currency and side", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await handle.db.insert(contracts).values([
       contract(id, {
         contractNo: "L1",
@@ -112,7 +106,7 @@ describe("FTOS_ACC_ProductPortfolio", () => {
   });
 
   it("answers empty lists for a customer without contracts", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     const answer = await runProductPortfolio(
       productPortfolioSource(handle.sql),
       { customerInternalId: id },
@@ -123,14 +117,6 @@ describe("FTOS_ACC_ProductPortfolio", () => {
 
   it("is 400 without a customer id and 404 for an unknown customer", async () => {
     const source = productPortfolioSource(handle.sql);
-    await expect(runProductPortfolio(source, {} as never, { now })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
-    });
-    await expect(
-      runProductPortfolio(source, { customerInternalId: unknownId }, { now }),
-    ).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    await expectCustomerRefusals((input) => runProductPortfolio(source, input, { now }));
   });
 });

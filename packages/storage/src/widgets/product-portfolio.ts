@@ -2,7 +2,7 @@ import type { PortfolioContractRow, ProductPortfolioSource } from "@account360/c
 import { sql } from "drizzle-orm";
 import type { Db } from "../sql/db";
 import { readStatement } from "../sql/statement";
-import { customerFound, jsonOf, oneRow } from "./widget-sql";
+import { customerFound, jsonIfFound } from "./widget-sql";
 
 const portfolio = readStatement<{ customerId: string }>(
   "product portfolio",
@@ -27,14 +27,12 @@ const portfolio = readStatement<{ customerId: string }>(
 export function productPortfolioSource(db: Db): ProductPortfolioSource {
   return {
     async contractsOf(customerId) {
-      const row = await oneRow<{ found: boolean; contracts: unknown }, { customerId: string }>(
+      return jsonIfFound<PortfolioContractRow[], { customerId: string }>(
         db,
         portfolio,
-        {
-          customerId,
-        },
+        { customerId },
+        "contracts",
       );
-      return row.found ? jsonOf<PortfolioContractRow[]>(row.contracts) : null;
     },
   };
 }

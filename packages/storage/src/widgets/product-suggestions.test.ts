@@ -1,22 +1,16 @@
 import { DEFAULT_SETTINGS, dismissSuggestion, getProductSuggestions, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { agreements, auditLog, campaignOffers, contracts } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { productSuggestionsSource } from "./product-suggestions";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runProductSuggestions = (source: Sources["productSuggestions"], input: unknown, ctx?: RunOptions) =>
   runAction(getProductSuggestions, { productSuggestions: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-06-15T10:00:00Z");
 const ctx = { now, settings: { ...DEFAULT_SETTINGS, marketingConsentTypes: ["Marketing Consent"] } };
@@ -63,7 +57,7 @@ async function currentAccount(customerId: string) {
 
 describe("FTOS_ACC_GetProductSuggestions", () => {
   it("ranks open campaign offers and the rules for products the customer lacks, with reasons", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await consent(id);
     await currentAccount(id);
     const summer = await offer(id, { product: "Personal loan", score: 90, availableUntil: "2025-06-15" });
@@ -82,7 +76,7 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
   });
 
   it("hides offers past availableUntil, closed ones and dismissed ones", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await consent(id);
     const open = await offer(id, { availableUntil: "2025-07-01" });
     await offer(id, { availableUntil: "2025-06-14" });
@@ -125,7 +119,7 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
   it("is empty with a reason without an active marketing consent", async () => {
     const source = productSuggestionsSource(handle.sql);
     const suppressedFor = async (agreement: Partial<typeof agreements.$inferInsert> | null) => {
-      const id = await insertTestCustomer(handle.db);
+      const id = await insertCustomer(handle.db);
       await offer(id);
       if (agreement) await consent(id, agreement);
       return runProductSuggestions(source, { accountId: id }, ctx);
@@ -147,15 +141,19 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
   });
 
   it("dismissing is 404 for an offer of another customer and changes nothing", async () => {
-    const owner = await insertTestCustomer(handle.db);
-    const other = await insertTestCustomer(handle.db);
+    const owner = await insertCustomer(handle.db);
+    const other = await insertCustomer(handle.db);
     const theirs = await offer(owner);
     const source = productSuggestionsSource(handle.sql);
     await expect(
       dismissSuggestion(source, { accountId: other, suggestionId: theirs }, { now, userName: "ana" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "suggestionId" }] });
     await expect(
-      dismissSuggestion(source, { accountId: unknownId, suggestionId: theirs }, { now, userName: "ana" }),
+      dismissSuggestion(
+        source,
+        { accountId: unknownCustomerId, suggestionId: theirs },
+        { now, userName: "ana" },
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "accountId" }] });
     const [row] = await handle.db.select().from(campaignOffers).where(eq(campaignOffers.id, theirs));
     expect(row?.dismissedAt).toBeNull();
@@ -167,7 +165,7 @@ describe("FTOS_ACC_GetProductSuggestions", () => {
       code: "BAD_REQUEST",
       fieldErrors: [{ field: "accountId", message: "accountId is required" }],
     });
-    await expect(runProductSuggestions(source, { accountId: unknownId }, ctx)).rejects.toMatchObject({
+    await expect(runProductSuggestions(source, { accountId: unknownCustomerId }, ctx)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

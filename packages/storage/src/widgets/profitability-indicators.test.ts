@@ -1,11 +1,10 @@
 import { accountProfitabilityIndicators, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCustomer, unknownCustomerId } from "../ingest/test-kit";
+import { describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { profitabilityValues } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { profitabilityIndicatorsSource } from "./profitability-indicators";
-import { externalId } from "./widget-fixtures";
 
 const runProfitabilityIndicators = (
   source: Sources["profitabilityIndicators"],
@@ -13,13 +12,7 @@ const runProfitabilityIndicators = (
   ctx?: RunOptions,
 ) => runAction(accountProfitabilityIndicators, { profitabilityIndicators: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-06-30T12:00:00Z");
 const indicators = (customerInternalId: string) =>

@@ -2,7 +2,7 @@ import type { ProfitabilityIndicatorsSource } from "@account360/core";
 import { sql } from "drizzle-orm";
 import type { Db } from "../sql/db";
 import { readStatement } from "../sql/statement";
-import { customerFound, jsonOf, oneRow } from "./widget-sql";
+import { customerFound, jsonIfFound } from "./widget-sql";
 
 const indicators = readStatement<{ customerId: string }>(
   "profitability indicators",
@@ -17,14 +17,7 @@ const indicators = readStatement<{ customerId: string }>(
 export function profitabilityIndicatorsSource(db: Db): ProfitabilityIndicatorsSource {
   return {
     async indicatorsOf(customerId) {
-      const row = await oneRow<{ found: boolean; indicators: unknown }, { customerId: string }>(
-        db,
-        indicators,
-        {
-          customerId,
-        },
-      );
-      return row.found ? jsonOf<string[]>(row.indicators) : null;
+      return jsonIfFound<string[], { customerId: string }>(db, indicators, { customerId }, "indicators");
     },
   };
 }

@@ -1,21 +1,15 @@
 import { accountProfitabilityPI, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { profitabilityValues } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { profitabilitySource } from "./profitability";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runAccountProfitability = (source: Sources["profitability"], input: unknown, ctx?: RunOptions) =>
   runAction(accountProfitabilityPI, { profitability: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = new Date("2025-03-20T10:00:00Z");
 
@@ -33,7 +27,7 @@ async function values(customerId: string, indicator: string, byMonth: Record<str
 
 describe("FTOS_ACC_AccountProfitabilityPI", () => {
   it("answers the last 12 months oldest first, null where a month has no value, with latest and change", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await values(id, "Net Margin", {
       "2024-03": "999.0000", // 13 months back: outside the window
       "2024-04": "100.5000",
@@ -66,9 +60,9 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
   });
 
   it("answers twelve empty months for an indicator the customer has no value of", async () => {
-    const other = await insertTestCustomer(handle.db);
+    const other = await insertCustomer(handle.db);
     await values(other, "Fee Income", { "2025-01": "1.00" });
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     const answer = await runAccountProfitability(
       profitabilitySource(handle.sql),
       { customerInternalId: id, indicatorName: "FEE INCOME" },
@@ -80,7 +74,7 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
   });
 
   it("is 404 for an unknown indicator, listing the known ones", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     await values(id, "Net Margin", { "2025-01": "1.00" });
     const error = await runAccountProfitability(
       profitabilitySource(handle.sql),
@@ -104,7 +98,7 @@ describe("FTOS_ACC_AccountProfitabilityPI", () => {
     await expect(
       runAccountProfitability(
         source,
-        { customerInternalId: unknownId, indicatorName: "Net Margin" },
+        { customerInternalId: unknownCustomerId, indicatorName: "Net Margin" },
         { now },
       ),
     ).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: [{ field: "customerInternalId" }] });

@@ -1,23 +1,22 @@
 import { accountRecentInteractions, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectCustomerRefusals, externalId, insertCustomer } from "../ingest/test-kit";
 import { interactions } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { recentInteractionsSource } from "./recent-interactions";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runRecentInteractions = (source: Sources["recentInteractions"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRecentInteractions, { recentInteractions: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let customerId: string;
 const now = { now: new Date("2025-06-30T12:00:00Z") };
 const channels = ["Email", "Phone", "Branch"];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  customerId = await insertTestCustomer(handle.db);
+  customerId = await insertCustomer(handle.db);
   // 30 interactions over 2025-05-29..2025-06-02 (UTC), several sharing one instant, and three
   // a microsecond apart, which a millisecond cursor would skip or repeat.
   const rows = Array.from({ length: 30 }, (_, i) => ({
@@ -46,9 +45,6 @@ beforeAll(async () => {
       subject: "outside",
     })),
   );
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const range = { fromDate: "2025-05-29", toDate: "2025-06-02" };
@@ -123,21 +119,10 @@ describe("FTOS_ACC_AccountRecentInteractions", () => {
 
   it("is 400 without a customer id or with fromDate after toDate, and 404 for an unknown customer", async () => {
     const source = recentInteractionsSource(handle.sql);
-    await expect(runRecentInteractions(source, range as never, now)).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
-    });
+    const run = (input: Record<string, unknown>) => runRecentInteractions(source, input, now);
+    await expectCustomerRefusals(run, range);
     await expect(
-      runRecentInteractions(
-        source,
-        { customerInternalId: customerId, fromDate: "2025-06-02", toDate: "2025-06-01" },
-        now,
-      ),
+      run({ customerInternalId: customerId, fromDate: "2025-06-02", toDate: "2025-06-01" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "fromDate" }] });
-    await expect(
-      runRecentInteractions(source, { customerInternalId: unknownId, ...range }, now),
-    ).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
   });
 });

@@ -1,21 +1,15 @@
 import { accountRevenuesPI, type RevenuesOutput, type Sources, sumDecimals } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { expectCustomerRefusals, externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { revenues } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { revenuesSource } from "./revenues";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runAccountRevenues = (source: Sources["revenues"], input: unknown, ctx?: RunOptions) =>
   runAction(accountRevenuesPI, { revenues: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = testDatabaseOfFile();
 
 const now = { now: new Date("2025-06-30T12:00:00Z") };
 
@@ -47,8 +41,8 @@ const currencyTotalsOf = (answer: RevenuesOutput) =>
 
 describe("FTOS_ACC_AccountRevenuesPI", () => {
   it("has every month the range touches, and months and categories add up to the currency totals", async () => {
-    const id = await insertTestCustomer(handle.db);
-    const other = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
+    const other = await insertCustomer(handle.db);
     await handle.db.insert(revenues).values([
       revenue(id, "2024-11-30", "Fees", "RON", "999.99"), // before the range
       revenue(id, "2024-12-15", "Fees", "RON", "0.10"),
@@ -92,7 +86,7 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
   });
 
   it("answers empty months for a customer without revenue", async () => {
-    const id = await insertTestCustomer(handle.db);
+    const id = await insertCustomer(handle.db);
     const answer = await runAccountRevenues(
       revenuesSource(handle.sql),
       { customerInternalId: id, startDate: "2025-01-31", endDate: "2025-02-01" },
@@ -111,21 +105,10 @@ describe("FTOS_ACC_AccountRevenuesPI", () => {
   it("is 400 without a customer id or with startDate after endDate, and 404 for an unknown customer", async () => {
     const source = revenuesSource(handle.sql);
     const range = { startDate: "2025-01-01", endDate: "2025-01-31" };
-    await expect(runAccountRevenues(source, range as never, now)).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      fieldErrors: [{ field: "customerInternalId", message: "customerInternalId is required" }],
-    });
+    const run = (input: Record<string, unknown>) => runAccountRevenues(source, input, now);
+    await expectCustomerRefusals(run, range);
     await expect(
-      runAccountRevenues(
-        source,
-        { customerInternalId: unknownId, startDate: "2025-02-01", endDate: "2025-01-31" },
-        now,
-      ),
+      run({ customerInternalId: unknownCustomerId, startDate: "2025-02-01", endDate: "2025-01-31" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ field: "startDate" }] });
-    await expect(
-      runAccountRevenues(source, { customerInternalId: unknownId, ...range }, now),
-    ).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
   });
 });

@@ -1,22 +1,21 @@
 import { getCustomerTransactionValues, type Sources } from "@account360/core";
 import { type RunOptions, runAction } from "@account360/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { externalId, insertCustomer, unknownCustomerId } from "../ingest/test-kit";
 import { transactions } from "../schema";
-import { openTestDatabase } from "../testing";
+import { testDatabaseOfFile } from "../test-world";
 import { transactionValuesSource } from "./transaction-values";
-import { externalId, insertTestCustomer, unknownId } from "./widget-fixtures";
 
 const runTransactionValues = (source: Sources["transactionValues"], input: unknown, ctx?: RunOptions) =>
   runAction(getCustomerTransactionValues, { transactionValues: source }, input, ctx);
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+const handle = testDatabaseOfFile();
 let customerId: string;
 const now = { now: new Date("2025-06-30T12:00:00Z") };
 const range = { startDate: "2025-01-01", endDate: "2025-01-31" };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  customerId = await insertTestCustomer(handle.db);
+  customerId = await insertCustomer(handle.db);
   const row = (
     bookingDate: string,
     indicator: string,
@@ -45,9 +44,6 @@ beforeAll(async () => {
     row("2024-12-31", "Salary", "Incoming", "Inter", "RON", "7000.00"), // before the range
     row("2025-02-01", "Salary", "Incoming", "Inter", "RON", "7000.00"), // after the range
   ]);
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const values = (filters: Record<string, unknown> = {}) =>
@@ -179,7 +175,7 @@ describe("FTOS_ACC_GetCustomerTransactionValues", () => {
     await expect(
       runTransactionValues(
         transactionValuesSource(handle.sql),
-        { customerInternalId: unknownId, ...range },
+        { customerInternalId: unknownCustomerId, ...range },
         now,
       ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../sql/db";
 import type { Param, Statement } from "../sql/statement";
 
@@ -17,6 +17,29 @@ export async function oneRow<T, P extends object>(db: Db, statement: Statement<P
 export function jsonOf<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
+
+/** The statement's JSON column `column`, or null when its `found` column says there is no such customer. */
+export async function jsonIfFound<T, P extends object>(
+  db: Db,
+  statement: Statement<P>,
+  params: P,
+  column: string,
+): Promise<T | null> {
+  const row = await oneRow<{ found: boolean } & Record<string, unknown>, P>(db, statement, params);
+  return row.found ? jsonOf<T>(row[column]) : null;
+}
+
+/**
+ * The rows of `fromWhere` as a JSON array of objects, one key per entry of `fields`, `[]` when
+ * there are none (json_agg of no rows is null).
+ */
+export function jsonObjects(fields: Record<string, SQLWrapper>, fromWhere: SQL): SQL {
+  const pairs = Object.entries(fields).map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`);
+  return sql`coalesce((select json_agg(json_build_object(${sql.join(pairs, sql`, `)})) ${fromWhere}), '[]'::json)`;
+}
+
+/** A date as `YYYY-MM-DD` text, the same from both drivers. */
+export const isoDate = (value: SQLWrapper): SQL => sql`to_char(${value}, 'YYYY-MM-DD')`;
 
 /** `true` when the customer exists: every widget query carries it, so a 404 costs no extra trip. */
 export const customerFound = (customerId: Param): SQL =>
