@@ -3,7 +3,7 @@ import type { AddressFields, AuditStamp, WriteStore } from "../ports/write-store
 import { country, postalCode } from "../rules/address";
 import { optional, required } from "../rules/field";
 import { addressType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
 import { namedRecord } from "../use-cases/named-record";
@@ -25,8 +25,8 @@ const number = text(20);
 
 export const customerAddressInput = fields("Data", {
   AddressInfo: fields("AddressInfo", {
-    addressIdentifier: optional("addressIdentifier", systemIdentifier),
-    customerInternalId: optional("customerInternalId", systemIdentifier),
+    addressIdentifier: optionalId("addressIdentifier"),
+    customerInternalId: optionalId("customerInternalId"),
     addressType: required("addressType", addressType),
     country: required("country", country),
     district: required("district", place),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AgreementFields, AuditStamp, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId, requiredId } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
 import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
@@ -16,13 +16,13 @@ export const addUpdateCustomerAgreementAction = "FTOS_ACC_AddUpdateCustomerAgree
 const label = text(100);
 
 export const customerAgreementInput = fields("Data", {
-  customerInternalId: required("customerInternalId", systemIdentifier),
+  customerInternalId: requiredId("customerInternalId"),
   agreementType: required("agreementType", label),
   startDate: required("startDate", isoDate),
   endDate: optional("endDate", isoDate),
   sourceId: required("sourceId", label),
   contractNo: optional("contractNo", label),
-  AgreementId: optional("AgreementId", systemIdentifier),
+  AgreementId: optionalId("AgreementId"),
   externalId: optional("externalId", label),
 });
 export type CustomerAgreementInput = z.output<typeof customerAgreementInput>;

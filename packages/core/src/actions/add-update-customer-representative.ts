@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { AuditStamp, RepresentativeFields, WriteStore, WriteTransaction } from "../ports/write-store";
-import { optional, required } from "../rules/field";
+import { required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId, requiredId } from "../rules/system-id";
 import { fields } from "../rules/validation";
 import { namedRecord } from "../use-cases/named-record";
 import {
@@ -20,9 +20,9 @@ export const addUpdateCustomerRepresentativeAction = "FTOS_ACC_CB_AddUpdateCusto
 
 export const customerRepresentativeInput = fields("Data", {
   CustomerRepresentativeInfo: fields("CustomerRepresentativeInfo", {
-    customerInternalId: optional("customerInternalId", systemIdentifier),
-    customerRepresentativeIdentifier: optional("customerRepresentativeIdentifier", systemIdentifier),
-    customerRepresentativeNo: required("customerRepresentativeNo", systemIdentifier),
+    customerInternalId: optionalId("customerInternalId"),
+    customerRepresentativeIdentifier: optionalId("customerRepresentativeIdentifier"),
+    customerRepresentativeNo: requiredId("customerRepresentativeNo"),
     accountRelationType: required("accountRelationType", accountRelationType),
   }),
 });

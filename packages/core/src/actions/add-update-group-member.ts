@@ -3,7 +3,7 @@ import type { AuditStamp, GroupMemberFields, WriteStore, WriteTransaction } from
 import { isoDate } from "../rules/dates";
 import { optional } from "../rules/field";
 import { groupMemberRole } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { fields } from "../rules/validation";
 import { accountKindLabel, isGroup } from "../use-cases/customer-accounts";
 import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
@@ -26,9 +26,9 @@ export const addUpdateGroupMemberAction = "FTOS_ACC_CB_AddUpdateGroupMember";
 
 export const groupMemberInput = fields("Data", {
   GroupMemberInfo: fields("GroupMemberInfo", {
-    groupMemberIdentifier: optional("groupMemberIdentifier", systemIdentifier),
-    groupInternalId: optional("groupInternalId", systemIdentifier),
-    customerInternalId: optional("customerInternalId", systemIdentifier),
+    groupMemberIdentifier: optionalId("groupMemberIdentifier"),
+    groupInternalId: optionalId("groupInternalId"),
+    customerInternalId: optionalId("customerInternalId"),
     role: optional("role", groupMemberRole),
     startDate: optional("startDate", isoDate),
     endDate: optional("endDate", isoDate),

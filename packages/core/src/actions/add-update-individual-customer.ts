@@ -3,7 +3,7 @@ import type { AuditStamp, CustomerFields, WriteStore } from "../ports/write-stor
 import { emailAddress, phoneNumberIn } from "../rules/contact";
 import { optional, required } from "../rules/field";
 import { emailAddressType, phoneNumberType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { personName, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
@@ -19,7 +19,7 @@ export const addUpdateIndividualCustomerAction = "FTOS_ACC_CB_AddUpdateIndividua
 export const individualCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRegion">) =>
   fields("Data", {
     CustomerInfo: fields("CustomerInfo", {
-      customerInternalId: optional("customerInternalId", systemIdentifier),
+      customerInternalId: optionalId("customerInternalId"),
       firstName: required("firstName", personName),
       lastName: required("lastName", personName),
       emailAddressType: optional("emailAddressType", emailAddressType),

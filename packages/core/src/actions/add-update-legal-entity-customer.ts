@@ -9,7 +9,7 @@ import {
   industry,
   phoneNumberType,
 } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { text, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
@@ -30,7 +30,7 @@ const registrationNumber = text(50);
 export const legalEntityCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRegion">) =>
   fields("Data", {
     CustomerInfo: fields("CustomerInfo", {
-      customerInternalId: optional("customerInternalId", systemIdentifier),
+      customerInternalId: optionalId("customerInternalId"),
       name: required("name", text(200)),
       email: optional("email", emailAddress),
       mobilePhone: optional("mobilePhone", phoneNumberIn(phoneRegion)),
