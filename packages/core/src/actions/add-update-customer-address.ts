@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AddressFields, AuditStamp, WriteStore } from "../ports/write-store";
 import { country, postalCode } from "../rules/address";
 import { optional, required } from "../rules/field";
@@ -16,7 +16,7 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerAddressAction = "FTOS_ACC_CB_AddUpdateCustomerAddress";
 
@@ -41,7 +41,7 @@ export const customerAddressInput = fields("Data", {
 });
 export type CustomerAddressInput = z.output<typeof customerAddressInput>;
 
-export const customerAddressResult = z.object({ addressIdentifier: z.string(), operation: writeOperation });
+export const customerAddressResult = writeResult("addressIdentifier");
 export type CustomerAddressResult = z.output<typeof customerAddressResult>;
 
 const address = namedRecord("address", "address", "addressIdentifier");

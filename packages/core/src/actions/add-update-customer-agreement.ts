@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AgreementFields, AuditStamp, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
@@ -9,7 +9,7 @@ import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
 import { createOrUpdateExisting, fieldsOf, merge, notFound, saveChanges } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerAgreementAction = "FTOS_ACC_AddUpdateCustomerAgreement";
 
@@ -27,7 +27,7 @@ export const customerAgreementInput = fields("Data", {
 });
 export type CustomerAgreementInput = z.output<typeof customerAgreementInput>;
 
-export const customerAgreementResult = z.object({ AgreementId: z.string(), operation: writeOperation });
+export const customerAgreementResult = writeResult("AgreementId");
 export type CustomerAgreementResult = z.output<typeof customerAgreementResult>;
 
 const agreement = namedRecord("agreement", "agreement", "AgreementId");

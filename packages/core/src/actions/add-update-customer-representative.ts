@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, RepresentativeFields, WriteStore, WriteTransaction } from "../ports/write-store";
 import { required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
@@ -14,7 +14,7 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerRepresentativeAction = "FTOS_ACC_CB_AddUpdateCustomerRepresentative";
 
@@ -28,10 +28,7 @@ export const customerRepresentativeInput = fields("Data", {
 });
 export type CustomerRepresentativeInput = z.output<typeof customerRepresentativeInput>;
 
-export const customerRepresentativeResult = z.object({
-  customerRepresentativeIdentifier: z.string(),
-  operation: writeOperation,
-});
+export const customerRepresentativeResult = writeResult("customerRepresentativeIdentifier");
 export type CustomerRepresentativeResult = z.output<typeof customerRepresentativeResult>;
 
 const representative = namedRecord(

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, GroupMemberFields, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional } from "../rules/field";
@@ -20,7 +20,7 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateGroupMemberAction = "FTOS_ACC_CB_AddUpdateGroupMember";
 
@@ -36,7 +36,7 @@ export const groupMemberInput = fields("Data", {
 });
 export type GroupMemberInput = z.output<typeof groupMemberInput>;
 
-export const groupMemberResult = z.object({ groupMemberIdentifier: z.string(), operation: writeOperation });
+export const groupMemberResult = writeResult("groupMemberIdentifier");
 export type GroupMemberResult = z.output<typeof groupMemberResult>;
 
 const groupMember = namedRecord("groupMember", "group member", "groupMemberIdentifier");
