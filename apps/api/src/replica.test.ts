@@ -5,9 +5,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthService } from "./auth";
 import { startServer } from "./boot";
-import { loadEnv } from "./env";
 import type { AppRouter } from "./router";
-import { TEST_PASSWORD } from "./test/test-users";
+import { TEST_PASSWORD, testServerEnv } from "./test/test-users";
 
 /**
  * CONTRACT §11 against a real hot standby: `.ci/replica` starts one and sets DATABASE_READ_URL
@@ -80,15 +79,10 @@ describe.skipIf(!enabled)("widgets and search on a hot standby (CONTRACT §11)",
   const servers: Running[] = [];
 
   async function serve(maxLagMs: number) {
-    const env = loadEnv({
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DATABASE_URL: database.url ?? "",
-      DATABASE_READ_URL: readUrl,
-      MAX_REPLICA_LAG_MS: String(maxLagMs),
-    });
+    const env = testServerEnv(
+      { DATABASE_READ_URL: readUrl, MAX_REPLICA_LAG_MS: String(maxLagMs) },
+      database.url ?? null,
+    );
     const running = await startServer({ env });
     servers.push(running);
     const deps = await running.ready;

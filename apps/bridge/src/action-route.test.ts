@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bridgeRoutes } from "./bridge-routes";
 import { LEGACY_DEPRECATED_SINCE } from "./deprecation";
 import { startOneProcess, type TestServer } from "./test/bridge-server";
-import { CUSTOMER, customerData, HEADER, UNKNOWN_ID, UUID } from "./test/fixtures";
+import { CUSTOMER, customerData, HEADER, LIFECYCLE_STAGES, UNKNOWN_ID, UUID } from "./test/fixtures";
 import { rawRequest } from "./test/hardening/raw-client";
 import { actionUrl, callDoor, problemOf } from "./test/second-door";
 
@@ -56,14 +56,7 @@ describe("POST /ftosapi/automation-processors/actions/{ActionName}", () => {
       await callDoor(server.url, LIFECYCLE, null, reader),
     ]) {
       expect(answer.status, answer.text).toBe(200);
-      expect(answer.body.stages.map((s: { stage: string }) => s.stage)).toEqual([
-        "Prospect",
-        "Applicant",
-        "New",
-        "Active",
-        "Dormant",
-        "Closed",
-      ]);
+      expect(answer.body.stages.map((s: { stage: string }) => s.stage)).toEqual(LIFECYCLE_STAGES);
     }
   });
 

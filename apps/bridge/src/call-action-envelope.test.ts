@@ -8,7 +8,7 @@ import {
   startOneProcess,
   type TestServer,
 } from "./test/bridge-server";
-import { CUSTOMER, customerData } from "./test/fixtures";
+import { CUSTOMER, customerData, LIFECYCLE_STAGES } from "./test/fixtures";
 
 const MAX_BODY_BYTES = 4096;
 let server: TestServer;
@@ -63,14 +63,7 @@ describe("Data", () => {
     expect(dataOf(asObject)).toEqual({ ...dataOf(asString), operation: "unchanged" });
 
     const overview = dataOf(await callAction(server.url, "FTOS_ACC_AccountClientLifecycle", null, teller()));
-    expect(overview.stages.map((s: { stage: string }) => s.stage)).toEqual([
-      "Prospect",
-      "Applicant",
-      "New",
-      "Active",
-      "Dormant",
-      "Closed",
-    ]);
+    expect(overview.stages.map((s: { stage: string }) => s.stage)).toEqual(LIFECYCLE_STAGES);
     expect(Date.parse(overview.asOf)).not.toBeNaN();
   });
 

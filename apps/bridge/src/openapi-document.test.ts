@@ -294,4 +294,34 @@ describe("the document as an integrator's validator", () => {
       problemsOf(headerData, { ...header.data, customerId: header.data.customerInternalId }),
     ).not.toEqual([]);
   });
+
+  it("states that record identifiers are UUIDs, so its validator refuses any other customerInternalId", () => {
+    const judge = documentJudge(doc);
+    const [header] = recorded().FTOS_ACC_AccountHeader ?? [];
+    const [individual] = recorded().FTOS_ACC_CB_AddUpdateIndividualCustomer ?? [];
+    if (!header || !individual) throw new Error("the guide lost its header or individual-customer example");
+    expect(dataSchemaOf("FTOS_ACC_AccountHeader").properties.customerInternalId.format).toBe("uuid");
+    const headerData = judge("FTOS_ACC_AccountHeader_Data");
+    expect(problemsOf(headerData, { customerInternalId: "12345" })).not.toEqual([]);
+    expect(problemsOf(headerData, header.data)).toEqual([]);
+
+    // A write's optional identifier says so too, and null (a new record) stays allowed.
+    const info = individual.data.CustomerInfo as Record<string, unknown>;
+    const writeData = judge("FTOS_ACC_CB_AddUpdateIndividualCustomer_Data");
+    expect(problemsOf(writeData, { CustomerInfo: { ...info, customerInternalId: "12345" } })).not.toEqual([]);
+    expect(problemsOf(writeData, { CustomerInfo: { ...info, customerInternalId: null } })).toEqual([]);
+    for (const [action, section, field] of [
+      ["FTOS_ACC_CB_AddUpdateCustomerAddress", "AddressInfo", "addressIdentifier"],
+      [
+        "FTOS_ACC_CB_AddUpdateCustomerRepresentative",
+        "CustomerRepresentativeInfo",
+        "customerRepresentativeNo",
+      ],
+      ["FTOS_ACC_CB_AddUpdateGroupMember", "GroupMemberInfo", "groupInternalId"],
+    ] as const) {
+      const property = dataSchemaOf(action).properties[section].properties[field];
+      expect(property.format, `${action} ${field}`).toBe("uuid");
+    }
+    expect(dataSchemaOf("FTOS_ACC_AddUpdateCustomerAgreement").properties.AgreementId.format).toBe("uuid");
+  });
 });

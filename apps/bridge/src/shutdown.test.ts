@@ -1,38 +1,22 @@
-import { request } from "node:http";
 import { describe, expect, it } from "vitest";
+import { openCallAction } from "./test/raw-call-action";
 import { startServerProcess } from "./test/server-process";
 
 describe("SIGTERM", () => {
   it("stops accepting, finishes the in-flight request, closes the database and exits 0 within 10 s", async () => {
     const server = await startServerProcess();
-    const { hostname, port } = new URL(server.url);
 
     // A request whose body is still arriving when SIGTERM comes: it must still get its answer.
     const body = JSON.stringify({ Request: { ActionName: "No_Such_Action", Data: null }, ApiInfo: {} });
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        {
-          hostname,
-          port,
-          method: "POST",
-          path: "/api/openApi/CallAction",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (chunk) => {
-            text += chunk;
-          });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on("error", reject);
-      req.write(body.slice(0, 10));
-      setTimeout(() => {
-        server.child.kill("SIGTERM");
-        setTimeout(() => req.end(body.slice(10)), 500);
-      }, 300);
+    const { request, answer } = openCallAction(server.url, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
     });
+    request.write(body.slice(0, 10));
+    setTimeout(() => {
+      server.child.kill("SIGTERM");
+      setTimeout(() => request.end(body.slice(10)), 500);
+    }, 300);
 
     const started = Date.now();
     const { status, text } = await answer;

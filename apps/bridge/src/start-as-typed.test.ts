@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@account360/api/testing/processes";
 import {
   asShown,
   hasPseudoTerminal,
@@ -10,7 +11,7 @@ import {
   type TypedCommand,
 } from "@account360/terminal/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, freePort } from "./test/server-process";
+import { createScratchDatabase } from "./test/server-process";
 
 /**
  * `pnpm start` typed at the repository root, as a newcomer runs it after the README's quick

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@account360/api/testing/processes";
 import { type Browser, launchBrowser } from "./browser";
 import { assert, assertEqual, Checks } from "./checks";
 import { apiClient, createE2eCustomer } from "./dataset";
@@ -10,7 +11,7 @@ import { docsPageScenario } from "./docs-page";
 import { companyAndGroupScenario, createE2eCompanyAndGroup } from "./legal-entities";
 import { ARTIFACTS_DIR, parseE2eArgs, USAGE } from "./options";
 import { customerPageScenario } from "./scenario";
-import { freePort, type RunningApp, run, startApp } from "./server";
+import { type RunningApp, run, startApp } from "./server";
 
 /**
  * `pnpm test:e2e`: the real `pnpm start` on a fresh PGlite directory with seeded data, driven

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { type CommandResult, runCommand } from "@account360/api/testing/processes";
 
 /** The real `pnpm start` (build, then the one-process server) on a free port and a fresh PGlite directory. */
 
@@ -10,48 +10,12 @@ export interface RunningApp {
   stop(): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Runs a command to completion; stdin is written and closed. */
-export function run(
+/** Runs a command to completion; stdin is written and closed; killed after three minutes unless told. */
+export const run = (
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; stdin?: string; timeoutMs?: number },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 180_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.stdin ?? "");
-  });
-}
+): Promise<CommandResult> => runCommand(command, args, { timeoutMs: 180_000, ...options });
 
 export async function startApp(root: string, env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
   let output = "";

@@ -5,9 +5,8 @@ import { openTestDatabase } from "@account360/storage/testing";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../boot";
-import { loadEnv } from "../env";
 import { startTestServer } from "../test/test-server";
-import { TEST_PASSWORD } from "../test/test-users";
+import { TEST_PASSWORD, testServerEnv } from "../test/test-users";
 import type { WebhookWorkerOptions } from "./webhook-worker";
 
 /**
@@ -266,13 +265,7 @@ describe("webhooks", () => {
 describe.runIf(process.env.DATABASE_URL)("webhooks from two server processes on one database", () => {
   it("share the deliveries and send no event twice", async () => {
     const database = await openTestDatabase();
-    const env = loadEnv({
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DATABASE_URL: database.url ?? "",
-    });
+    const env = testServerEnv({}, database.url ?? null);
     const servers = await Promise.all([0, 1].map(() => startServer({ env, webhooks: FAST })));
     const receiver = await startReceiver();
     try {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthService } from "../auth";
 import type { AppDeps } from "../context";
 import { loadEnv } from "../env";
-import { startUpReport } from "./start-up-report";
+import { type StartUpReportOptions, startUpReport } from "./start-up-report";
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
 let deps: AppDeps;
@@ -24,16 +24,14 @@ function recorder(isTTY: boolean) {
 const env = loadEnv({ PGLITE_DIR: "/srv/a360/pglite", LOG_LEVEL: "silent" });
 const url = "http://127.0.0.1:3000";
 
+/** The report of `pnpm start` (database and bridge in one process), with log lines kept apart unless `logs` says. */
+const oneProcessReport = (output: ReturnType<typeof recorder>, more: Partial<StartUpReportOptions> = {}) =>
+  startUpReport(env, { withDatabase: true, withBridge: true, output, logs: recorder(false), ...more });
+
 describe("what pnpm start shows while it starts", () => {
   it("in a log: one plain line while the database opens, then the ready message once", async () => {
     const output = recorder(false);
-    const report = startUpReport(env, {
-      withDatabase: true,
-      withBridge: true,
-      output,
-      logs: recorder(false),
-      uptime: () => 3.2,
-    });
+    const report = oneProcessReport(output, { uptime: () => 3.2 });
     expect(report.logDestination).toBeUndefined();
     report.listening(url);
     await report.ready(url, deps);
@@ -48,12 +46,7 @@ describe("what pnpm start shows while it starts", () => {
 
   it("on a terminal: a spinner that log lines do not land in, replaced by the ready message", async () => {
     const terminal = recorder(true);
-    const report = startUpReport(env, {
-      withDatabase: true,
-      withBridge: true,
-      output: terminal,
-      logs: terminal,
-    });
+    const report = oneProcessReport(terminal, { logs: terminal });
     report.listening(url);
     expect(asShown(terminal.text())).toEqual([
       expect.stringMatching(
@@ -73,12 +66,7 @@ describe("what pnpm start shows while it starts", () => {
     const auth = createAuthService({ database: handle, tokenTtlSeconds: 60 });
     await auth.addOrUpdateUser({ username: "first.admin", password: "a-long-password-1", roles: ["admin"] });
     const output = recorder(false);
-    const report = startUpReport(env, {
-      withDatabase: true,
-      withBridge: true,
-      output,
-      logs: recorder(false),
-    });
+    const report = oneProcessReport(output);
     report.listening(url);
     await report.ready(url, deps);
     expect(output.text()).toContain("  users       1 may sign in");

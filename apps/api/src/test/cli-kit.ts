@@ -6,7 +6,7 @@ import { openTestDatabase } from "@account360/storage/testing";
 import { afterAll, beforeAll } from "vitest";
 import { startServer } from "../boot";
 import { loadEnv } from "../env";
-import { type CommandResult, runCommand } from "./run-command";
+import { type CommandResult, runCommand } from "./processes";
 
 /** How a test starts the operator command: `tsx src/cli/user.ts`, `pnpm -s privacy`, … */
 export interface CliCommand {

@@ -1,9 +1,9 @@
-import { request } from "node:http";
 import { type AppDeps, type Env, type StartOptions, startServer } from "@account360/api";
 import { issueTestToken, testServerEnv } from "@account360/api/testing";
 import type { FieldError } from "@account360/core";
 import { openTestDatabase } from "@account360/storage/testing";
 import { apiReadiness, bridgeRoutes } from "../bridge-routes";
+import { openCallAction } from "./raw-call-action";
 
 /** The part of the API's auth service a test needs to manage users (not exported by the API). */
 interface UserAdmin {
@@ -165,28 +165,10 @@ export function postChunked(
   body: string,
   size: number,
 ): Promise<{ status: number; text: string }> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        hostname,
-        port,
-        method: "POST",
-        path: "/api/openApi/CallAction",
-        headers: { "content-type": "application/json" },
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk) => {
-          text += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on("error", reject);
-    for (let at = 0; at < body.length; at += size) req.write(body.slice(at, at + size));
-    req.end();
-  });
+  const { request, answer } = openCallAction(baseUrl, { "content-type": "application/json" });
+  for (let at = 0; at < body.length; at += size) request.write(body.slice(at, at + size));
+  request.end();
+  return answer;
 }
 
 export interface Caller {

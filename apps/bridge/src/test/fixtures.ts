@@ -12,6 +12,8 @@ export const HEADER = "FTOS_ACC_AccountHeader";
 /** A well-formed UUID that names no record. */
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The lifecycle widget's stages, in the order it answers them. */
+export const LIFECYCLE_STAGES = ["Prospect", "Applicant", "New", "Active", "Dormant", "Closed"];
 
 /** Valid Data of FTOS_ACC_CB_AddUpdateIndividualCustomer ("Ana Popescu", an e-mail of her UniqueID's, no contact types). */
 export const customerData = (uniqueId: string, extra: Record<string, unknown> = {}) => {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@account360/api/testing/processes";
 import postgres from "postgres";
 
 const bridgeRoot = join(import.meta.dirname, "../..");
@@ -14,14 +14,6 @@ export interface ServerProcess {
   output: () => string;
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** node's arguments and working directory for the server: tests run it from source. */

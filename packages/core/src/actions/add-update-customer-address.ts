@@ -1,9 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AddressFields, AuditStamp, WriteStore } from "../ports/write-store";
 import { country, postalCode } from "../rules/address";
 import { optional, required } from "../rules/field";
 import { addressType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
 import { namedRecord } from "../use-cases/named-record";
@@ -16,7 +16,7 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerAddressAction = "FTOS_ACC_CB_AddUpdateCustomerAddress";
 
@@ -25,8 +25,8 @@ const number = text(20);
 
 export const customerAddressInput = fields("Data", {
   AddressInfo: fields("AddressInfo", {
-    addressIdentifier: optional("addressIdentifier", systemIdentifier),
-    customerInternalId: optional("customerInternalId", systemIdentifier),
+    addressIdentifier: optionalId("addressIdentifier"),
+    customerInternalId: optionalId("customerInternalId"),
     addressType: required("addressType", addressType),
     country: required("country", country),
     district: required("district", place),
@@ -41,7 +41,7 @@ export const customerAddressInput = fields("Data", {
 });
 export type CustomerAddressInput = z.output<typeof customerAddressInput>;
 
-export const customerAddressResult = z.object({ addressIdentifier: z.string(), operation: writeOperation });
+export const customerAddressResult = writeResult("addressIdentifier");
 export type CustomerAddressResult = z.output<typeof customerAddressResult>;
 
 const address = namedRecord("address", "address", "addressIdentifier");

@@ -1,33 +1,33 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AgreementFields, AuditStamp, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional, required } from "../rules/field";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId, requiredId } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
 import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
 import { createOrUpdateExisting, fieldsOf, merge, notFound, saveChanges } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerAgreementAction = "FTOS_ACC_AddUpdateCustomerAgreement";
 
 const label = text(100);
 
 export const customerAgreementInput = fields("Data", {
-  customerInternalId: required("customerInternalId", systemIdentifier),
+  customerInternalId: requiredId("customerInternalId"),
   agreementType: required("agreementType", label),
   startDate: required("startDate", isoDate),
   endDate: optional("endDate", isoDate),
   sourceId: required("sourceId", label),
   contractNo: optional("contractNo", label),
-  AgreementId: optional("AgreementId", systemIdentifier),
+  AgreementId: optionalId("AgreementId"),
   externalId: optional("externalId", label),
 });
 export type CustomerAgreementInput = z.output<typeof customerAgreementInput>;
 
-export const customerAgreementResult = z.object({ AgreementId: z.string(), operation: writeOperation });
+export const customerAgreementResult = writeResult("AgreementId");
 export type CustomerAgreementResult = z.output<typeof customerAgreementResult>;
 
 const agreement = namedRecord("agreement", "agreement", "AgreementId");

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, RepresentativeFields, WriteStore, WriteTransaction } from "../ports/write-store";
-import { optional, required } from "../rules/field";
+import { required } from "../rules/field";
 import { accountRelationType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId, requiredId } from "../rules/system-id";
 import { fields } from "../rules/validation";
 import { namedRecord } from "../use-cases/named-record";
 import {
@@ -14,24 +14,21 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateCustomerRepresentativeAction = "FTOS_ACC_CB_AddUpdateCustomerRepresentative";
 
 export const customerRepresentativeInput = fields("Data", {
   CustomerRepresentativeInfo: fields("CustomerRepresentativeInfo", {
-    customerInternalId: optional("customerInternalId", systemIdentifier),
-    customerRepresentativeIdentifier: optional("customerRepresentativeIdentifier", systemIdentifier),
-    customerRepresentativeNo: required("customerRepresentativeNo", systemIdentifier),
+    customerInternalId: optionalId("customerInternalId"),
+    customerRepresentativeIdentifier: optionalId("customerRepresentativeIdentifier"),
+    customerRepresentativeNo: requiredId("customerRepresentativeNo"),
     accountRelationType: required("accountRelationType", accountRelationType),
   }),
 });
 export type CustomerRepresentativeInput = z.output<typeof customerRepresentativeInput>;
 
-export const customerRepresentativeResult = z.object({
-  customerRepresentativeIdentifier: z.string(),
-  operation: writeOperation,
-});
+export const customerRepresentativeResult = writeResult("customerRepresentativeIdentifier");
 export type CustomerRepresentativeResult = z.output<typeof customerRepresentativeResult>;
 
 const representative = namedRecord(

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, GroupMemberFields, WriteStore, WriteTransaction } from "../ports/write-store";
 import { isoDate } from "../rules/dates";
 import { optional } from "../rules/field";
 import { groupMemberRole } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { fields } from "../rules/validation";
 import { accountKindLabel, isGroup } from "../use-cases/customer-accounts";
 import { namedRecord, requireEndAfterStart } from "../use-cases/named-record";
@@ -20,15 +20,15 @@ import {
 } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateGroupMemberAction = "FTOS_ACC_CB_AddUpdateGroupMember";
 
 export const groupMemberInput = fields("Data", {
   GroupMemberInfo: fields("GroupMemberInfo", {
-    groupMemberIdentifier: optional("groupMemberIdentifier", systemIdentifier),
-    groupInternalId: optional("groupInternalId", systemIdentifier),
-    customerInternalId: optional("customerInternalId", systemIdentifier),
+    groupMemberIdentifier: optionalId("groupMemberIdentifier"),
+    groupInternalId: optionalId("groupInternalId"),
+    customerInternalId: optionalId("customerInternalId"),
     role: optional("role", groupMemberRole),
     startDate: optional("startDate", isoDate),
     endDate: optional("endDate", isoDate),
@@ -36,7 +36,7 @@ export const groupMemberInput = fields("Data", {
 });
 export type GroupMemberInput = z.output<typeof groupMemberInput>;
 
-export const groupMemberResult = z.object({ groupMemberIdentifier: z.string(), operation: writeOperation });
+export const groupMemberResult = writeResult("groupMemberIdentifier");
 export type GroupMemberResult = z.output<typeof groupMemberResult>;
 
 const groupMember = namedRecord("groupMember", "group member", "groupMemberIdentifier");

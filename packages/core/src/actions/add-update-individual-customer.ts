@@ -1,9 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, CustomerFields, WriteStore } from "../ports/write-store";
 import { emailAddress, phoneNumberIn } from "../rules/contact";
 import { optional, required } from "../rules/field";
 import { emailAddressType, phoneNumberType } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { personName, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
@@ -11,7 +11,7 @@ import { upsertAccount } from "../use-cases/customer-accounts";
 import { fieldsOf, merge, type Patch, saveChanges } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateIndividualCustomerAction = "FTOS_ACC_CB_AddUpdateIndividualCustomer";
 
@@ -19,7 +19,7 @@ export const addUpdateIndividualCustomerAction = "FTOS_ACC_CB_AddUpdateIndividua
 export const individualCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRegion">) =>
   fields("Data", {
     CustomerInfo: fields("CustomerInfo", {
-      customerInternalId: optional("customerInternalId", systemIdentifier),
+      customerInternalId: optionalId("customerInternalId"),
       firstName: required("firstName", personName),
       lastName: required("lastName", personName),
       emailAddressType: optional("emailAddressType", emailAddressType),
@@ -31,10 +31,7 @@ export const individualCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRe
   });
 export type IndividualCustomerInput = z.output<ReturnType<typeof individualCustomerInput>>;
 
-export const individualCustomerResult = z.object({
-  customerInternalId: z.string(),
-  operation: writeOperation,
-});
+export const individualCustomerResult = writeResult("customerInternalId");
 export type IndividualCustomerResult = z.output<typeof individualCustomerResult>;
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { AuditStamp, LegalEntityFields, WriteStore, WriteTransaction } from "../ports/write-store";
 import { emailAddress, phoneNumberIn } from "../rules/contact";
 import { optional, required } from "../rules/field";
@@ -9,7 +9,7 @@ import {
   industry,
   phoneNumberType,
 } from "../rules/option-sets";
-import { systemIdentifier } from "../rules/system-id";
+import { optionalId } from "../rules/system-id";
 import { text, uniqueId } from "../rules/text";
 import { fields } from "../rules/validation";
 import type { Settings } from "../settings";
@@ -17,7 +17,7 @@ import { upsertAccount } from "../use-cases/customer-accounts";
 import { conflict, fieldsOf, merge, type Patch, saveChanges } from "../use-cases/record-changes";
 import type { Actor } from "./action";
 import { defineWriteAction } from "./write-action";
-import { writeOperation } from "./write-result";
+import { writeResult } from "./write-result";
 
 export const addUpdateLegalEntityCustomerAction = "FTOS_ACC_CB_AddUpdateLegalEntityCustomer";
 
@@ -30,7 +30,7 @@ const registrationNumber = text(50);
 export const legalEntityCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneRegion">) =>
   fields("Data", {
     CustomerInfo: fields("CustomerInfo", {
-      customerInternalId: optional("customerInternalId", systemIdentifier),
+      customerInternalId: optionalId("customerInternalId"),
       name: required("name", text(200)),
       email: optional("email", emailAddress),
       mobilePhone: optional("mobilePhone", phoneNumberIn(phoneRegion)),
@@ -60,10 +60,7 @@ export const legalEntityCustomerInput = ({ phoneRegion }: Pick<Settings, "phoneR
   });
 export type LegalEntityCustomerInput = z.output<ReturnType<typeof legalEntityCustomerInput>>;
 
-export const legalEntityCustomerResult = z.object({
-  customerInternalId: z.string(),
-  operation: writeOperation,
-});
+export const legalEntityCustomerResult = writeResult("customerInternalId");
 export type LegalEntityCustomerResult = z.output<typeof legalEntityCustomerResult>;
 
 /**

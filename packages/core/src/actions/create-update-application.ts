@@ -3,7 +3,7 @@ import type { ApplicationFields, AuditStamp, WriteStore } from "../ports/write-s
 import { businessStatus, httpUrl } from "../rules/application";
 import { optional, optionalNumeric, required } from "../rules/field";
 import { amount, currency } from "../rules/money";
-import { systemIdentifier } from "../rules/system-id";
+import { requiredId } from "../rules/system-id";
 import { text } from "../rules/text";
 import { fields } from "../rules/validation";
 import {
@@ -23,7 +23,7 @@ export const createUpdateApplicationAction = "FTOS_ACC_CreateUpdateApplication";
 const label = text(100);
 
 export const applicationInput = fields("Data", {
-  customerInternalId: required("customerInternalId", systemIdentifier),
+  customerInternalId: requiredId("customerInternalId"),
   url: required("url", httpUrl),
   name: required("name", label),
   bankingProduct: required("bankingProduct", label),

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+/**
+ * What the JSON schema of an identifier says: a schema's input side stops before the `pipe` (or
+ * the check in a transform) that refuses what is not a UUID, so the format is stated as metadata.
+ */
+export const documentedAsUuid = { format: "uuid" } as const;
+
 /** An identifier the system created (customerInternalId, addressIdentifier, …): a UUID. */
 export const systemId = (label: string) =>
   z
@@ -8,7 +14,8 @@ export const systemId = (label: string) =>
     })
     .trim()
     .toLowerCase()
-    .pipe(z.uuid({ error: `${label} must be a UUID this system created` }));
+    .pipe(z.uuid({ error: `${label} must be a UUID this system created` }))
+    .meta(documentedAsUuid);
 
 export const customerInternalIdField = systemId("customerInternalId");
 

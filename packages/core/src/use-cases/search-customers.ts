@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "../actions/action";
 import {
   CUSTOMER_VIEW_KINDS,
+  customerNameAndContact,
   fullNameOf,
   initialsOf,
   initialsOfName,
@@ -102,12 +103,7 @@ export const customerSearchOutput = z.object({
   items: z.array(
     z.object({
       customerInternalId: z.string(),
-      fullName: z.string(),
-      initials: z.string(),
-      uniqueIdMasked: z.string(),
-      email: z.string(),
-      mobilePhone: z.string(),
-      segment: z.string().nullable(),
+      ...customerNameAndContact,
       kind: z.enum(CUSTOMER_VIEW_KINDS),
       /** A legal entity's; null for an individual. */
       registrationNumber: z.string().nullable(),

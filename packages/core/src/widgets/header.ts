@@ -35,16 +35,21 @@ export type CustomerViewKind = (typeof CUSTOMER_VIEW_KINDS)[number];
 const headerGroup = z.object({ customerInternalId: z.string(), name: z.string(), role: z.string() });
 export type HeaderGroup = z.infer<typeof headerGroup>;
 
-export const accountHeaderOutput = z.object({
-  customerInternalId: z.string(),
-  /** `group` is a legal entity of accountType Group. */
-  kind: z.enum(CUSTOMER_VIEW_KINDS),
+/** How a customer is named and reached, the same in the header and in a search result. */
+export const customerNameAndContact = {
   fullName: z.string(),
   initials: z.string(),
   uniqueIdMasked: z.string(),
   email: z.string(),
   mobilePhone: z.string(),
   segment: z.string().nullable(),
+};
+
+export const accountHeaderOutput = z.object({
+  customerInternalId: z.string(),
+  /** `group` is a legal entity of accountType Group. */
+  kind: z.enum(CUSTOMER_VIEW_KINDS),
+  ...customerNameAndContact,
   customerSince: z.string(),
   primaryAddress: headerAddress.nullable(),
   activeProducts: z.number().int(),
