@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@account360/api/testing/processes";
+import { freePort } from "@account360/terminal/processes";
 import {
   asShown,
   hasPseudoTerminal,

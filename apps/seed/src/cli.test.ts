@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type CommandResult, runCommand } from "@account360/terminal/processes";
 import { afterAll, describe, expect, it } from "vitest";
 import { customerIdOf } from "./rng";
 
@@ -11,25 +11,11 @@ const scratch = mkdtempSync(join(tmpdir(), "a360-seed-cli-"));
 const pgliteDir = join(scratch, "pglite");
 
 /** The CLI as `pnpm seed` runs it (tsx src/main.ts), on a PGlite directory of its own. */
-function seedCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-      cwd: appDir,
-      env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: pgliteDir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+const seedCli = (args: string[]): Promise<CommandResult> =>
+  runCommand(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: pgliteDir },
   });
-}
 
 describe("pnpm seed", { timeout: 90_000 }, () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

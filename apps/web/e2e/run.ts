@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@account360/api/testing/processes";
+import { freePort } from "@account360/terminal/processes";
 import { type Browser, launchBrowser } from "./browser";
 import { assert, assertEqual, Checks } from "./checks";
 import { apiClient, createE2eCustomer } from "./dataset";

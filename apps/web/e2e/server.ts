@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { type CommandResult, runCommand } from "@account360/api/testing/processes";
+import { type CommandResult, runCommand } from "@account360/terminal/processes";
 
 /** The real `pnpm start` (build, then the one-process server) on a free port and a fresh PGlite directory. */
 

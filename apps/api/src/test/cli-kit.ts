@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DatabaseHandle, openDatabase } from "@account360/storage";
 import { openTestDatabase } from "@account360/storage/testing";
+import { type CommandResult, runCommand } from "@account360/terminal/processes";
 import { afterAll, beforeAll } from "vitest";
 import { startServer } from "../boot";
 import { loadEnv } from "../env";
-import { type CommandResult, runCommand } from "./processes";
 
 /** How a test starts the operator command: `tsx src/cli/user.ts`, `pnpm -s privacy`, … */
 export interface CliCommand {

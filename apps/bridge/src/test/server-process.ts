@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@account360/api/testing/processes";
+import { freePort } from "@account360/terminal/processes";
 import postgres from "postgres";
 
 const bridgeRoot = join(import.meta.dirname, "../..");

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
-import { freePort } from "@account360/api/testing/processes";
+import { freePort } from "@account360/terminal/processes";
 import { REPO_ROOT, SERVER_NODE_ARGS } from "../server-command";
 
 /** The helpers of the crash test: the real server and the user command as child processes, and HTTP calls. */

@@ -10,8 +10,8 @@ export interface CommandResult {
 }
 
 /**
- * Runs a command to its end with `stdin` written to it, as the CLI tests run `pnpm user` and its
- * kin; with `timeoutMs`, a command still running by then is killed (SIGKILL) and its code is null.
+ * Runs a command to its end with `stdin` written to it (the CLI tests run `pnpm user`, `pnpm seed`
+ * and their kin so); with `timeoutMs`, a command still running by then is killed (SIGKILL) and its code is null.
  */
 export function runCommand(
   command: string,
